@@ -1,0 +1,238 @@
+"""Draft the YAML data from a plan's text written in the standard format.
+
+The format: an optional covering notice, the plan's title, a preamble, chapters headed
+``一、…``, measures ``(一)标题。正文…(牵头单位:…。配合单位:…)`` or ``(…责任单位:…)``.
+The draft holds everything that can be read off the text; targets and topics are then
+curated by hand, and departments get their full names and kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）"})
+
+_CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
+_MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$")
+_GOAL = re.compile(r"^到(\d{4})年")
+_DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_DISCLOSURE = re.compile(r"^[(（](此件.+)[)）]$")
+_BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]")
+_UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
+_UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单位": "responsible"}
+_YEAR = re.compile(r"(\d{4})年")
+
+
+class ImportFailure(Exception):
+    """The text does not follow the standard format at the given line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+
+
+def chinese_number(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 五十三 → 53 (up to 99)."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return CHINESE_DIGITS[numeral]
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
+
+
+def restore_punctuation(text: str) -> str:
+    """The capture's ASCII , : ( ) back to the official full-width forms."""
+    return text.translate(_FULL_WIDTH)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int
+    text: str
+
+
+def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Parse ``text`` into the data's shape.
+
+    ``known_departments`` is an existing registry (the ``departments`` of the data), so that
+    a re-import keeps the ids editors already use; unknown names get ``dept-NN`` ids.
+    """
+    lines = [_Line(number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+    start = next((i + 1 for i, line in enumerate(lines) if line.text.startswith("全文如下")), 0)
+    lines = lines[start:]
+    first_chapter = next((i for i, line in enumerate(lines) if _CHAPTER.match(line.text)), None)
+    if first_chapter is None or first_chapter < 2:
+        raise ImportFailure(lines[0].number if lines else 1, "no plan title, preamble and chapter '一、' found")
+    title, preamble = lines[first_chapter - 2].text, restore_punctuation(lines[first_chapter - 1].text)
+    registry = _Registry(known_departments or [])
+    chapters, measures, local_governments = _body(lines[first_chapter:], registry)
+    notice = _notice(lines[: first_chapter - 2])
+    years = sorted({int(year) for year in _YEAR.findall(text)} | {goal["year"] for c in chapters for goal in c.get("goals", [])})
+    signed = notice.pop("signed", None)
+    plan_years = [year for year in years if signed is None or year >= int(signed[:4])]
+    document: dict[str, Any] = {
+        "title": title,
+        "issuer": notice.pop("issuer", None),
+        "signed": signed,
+        "published": None,
+        "disclosure": notice.pop("disclosure", None),
+        "bases": [{"title": t, "number": n} for t, n in _BASIS.findall(preamble)],
+        "target_years": {"from": plan_years[0], "to": plan_years[-1]} if plan_years else None,
+        "notice": notice or None,
+        "preamble": preamble,
+    }
+    if local_governments:
+        document["local_governments"] = local_governments
+    return {
+        "document": {key: value for key, value in document.items() if value is not None or key == "published"},
+        "departments": registry.entries(),
+        "topics": [],
+        "chapters": chapters,
+        "measures": measures,
+    }
+
+
+def _notice(lines: list[_Line]) -> dict[str, Any]:
+    if not lines:
+        return {}
+    notice: dict[str, Any] = {"title": lines[0].text}
+    rest = lines[1:]
+    if rest and rest[0].text.endswith((":", "：")):
+        notice["addressees"] = restore_punctuation(rest[0].text)
+        rest = rest[1:]
+    if rest and (found := _DISCLOSURE.match(rest[-1].text)):
+        notice["disclosure"] = found.group(1)
+        rest = rest[:-1]
+    if len(rest) >= 2 and (date := _DATE_LINE.match(rest[-1].text)):
+        year, month, day = (int(part) for part in date.groups())
+        notice["signed"] = f"{year:04d}-{month:02d}-{day:02d}"
+        notice["issuer"] = rest[-2].text
+        rest = rest[:-2]
+    notice["body"] = "\n".join(restore_punctuation(line.text) for line in rest)
+    return notice
+
+
+def _body(lines: list[_Line], registry: "_Registry") -> tuple[list, list, dict | None]:
+    chapters: list[dict[str, Any]] = []
+    measures: list[dict[str, Any]] = []
+    local_governments = None
+    for line in lines:
+        if heading := _CHAPTER.match(line.text):
+            number = chinese_number(heading.group(1))
+            if number != len(chapters) + 1:
+                raise ImportFailure(line.number, f"chapter {heading.group(1)} is out of order")
+            chapters.append({"id": f"chapter-{number:02d}", "number": number, "title": heading.group(2)})
+        elif found := _MEASURE.match(line.text):
+            number = chinese_number(found.group(1))
+            if number != len(measures) + 1:
+                raise ImportFailure(line.number, f"measure ({found.group(1)}) is out of order")
+            measure, clause = _measure(line, number, found.group(2), chapters[-1]["id"], registry)
+            measures.append(measure)
+            if clause and local_governments is None:
+                local_governments = {"name": re.match(r"(各.+?人民政府)", clause).group(1), "clause": clause,
+                                     "stated_in": measure["id"]}
+        else:
+            _chapter_prose(chapters[-1], line)
+    return chapters, measures, local_governments
+
+
+def _chapter_prose(chapter: dict[str, Any], line: _Line) -> None:
+    text = restore_punctuation(line.text)
+    if goal := _GOAL.match(line.text):
+        year = int(goal.group(1))
+        chapter.setdefault("goals", []).append({"id": f"g{year}", "year": year, "text": text, "targets": []})
+    elif "principles" not in chapter and "goals" not in chapter:
+        chapter["principles"] = text
+    else:
+        raise ImportFailure(line.number, "a paragraph that is neither a measure, a chapter heading nor a goal (到YYYY年…)")
+
+
+def _measure(line: _Line, number: int, rest: str, chapter: str, registry: "_Registry") -> tuple[dict, str | None]:
+    title, stop, body = rest.partition("。")
+    if not stop:
+        raise ImportFailure(line.number, "a measure without '。' after its title")
+    measure: dict[str, Any] = {"id": f"m{number:02d}", "number": number, "chapter": chapter, "title": title}
+    clause = None
+    units = _UNITS.search(body)
+    if units:
+        body = body[: units.start()]
+    measure["text"] = restore_punctuation(body)
+    if units:
+        clause = _units(line, units.group(1), measure, registry)
+    measure["topics"] = []
+    measure["targets"] = []
+    return measure, clause
+
+
+def _units(line: _Line, units: str, measure: dict[str, Any], registry: "_Registry") -> str | None:
+    segments = re.split(r"。", units)
+    if segments[-1] == "":
+        measure["units_clause_ends_with_period"] = True
+        segments.pop()
+    clause = None
+    for segment in segments:
+        role, colon, names = segment.partition(":") if ":" in segment else segment.partition("：")
+        if colon and role in _UNIT_ROLES:
+            ids = []
+            for name in names.split("、"):
+                department_id, alias = registry.resolve(name)
+                ids.append(department_id)
+                if alias:
+                    measure.setdefault("written_as", {})[department_id] = name
+            measure[_UNIT_ROLES[role]] = ids
+        elif segment.startswith("各") and clause is None:
+            clause = restore_punctuation(segment)
+        else:
+            raise ImportFailure(line.number, f"cannot read the units clause part '{segment}'")
+    return clause
+
+
+class _Registry:
+    """Departments in order of first mention, reusing the entries of a known registry."""
+
+    def __init__(self, known: list[dict[str, Any]]):
+        self.by_name = {name: entry for entry in known for name in [entry["name"], *entry.get("aliases", [])]}
+        self.found: dict[str, dict[str, Any]] = {}
+
+    def resolve(self, name: str) -> tuple[str, bool]:
+        """The id for ``name``, and whether the text used an alias rather than the registry's name."""
+        entry = self.by_name.get(name)
+        if entry is None:
+            entry = {"id": f"dept-{len(self.found) + 1:02d}", "name": name, "full_name": name,
+                     "kind": _guess_kind(name)}
+            self.by_name[name] = entry
+        self.found.setdefault(entry["id"], entry)
+        return entry["id"], name != entry["name"]
+
+    def entries(self) -> list[dict[str, Any]]:
+        return list(self.found.values())
+
+
+def _guess_kind(name: str) -> str:
+    if name.startswith(("人行", "国家")) or "税务" in name:
+        return "central-branch"
+    if name.endswith(("局", "委", "办公室", "办")):
+        return "municipal-department"
+    return "public-institution"
+
+
+class _DraftDumper(yaml.SafeDumper):
+    """Block style for records, flow style for short lists of ids."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
+    flow = all(isinstance(item, (str, int)) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_DraftDumper.add_representer(list, _represent_list)
+
+
+def to_yaml(data: dict[str, Any], header: str = "") -> str:
+    body = yaml.dump(data, Dumper=_DraftDumper, allow_unicode=True, sort_keys=False, width=10**6,
+                     default_flow_style=False)
+    return header + body

@@ -1,0 +1,234 @@
+"""Stage 1: read the YAML file safely and remember where every value stands.
+
+PyYAML alone would accept duplicate keys silently, expand alias bombs and forget line
+numbers, so the file is composed into nodes and converted here by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import DataError, Problem
+
+MAX_BYTES = 5 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+_YAML_TAG = "tag:yaml.org,2002:"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoadedYaml:
+    """Plain Python data plus the position of every value and every mapping key in it."""
+
+    path: str
+    data: Any
+    value_positions: dict[Path_, Position] = field(repr=False)
+    key_positions: dict[Path_, Position] = field(repr=False)
+
+    def position(self, path: Path_) -> Position:
+        """Where the value at ``path`` stands, or its nearest existing ancestor."""
+        while path not in self.value_positions and path:
+            path = path[:-1]
+        return self.value_positions.get(path, Position(1, 1))
+
+    def key_position(self, path: Path_) -> Position:
+        return self.key_positions.get(path) or self.position(path)
+
+
+def load(file: Path, display_path: str) -> LoadedYaml:
+    """Read ``file``; raise ``DataError`` listing every problem that stops it being read."""
+    problem = _file_problem(file, display_path)
+    if problem:
+        raise DataError([problem])
+    raw = file.read_bytes()
+    text = _decode(raw, display_path)
+    problems = _tab_indentation(text, display_path)
+    if problems:
+        raise DataError(problems)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, display_path)]) from None
+    except RecursionError:
+        raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
+    if node is None:
+        raise DataError([_at(display_path, 1, 1, "the file has no data in it (it is empty or only comments)", "empty-file")])
+    converter = _Converter(display_path)
+    data = converter.convert(node, ())
+    if converter.problems:
+        raise DataError(converter.problems)
+    return LoadedYaml(
+        path=display_path,
+        data=data,
+        value_positions=converter.value_positions,
+        key_positions=converter.key_positions,
+    )
+
+
+def _at(path: str, line: int, column: int, message: str, rule: str) -> Problem:
+    return Problem(path=path, line=line, column=column, where="", message=message, rule=rule)
+
+
+def _file_problem(file: Path, display_path: str) -> Problem | None:
+    if not file.is_file():
+        return _at(display_path, 1, 1, "the file does not exist", "missing-file")
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return _at(
+            display_path, 1, 1,
+            f"the file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB "
+            "(the whole plan needs well under 1 MB: was something pasted by mistake?)",
+            "file-too-large",
+        )
+    return None
+
+
+def _decode(raw: bytes, display_path: str) -> str:
+    if raw.startswith(_BOM):
+        raise DataError([_at(
+            display_path, 1, 1,
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+            "bom",
+        )])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        raise DataError([_at(
+            display_path, line, column,
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
+            "save it with UTF-8 encoding (it may have been saved as GBK)",
+            "not-utf8",
+        )]) from None
+
+
+def _tab_indentation(text: str, display_path: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(_at(
+                display_path, number, indent.index("\t") + 1,
+                "this line is indented with a tab; YAML allows only spaces: replace the tab with spaces",
+                "tab-indentation",
+            ))
+    return problems
+
+
+# What PyYAML's terse syntax messages mean to someone who is not a programmer.
+_SYNTAX_HELP = (
+    ("mapping values are not allowed here",
+     "a colon followed by a space (': ') appears inside a value; use the full-width colon '：' "
+     "in Chinese text, or put the whole value in quotes"),
+    ("could not find expected ':'",
+     "a line has no colon after its field name, or a text continues on a line that is not "
+     "indented like the lines around it"),
+    ("did not find expected key",
+     "the indentation does not line up: a field is indented more or less than the fields "
+     "beside it"),
+    ("did not find expected '-' indicator",
+     "a list item is indented differently from the items before it: line up the '-' marks"),
+    ("expected <block end>",
+     "the indentation does not line up: a line is indented more or less than the lines "
+     "beside it"),
+    ("found unexpected end of stream",
+     "a quotation mark or bracket is opened but never closed"),
+    ("found undefined alias",
+     "a '*' starts a value; '*' has a special meaning in YAML: put the value in quotes"),
+    ("found character that cannot start any token",
+     "a value starts with a character YAML reserves (such as @ or `): put the value in quotes"),
+    ("while scanning a quoted scalar",
+     "a quotation mark is opened but never closed"),
+)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    said = " ".join(filter(None, [error.context, error.problem]))
+    advice = next((help for key, help in _SYNTAX_HELP if key in said), None)
+    message = f"YAML syntax error ({error.problem})"
+    if advice:
+        message += f": {advice}"
+    return _at(display_path, line, column, message, "yaml-syntax")
+
+
+class _Converter:
+    """Turn composed nodes into plain data, rejecting what a data file should never hold."""
+
+    _scalar = SafeConstructor()
+
+    def __init__(self, display_path: str):
+        self.display_path = display_path
+        self.problems: list[Problem] = []
+        self.value_positions: dict[Path_, Position] = {}
+        self.key_positions: dict[Path_, Position] = {}
+        self._seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, message: str, rule: str) -> None:
+        mark = node.start_mark
+        self.problems.append(_at(self.display_path, mark.line + 1, mark.column + 1, message, rule))
+
+    def convert(self, node: yaml.Node, path: Path_) -> Any:
+        # An alias hands back a node already converted; refusing it keeps alias bombs linear.
+        if id(node) in self._seen:
+            self._problem(node, "anchors and aliases (& and *) are not allowed; write the value out in full", "alias")
+            return None
+        self._seen.add(id(node))
+        self.value_positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if not node.tag.startswith(_YAML_TAG) or node.tag.removeprefix(_YAML_TAG) not in _ALLOWED_TAGS:
+            self._problem(node, f"the tag {node.tag!r} is not allowed; remove it", "tag")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._scalar_value(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_TAG + "merge":
+                self._problem(key_node, "this key is not a plain name; merge keys (<<) and complex keys are not allowed", "bad-key")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                self._problem(
+                    key_node,
+                    f"duplicate key '{key}' (first given on line {first_seen[key]}); "
+                    "remove one of them: YAML would silently keep only the last",
+                    "duplicate-key",
+                )
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            self.key_positions[path + (key,)] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+    def _scalar_value(self, node: yaml.ScalarNode) -> Any:
+        kind = node.tag.removeprefix(_YAML_TAG)
+        # Dates stay text: the schema checks their form and the model parses them once.
+        if kind in ("str", "timestamp"):
+            return node.value
+        if kind == "null":
+            return None
+        return {"int": self._scalar.construct_yaml_int, "float": self._scalar.construct_yaml_float,
+                "bool": self._scalar.construct_yaml_bool}[kind](node)
+
+
+_ALLOWED_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "seq", "map"})
