@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+from .numerals import to_int
+
 _FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）"})
 
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -34,14 +35,6 @@ class ImportFailure(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(f"line {line}: {message}")
         self.line = line
-
-
-def chinese_number(numeral: str) -> int:
-    """一 → 1, 十二 → 12, 五十三 → 53 (up to 99)."""
-    tens, _, units = numeral.rpartition("十")
-    if "十" not in numeral:
-        return CHINESE_DIGITS[numeral]
-    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[units] if units else 0)
 
 
 def restore_punctuation(text: str) -> str:
@@ -122,12 +115,12 @@ def _body(lines: list[_Line], registry: "_Registry") -> tuple[list, list, dict |
     local_governments = None
     for line in lines:
         if heading := _CHAPTER.match(line.text):
-            number = chinese_number(heading.group(1))
+            number = to_int(heading.group(1))
             if number != len(chapters) + 1:
                 raise ImportFailure(line.number, f"chapter {heading.group(1)} is out of order")
             chapters.append({"id": f"chapter-{number:02d}", "number": number, "title": heading.group(2)})
         elif found := _MEASURE.match(line.text):
-            number = chinese_number(found.group(1))
+            number = to_int(found.group(1))
             if number != len(measures) + 1:
                 raise ImportFailure(line.number, f"measure ({found.group(1)}) is out of order")
             measure, clause = _measure(line, number, found.group(2), chapters[-1]["id"], registry)

@@ -1,0 +1,56 @@
+"""The command line: ``python scripts/generate.py [--check]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import export, load, model, validate, write
+from .problems import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN_SCHEMA = ROOT / "schema" / "plan.schema.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="generate.py", description="Validate the plan data and export plan.json.")
+    parser.add_argument("--check", action="store_true", help="validate only; write nothing")
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "measures.yaml", help="the YAML data file")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="the site's docs folder to write into")
+    args = parser.parse_args(argv)
+
+    display = _display_path(args.data)
+    try:
+        plan = read_plan(args.data, display)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    summary = (f"{display}: OK: {len(plan.measures)} measures in {len(plan.chapters)} chapters, "
+               f"{len(plan.departments)} departments, {len(plan.targets)} targets, {len(plan.topics)} topics")
+    if args.check:
+        print(summary)
+        return 0
+    changed = write.write_files(args.out, {
+        "downloads/plan.json": export.plan_json(plan).encode("utf-8"),
+        "downloads/plan.schema.json": PLAN_SCHEMA.read_bytes(),
+    })
+    print(summary)
+    print(f"wrote {len(changed)} changed file(s) under {_display_path(args.out)}")
+    return 0
+
+
+def read_plan(data: Path, display: str) -> model.Plan:
+    """Load, validate and build the plan; raise ``DataError`` with every problem found."""
+    loaded = load.load(data, display)
+    problems = validate.validate(loaded)
+    if problems:
+        raise DataError(problems)
+    return model.build(loaded.data)
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

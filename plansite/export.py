@@ -1,0 +1,69 @@
+"""Stage 4: the plan as ``plan.json``, a public contract described by ``schema/plan.schema.json``.
+
+The output is deterministic: the same data gives the same bytes, so diffs show real changes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Measure, Plan, Target
+
+
+def plan_json(plan: Plan) -> str:
+    return json.dumps(plan_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    document = plan.document
+    local = document.local_governments
+    return {
+        "document": {
+            "title": document.title,
+            "issuer": document.issuer,
+            "signed": document.signed.isoformat(),
+            "published": document.published.isoformat(),
+            "disclosure": document.disclosure,
+            "bases": [{"title": basis.title, "number": basis.number} for basis in document.bases],
+            "target_years": {"from": document.first_year, "to": document.last_year},
+            "local_governments": {"name": local.name, "clause": local.clause} if local else None,
+        },
+        "departments": [
+            {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
+            for d in plan.departments
+        ],
+        "topics": [{"id": t.id, "name": t.name} for t in plan.topics],
+        "chapters": [{"number": c.number, "id": c.id, "title": c.title} for c in plan.chapters],
+        "goals": [_target(t) for goal in plan.goals for t in goal.targets],
+        "measures": [_measure(m) for m in plan.measures],
+    }
+
+
+def _measure(measure: Measure) -> dict[str, Any]:
+    return {
+        "id": measure.id,
+        "number": measure.number,
+        "chapter": measure.chapter.number,
+        "title": measure.title,
+        "text": measure.text,
+        "lead": [d.id for d in measure.lead],
+        "supporting": [d.id for d in measure.supporting],
+        "responsible": [d.id for d in measure.responsible],
+        "topics": [t.id for t in measure.topics],
+        "url": measure.url,
+        "targets": [_target(t) for t in measure.targets],
+    }
+
+
+def _target(target: Target) -> dict[str, Any]:
+    return {
+        "id": target.id,
+        "year": target.year,
+        "text": target.text,
+        "indicator": target.indicator,
+        "value": target.value,
+        "unit": target.unit,
+        "qualifier": target.qualifier,
+        "baseline_year": target.baseline_year,
+    }

@@ -1,0 +1,233 @@
+"""Stage 3: the typed, frozen plan that exports and templates read.
+
+Built only from data that passed validation, so it trusts its input. Display helpers live
+here as properties, so a fact (a measure's label, a target's value as words) is computed once.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal
+
+from .numerals import from_int
+
+DepartmentKind = Literal["government-office", "municipal-department", "public-institution", "central-branch",
+                         "cooperative"]
+Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
+Role = Literal["lead", "supporting", "responsible"]
+
+KIND_LABELS: Mapping[str, str] = MappingProxyType({
+    "government-office": "市政府办事机构",
+    "municipal-department": "市政府工作部门",
+    "public-institution": "事业单位",
+    "central-branch": "中央和省驻长单位",
+    "cooperative": "合作经济组织",
+})
+ROLE_LABELS: Mapping[str, str] = MappingProxyType({"lead": "牵头单位", "supporting": "配合单位",
+                                                    "responsible": "责任单位"})
+# Qualifiers that read before the figure (约20公里) rather than after it (40%左右).
+_LEADING_QUALIFIERS = frozenset({"约", "超过", "力争"})
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Department:
+    id: str
+    name: str
+    full_name: str
+    aliases: tuple[str, ...]
+    kind: DepartmentKind
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Topic:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Target:
+    id: str
+    year: int
+    text: str
+    indicator: str
+    value: int | float | None
+    unit: str | None
+    qualifier: Qualifier | None
+    baseline_year: int | None
+
+    @property
+    def value_text(self) -> str | None:
+        """The committed figure as the plan words it: '40%左右', '约20公里'; None if qualitative."""
+        if self.value is None:
+            return None
+        figure = f"{self.value:g}{self.unit or ''}"
+        if self.qualifier is None:
+            return figure
+        return self.qualifier + figure if self.qualifier in _LEADING_QUALIFIERS else figure + self.qualifier
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Goal:
+    id: str
+    year: int
+    text: str
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Chapter:
+    id: str
+    number: int
+    title: str
+    principles: str | None
+    goals: tuple[Goal, ...]
+
+    @property
+    def heading(self) -> str:
+        return f"{from_int(self.number)}、{self.title}"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Measure:
+    id: str
+    number: int
+    chapter: Chapter
+    title: str
+    text: str
+    lead: tuple[Department, ...]
+    supporting: tuple[Department, ...]
+    responsible: tuple[Department, ...]
+    written_as: Mapping[str, str]
+    units_clause_ends_with_period: bool
+    topics: tuple[Topic, ...]
+    targets: tuple[Target, ...]
+
+    @property
+    def label(self) -> str:
+        """（十二）"""
+        return f"（{from_int(self.number)}）"
+
+    @property
+    def heading(self) -> str:
+        return self.label + self.title
+
+    @property
+    def url(self) -> str:
+        return f"measures/{self.id}/"
+
+    def written_name(self, department: Department) -> str:
+        """The department's name as this measure's unit clause spells it."""
+        return self.written_as.get(department.id, department.name)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Basis:
+    title: str
+    number: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Notice:
+    title: str
+    addressees: str
+    body: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LocalGovernments:
+    name: str
+    clause: str
+    stated_in: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Document:
+    title: str
+    issuer: str
+    signed: datetime.date
+    published: datetime.date
+    disclosure: str
+    bases: tuple[Basis, ...]
+    first_year: int
+    last_year: int
+    notice: Notice
+    preamble: str
+    local_governments: LocalGovernments | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Plan:
+    document: Document
+    departments: tuple[Department, ...]
+    topics: tuple[Topic, ...]
+    chapters: tuple[Chapter, ...]
+    measures: tuple[Measure, ...]
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        return tuple(goal for chapter in self.chapters for goal in chapter.goals)
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Every target in document order: the goals' first, then the measures'."""
+        return tuple(t for goal in self.goals for t in goal.targets) + tuple(
+            t for measure in self.measures for t in measure.targets)
+
+    def measures_in(self, chapter: Chapter) -> tuple[Measure, ...]:
+        return tuple(measure for measure in self.measures if measure.chapter is chapter)
+
+
+def build(data: Mapping[str, Any]) -> Plan:
+    """The plan from validated data."""
+    departments = {d["id"]: Department(id=d["id"], name=d["name"], full_name=d["full_name"],
+                                       aliases=tuple(d.get("aliases", ())), kind=d["kind"])
+                   for d in data["departments"]}
+    topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data["topics"]}
+    chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
+    measures = tuple(_measure(m, chapters, departments, topics) for m in data["measures"])
+    return Plan(document=_document(data["document"]), departments=tuple(departments.values()),
+                topics=tuple(topics.values()), chapters=tuple(chapters.values()), measures=measures)
+
+
+def _document(d: Mapping[str, Any]) -> Document:
+    local = d.get("local_governments")
+    return Document(
+        title=d["title"], issuer=d["issuer"],
+        signed=datetime.date.fromisoformat(d["signed"]), published=datetime.date.fromisoformat(d["published"]),
+        disclosure=d["disclosure"], bases=tuple(Basis(**basis) for basis in d["bases"]),
+        first_year=d["target_years"]["from"], last_year=d["target_years"]["to"],
+        notice=Notice(**d["notice"]), preamble=d["preamble"],
+        local_governments=LocalGovernments(**local) if local else None,
+    )
+
+
+def _target(t: Mapping[str, Any]) -> Target:
+    return Target(id=t["id"], year=t["year"], text=t["text"], indicator=t["indicator"], value=t["value"],
+                  unit=t.get("unit"), qualifier=t.get("qualifier"), baseline_year=t.get("baseline_year"))
+
+
+def _chapter(c: Mapping[str, Any]) -> Chapter:
+    goals = tuple(Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(_target, g["targets"])))
+                  for g in c.get("goals", ()))
+    return Chapter(id=c["id"], number=c["number"], title=c["title"], principles=c.get("principles"), goals=goals)
+
+
+def _measure(m: Mapping[str, Any], chapters: Mapping[str, Chapter], departments: Mapping[str, Department],
+             topics: Mapping[str, Topic]) -> Measure:
+    def named(role: str) -> tuple[Department, ...]:
+        return tuple(departments[d] for d in m.get(role, ()))
+
+    return Measure(
+        id=m["id"], number=m["number"], chapter=chapters[m["chapter"]], title=m["title"], text=m["text"],
+        lead=named("lead"), supporting=named("supporting"), responsible=named("responsible"),
+        written_as=MappingProxyType(dict(m.get("written_as", {}))),
+        units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
+        topics=tuple(topics[t] for t in m["topics"]), targets=tuple(map(_target, m["targets"])),
+    )
