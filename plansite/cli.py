@@ -54,3 +54,45 @@ def _display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+DRAFT_HEADER = """\
+# yaml-language-server: $schema=../schema/measures.schema.json
+#
+# A first draft of a plan's data, written by scripts/import_plan.py from {source}.
+# Still to curate by hand: departments' full names and kinds, document.published,
+# chapter ids, topics and targets. Then check it: python scripts/generate.py --check --data <this file>
+#
+"""
+
+
+def import_main(argv: list[str] | None = None) -> int:
+    from . import importer
+
+    parser = argparse.ArgumentParser(prog="import_plan.py",
+                                     description="Draft the YAML data from a plan's text in the standard format.")
+    parser.add_argument("source", type=Path, help="the plan's text (UTF-8)")
+    parser.add_argument("-o", "--output", type=Path, help="where to write the draft (default: standard output)")
+    parser.add_argument("--departments", type=Path,
+                        help="an existing data file whose department registry (ids, names, aliases) to reuse")
+    args = parser.parse_args(argv)
+    known = None
+    if args.departments:
+        try:
+            known = read_plan(args.departments, _display_path(args.departments)).departments
+        except DataError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+    try:
+        data = importer.draft(args.source.read_text(encoding="utf-8"), known_departments=[
+            {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
+            for d in known or ()])
+    except importer.ImportFailure as failure:
+        print(f"{_display_path(args.source)}:{failure.line}: {failure}", file=sys.stderr)
+        return 1
+    text = importer.to_yaml(data, DRAFT_HEADER.format(source=_display_path(args.source)))
+    if args.output:
+        write.write_files(args.output.parent, {args.output.name: text.encode("utf-8")})
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -8,6 +8,7 @@ curated by hand, and departments get their full names and kinds.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -27,13 +28,16 @@ _BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]
 _UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
 _UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单位": "responsible"}
 _YEAR = re.compile(r"(\d{4})年")
+# The order editors read a measure in: identity, place, words, units, then curation.
+MEASURE_FIELD_ORDER = ("id", "number", "chapter", "title", "text", "lead", "supporting", "responsible",
+                       "written_as", "units_clause_ends_with_period", "topics", "targets")
 
 
 class ImportFailure(Exception):
     """The text does not follow the standard format at the given line."""
 
     def __init__(self, line: int, message: str):
-        super().__init__(f"line {line}: {message}")
+        super().__init__(message)
         self.line = line
 
 
@@ -66,7 +70,7 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     notice = _notice(lines[: first_chapter - 2])
     years = sorted({int(year) for year in _YEAR.findall(text)} | {goal["year"] for c in chapters for goal in c.get("goals", [])})
     signed = notice.pop("signed", None)
-    plan_years = [year for year in years if signed is None or year >= int(signed[:4])]
+    plan_years = [year for year in years if signed is None or year >= signed.year]
     document: dict[str, Any] = {
         "title": title,
         "issuer": notice.pop("issuer", None),
@@ -102,7 +106,7 @@ def _notice(lines: list[_Line]) -> dict[str, Any]:
         rest = rest[:-1]
     if len(rest) >= 2 and (date := _DATE_LINE.match(rest[-1].text)):
         year, month, day = (int(part) for part in date.groups())
-        notice["signed"] = f"{year:04d}-{month:02d}-{day:02d}"
+        notice["signed"] = datetime.date(year, month, day)
         notice["issuer"] = rest[-2].text
         rest = rest[:-2]
     notice["body"] = "\n".join(restore_punctuation(line.text) for line in rest)
@@ -158,7 +162,7 @@ def _measure(line: _Line, number: int, rest: str, chapter: str, registry: "_Regi
         clause = _units(line, units.group(1), measure, registry)
     measure["topics"] = []
     measure["targets"] = []
-    return measure, clause
+    return {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}, clause
 
 
 def _units(line: _Line, units: str, measure: dict[str, Any], registry: "_Registry") -> str | None:
@@ -222,7 +226,12 @@ def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
 
 
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
 _DraftDumper.add_representer(list, _represent_list)
+_DraftDumper.add_representer(str, _represent_str)
 
 
 def to_yaml(data: dict[str, Any], header: str = "") -> str:

@@ -178,20 +178,26 @@ class _Converter:
         self.value_positions: dict[Path_, Position] = {}
         self.key_positions: dict[Path_, Position] = {}
         self._seen: set[int] = set()
+        self._reported_anchors: set[int] = set()
 
     def _problem(self, node: yaml.Node, message: str, rule: str) -> None:
         mark = node.start_mark
         self.problems.append(_at(self.display_path, mark.line + 1, mark.column + 1, message, rule))
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
-        # An alias hands back a node already converted; refusing it keeps alias bombs linear.
+        # An alias hands back the anchored node itself: refusing a node seen before keeps
+        # alias bombs linear, and one report per anchor keeps the list readable.
         if id(node) in self._seen:
-            self._problem(node, "anchors and aliases (& and *) are not allowed; write the value out in full", "alias")
+            if id(node) not in self._reported_anchors:
+                self._reported_anchors.add(id(node))
+                self._problem(node, "this value has an anchor (&) that an alias (*) repeats elsewhere; "
+                                    "anchors and aliases are not allowed: write each value out in full", "alias")
             return None
         self._seen.add(id(node))
         self.value_positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
         if not node.tag.startswith(_YAML_TAG) or node.tag.removeprefix(_YAML_TAG) not in _ALLOWED_TAGS:
-            self._problem(node, f"the tag {node.tag!r} is not allowed; remove it", "tag")
+            shown = "!!" + node.tag.removeprefix(_YAML_TAG) if node.tag.startswith(_YAML_TAG) else node.tag
+            self._problem(node, f"the tag '{shown}' is not allowed; remove it", "tag")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)

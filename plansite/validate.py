@@ -189,20 +189,21 @@ def _numbering(report: _Reporter, data: dict) -> None:
     """Chapters and measures are numbered 1, 2, 3… in the order the document gives them."""
     for key, name in (("chapters", "chapter"), ("measures", "measure")):
         seen: dict[int, int] = {}
-        expected = 1
-        for index, record in _records(data, key):
+        sequence_reported = False
+        for position, (index, record) in enumerate(_records(data, key), start=1):
             number = _int(record, "number")
             if number is None:
                 continue
             if number in seen:
                 report((key, index, "number"), f"duplicate {name} number {number} (already used on line {seen[number]})",
                        "duplicate-number")
-            elif number != expected:
+            # One break in the sequence shifts everything after it: report only the first.
+            elif number != position and not sequence_reported:
+                sequence_reported = True
                 report((key, index, "number"),
-                       f"{name}s are numbered 1, 2, 3… in document order: expected {expected}, found {number}",
+                       f"{name}s are numbered 1, 2, 3… in document order: expected {position}, found {number}",
                        "numbering")
             seen.setdefault(number, report.line_of((key, index, "number")))
-            expected = number + 1
 
 
 def _references(report: _Reporter, data: dict) -> None:
@@ -211,9 +212,11 @@ def _references(report: _Reporter, data: dict) -> None:
     topics = {_text(t, "id") for _, t in _records(data, "topics")}
     used_topics: set[str] = set()
     last_chapter_number = 0
+    # A missing or malformed registry is reported by the schema; checking against it would only echo that.
+    present = {key for key in ("chapters", "departments", "topics") if isinstance(data.get(key), list)}
     for index, measure in _records(data, "measures"):
         chapter = _text(measure, "chapter")
-        if chapter is not None and chapter not in chapters:
+        if chapter is not None and chapter not in chapters and "chapters" in present:
             report(("measures", index, "chapter"), _unknown("chapter", chapter, chapters), "unknown-reference")
         elif chapter is not None and (chapters[chapter] or 0) < last_chapter_number:
             report(("measures", index, "chapter"),
@@ -223,11 +226,11 @@ def _references(report: _Reporter, data: dict) -> None:
             last_chapter_number = max(last_chapter_number, chapters[chapter] or 0)
         for role in _UNIT_ROLES:
             for position, department in enumerate(_list(measure, role)):
-                if isinstance(department, str) and department not in departments:
+                if isinstance(department, str) and department not in departments and "departments" in present:
                     report(("measures", index, role, position), _unknown("department", department, departments),
                            "unknown-reference")
         for position, topic in enumerate(_list(measure, "topics")):
-            if isinstance(topic, str) and topic not in topics:
+            if isinstance(topic, str) and topic not in topics and "topics" in present:
                 report(("measures", index, "topics", position), _unknown("topic", topic, topics), "unknown-reference")
             used_topics.add(topic)
         _written_as(report, index, measure, departments)
@@ -263,6 +266,8 @@ def _written_as(report: _Reporter, index: int, measure: dict, departments: dict[
 
 def _unit_roles(report: _Reporter, data: dict) -> None:
     for index, measure in _records(data, "measures"):
+        if any(role in measure and not isinstance(measure[role], list) for role in _UNIT_ROLES):
+            continue
         lead, supporting, responsible = (_list(measure, role) for role in _UNIT_ROLES)
         for department in set(lead) & set(supporting):
             if isinstance(department, str):
@@ -276,7 +281,7 @@ def _unit_roles(report: _Reporter, data: dict) -> None:
         if supporting and not lead:
             report(("measures", index, "supporting"), "supporting departments (配合单位) need a lead (牵头单位)",
                    "role-conflict")
-        if measure.get("units_clause_ends_with_period") and not (lead or responsible):
+        if measure.get("units_clause_ends_with_period") and not (lead or supporting or responsible):
             report(("measures", index, "units_clause_ends_with_period"), "this measure has no unit clause",
                    "role-conflict")
 
@@ -327,6 +332,7 @@ def _target_rules(report: _Reporter, data: dict) -> None:
     first, last = _int(span, "from"), _int(span, "to")
     if first is not None and last is not None and first > last:
         report(("document", "target_years"), f"the span runs backwards: {first} is after {last}", "year-span")
+        first = last = None
     for path, target in _targets(data):
         owner = _owner(data, path)
         year, baseline = _int(target, "year"), _int(target, "baseline_year")
