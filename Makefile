@@ -1,0 +1,30 @@
+# The two commands a fresh machine needs: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: serve site generate check test clean
+
+serve: generate  ## build and serve the site at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: generate  ## build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+generate: $(INSTALLED)  ## validate data/measures.yaml and write docs/downloads/plan.json
+	$(BIN)/python scripts/generate.py
+
+check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
+	$(BIN)/python scripts/generate.py --check
+
+test: $(INSTALLED)  ## every check: validation, fidelity, export, site build
+	$(BIN)/python -m pytest
+
+$(INSTALLED): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site docs/downloads/plan.json docs/downloads/plan.schema.json
