@@ -42,11 +42,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def read_plan(data: Path, display: str) -> model.Plan:
     """Load, validate and build the plan; raise ``DataError`` with every problem found."""
+    return model.build(read_valid_data(data, display))
+
+
+def read_valid_data(data: Path, display: str) -> dict:
+    """The data file's content, once it has passed every check."""
     loaded = load.load(data, display)
     problems = validate.validate(loaded)
     if problems:
         raise DataError(problems)
-    return model.build(loaded.data)
+    return loaded.data
 
 
 def _display_path(path: Path) -> str:
@@ -76,17 +81,15 @@ def import_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--departments", type=Path,
                         help="an existing data file whose department registry (ids, names, aliases) to reuse")
     args = parser.parse_args(argv)
-    known = None
+    known = []
     if args.departments:
         try:
-            known = read_plan(args.departments, _display_path(args.departments)).departments
+            known = read_valid_data(args.departments, _display_path(args.departments))["departments"]
         except DataError as error:
             print(error.report(), file=sys.stderr)
             return 1
     try:
-        data = importer.draft(args.source.read_text(encoding="utf-8"), known_departments=[
-            {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
-            for d in known or ()])
+        data = importer.draft(args.source.read_text(encoding="utf-8"), known_departments=known)
     except importer.ImportFailure as failure:
         print(f"{_display_path(args.source)}:{failure.line}: {failure}", file=sys.stderr)
         return 1

@@ -84,6 +84,7 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     }
     if local_governments:
         document["local_governments"] = local_governments
+    # published is left null on purpose: the text does not say it, and validation will ask for it.
     return {
         "document": {key: value for key, value in document.items() if value is not None or key == "published"},
         "departments": registry.entries(),
@@ -166,7 +167,7 @@ def _measure(line: _Line, number: int, rest: str, chapter: str, registry: "_Regi
 
 
 def _units(line: _Line, units: str, measure: dict[str, Any], registry: "_Registry") -> str | None:
-    segments = re.split(r"。", units)
+    segments = units.split("。")
     if segments[-1] == "":
         measure["units_clause_ends_with_period"] = True
         segments.pop()

@@ -19,7 +19,7 @@ MAX_BYTES = 5 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 _YAML_TAG = "tag:yaml.org,2002:"
 
-Path_ = tuple[str | int, ...]
+DataPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +34,16 @@ class LoadedYaml:
 
     path: str
     data: Any
-    value_positions: dict[Path_, Position] = field(repr=False)
-    key_positions: dict[Path_, Position] = field(repr=False)
+    value_positions: dict[DataPath, Position] = field(repr=False)
+    key_positions: dict[DataPath, Position] = field(repr=False)
 
-    def position(self, path: Path_) -> Position:
+    def position(self, path: DataPath) -> Position:
         """Where the value at ``path`` stands, or its nearest existing ancestor."""
         while path not in self.value_positions and path:
             path = path[:-1]
         return self.value_positions.get(path, Position(1, 1))
 
-    def key_position(self, path: Path_) -> Position:
+    def key_position(self, path: DataPath) -> Position:
         return self.key_positions.get(path) or self.position(path)
 
 
@@ -175,8 +175,8 @@ class _Converter:
     def __init__(self, display_path: str):
         self.display_path = display_path
         self.problems: list[Problem] = []
-        self.value_positions: dict[Path_, Position] = {}
-        self.key_positions: dict[Path_, Position] = {}
+        self.value_positions: dict[DataPath, Position] = {}
+        self.key_positions: dict[DataPath, Position] = {}
         self._seen: set[int] = set()
         self._reported_anchors: set[int] = set()
 
@@ -184,7 +184,7 @@ class _Converter:
         mark = node.start_mark
         self.problems.append(_at(self.display_path, mark.line + 1, mark.column + 1, message, rule))
 
-    def convert(self, node: yaml.Node, path: Path_) -> Any:
+    def convert(self, node: yaml.Node, path: DataPath) -> Any:
         # An alias hands back the anchored node itself: refusing a node seen before keeps
         # alias bombs linear, and one report per anchor keeps the list readable.
         if id(node) in self._seen:
@@ -205,7 +205,7 @@ class _Converter:
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
         return self._scalar_value(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:

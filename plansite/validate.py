@@ -18,7 +18,7 @@ from typing import Any
 
 import jsonschema
 
-from .load import LoadedYaml, Path_
+from .load import LoadedYaml, DataPath
 from .problems import Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
@@ -48,7 +48,7 @@ class _Reporter:
         self.loaded = loaded
         self.problems: list[Problem] = []
 
-    def __call__(self, path: Path_, message: str, rule: str, *, at_key: bool = False) -> None:
+    def __call__(self, path: DataPath, message: str, rule: str, *, at_key: bool = False) -> None:
         position = self.loaded.key_position(path) if at_key else self.loaded.position(path)
         where, field = self._describe(path)
         self.problems.append(Problem(
@@ -56,10 +56,10 @@ class _Reporter:
             where=f"{where}, {field}" if where and field else where or field, message=message, rule=rule,
         ))
 
-    def line_of(self, path: Path_) -> int:
+    def line_of(self, path: DataPath) -> int:
         return self.loaded.position(path).line
 
-    def _describe(self, path: Path_) -> tuple[str, str]:
+    def _describe(self, path: DataPath) -> tuple[str, str]:
         """('measure m16', 'targets[1].year') for ('measures', 15, 'targets', 1, 'year')."""
         data = self.loaded.data
         if not path:
@@ -73,7 +73,7 @@ class _Reporter:
         return str(path[0]), _field_path(path[1:])
 
 
-def _field_path(path: Path_) -> str:
+def _field_path(path: DataPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -304,7 +304,7 @@ def _department_names(report: _Reporter, data: dict) -> None:
             owner.setdefault(name, department.get("id"))
 
 
-def _targets(data: dict) -> Iterator[tuple[Path_, dict]]:
+def _targets(data: dict) -> Iterator[tuple[DataPath, dict]]:
     """Every target with the path to it, goals first, in document order."""
     for index, chapter in _records(data, "chapters"):
         for goal_index, goal in enumerate(_list(chapter, "goals")):
@@ -318,7 +318,7 @@ def _targets(data: dict) -> Iterator[tuple[Path_, dict]]:
                 yield ("measures", index, "targets", target_index), target
 
 
-def _owner(data: dict, path: Path_) -> dict:
+def _owner(data: dict, path: DataPath) -> dict:
     """The goal or measure that holds the target at ``path``."""
     holder: Any = data
     for part in path[:-2]:
