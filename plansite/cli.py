@@ -6,18 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import export, load, model, validate, write
+from . import catalog, load, model, render, search, validate, write
 from .problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAN_SCHEMA = ROOT / "schema" / "plan.schema.json"
+HAND_WRITTEN = ROOT / "docs" / "pages"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="generate.py", description="Validate the plan data and export plan.json.")
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "measures.yaml", help="the YAML data file")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs", help="the site's docs folder to write into")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "generated",
+                        help="the folder of generated pages MkDocs builds from (written only by this script)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's MkDocs configuration")
     args = parser.parse_args(argv)
 
     display = _display_path(args.data)
@@ -31,27 +33,50 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         print(summary)
         return 0
-    changed = write.write_files(args.out, {
-        "downloads/plan.json": export.plan_json(plan).encode("utf-8"),
-        "downloads/plan.schema.json": PLAN_SCHEMA.read_bytes(),
-    })
+    search.require_jieba()
+    try:
+        files = site_files(plan, render.read_site_config(args.config, display))
+        changed = write.write_files(args.out, {path: text.encode("utf-8") for path, text in files.items()}, prune=True)
+    except (PageConflict, write.NotGeneratedFolder) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(summary)
-    print(f"wrote {len(changed)} changed file(s) under {_display_path(args.out)}")
+    print(f"{len(files)} files in {_display_path(args.out)}, {len(changed)} changed")
     return 0
+
+
+class PageConflict(Exception):
+    """A hand-written page and a generated one want the same path."""
+
+
+def site_files(plan: model.Plan, site: render.SiteConfig) -> dict[str, str]:
+    """Everything MkDocs builds from: generated pages and data, then the hand-written pages."""
+    files = render.render_site(catalog.build(plan), site)
+    files[".search-dictionary.txt"] = search.user_dictionary(plan)
+    for source in sorted(HAND_WRITTEN.rglob("*.md")) if HAND_WRITTEN.is_dir() else ():
+        relative = source.relative_to(HAND_WRITTEN).as_posix()
+        if source.is_file():
+            if relative in files:
+                raise PageConflict(f"{source.relative_to(ROOT)} and a generated page are both {relative}; "
+                                   "rename the hand-written page")
+            files[relative] = source.read_text(encoding="utf-8")
+    return files
 
 
 def read_plan(data: Path, display: str) -> model.Plan:
     """Load, validate and build the plan; raise ``DataError`` with every problem found."""
-    return model.build(read_valid_data(data, display))
+    loaded = read_valid(data, display)
+    lines = {m["id"]: loaded.position(("measures", index)).line for index, m in enumerate(loaded.data["measures"])}
+    return model.build(loaded.data, measure_lines=lines)
 
 
-def read_valid_data(data: Path, display: str) -> dict:
-    """The data file's content, once it has passed every check."""
+def read_valid(data: Path, display: str) -> load.LoadedYaml:
+    """The data file, once it has passed every check."""
     loaded = load.load(data, display)
     problems = validate.validate(loaded)
     if problems:
         raise DataError(problems)
-    return loaded.data
+    return loaded
 
 
 def _display_path(path: Path) -> str:
@@ -84,7 +109,7 @@ def import_main(argv: list[str] | None = None) -> int:
     known = []
     if args.departments:
         try:
-            known = read_valid_data(args.departments, _display_path(args.departments))["departments"]
+            known = read_valid(args.departments, _display_path(args.departments)).data["departments"]
         except DataError as error:
             print(error.report(), file=sys.stderr)
             return 1

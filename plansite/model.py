@@ -108,6 +108,7 @@ class Measure:
     units_clause_ends_with_period: bool
     topics: tuple[Topic, ...]
     targets: tuple[Target, ...]
+    source_line: int
 
     @property
     def label(self) -> str:
@@ -184,14 +185,15 @@ class Plan:
         return tuple(measure for measure in self.measures if measure.chapter is chapter)
 
 
-def build(data: Mapping[str, Any]) -> Plan:
-    """The plan from validated data."""
+def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None) -> Plan:
+    """The plan from validated data; ``measure_lines`` gives each measure's line in the data file."""
     departments = {d["id"]: Department(id=d["id"], name=d["name"], full_name=d["full_name"],
                                        aliases=tuple(d.get("aliases", ())), kind=d["kind"])
                    for d in data["departments"]}
     topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data["topics"]}
     chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
-    measures = tuple(_measure(m, chapters, departments, topics) for m in data["measures"])
+    measures = tuple(_measure(m, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
+                     for m in data["measures"])
     return Plan(document=_document(data["document"]), departments=tuple(departments.values()),
                 topics=tuple(topics.values()), chapters=tuple(chapters.values()), measures=measures)
 
@@ -220,7 +222,7 @@ def _chapter(c: Mapping[str, Any]) -> Chapter:
 
 
 def _measure(m: Mapping[str, Any], chapters: Mapping[str, Chapter], departments: Mapping[str, Department],
-             topics: Mapping[str, Topic]) -> Measure:
+             topics: Mapping[str, Topic], source_line: int) -> Measure:
     def named(role: str) -> tuple[Department, ...]:
         return tuple(departments[d] for d in m.get(role, ()))
 
@@ -230,4 +232,5 @@ def _measure(m: Mapping[str, Any], chapters: Mapping[str, Chapter], departments:
         written_as=MappingProxyType(dict(m.get("written_as", {}))),
         units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
         topics=tuple(topics[t] for t in m["topics"]), targets=tuple(map(_target, m["targets"])),
+        source_line=source_line,
     )

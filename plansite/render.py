@@ -1,0 +1,169 @@
+"""Stage 4b: the site's pages, rendered from the catalog with Jinja2 templates.
+
+Templates live in ``templates/`` (apart from the theme's ``overrides/``, which MkDocs renders).
+Every page is a Markdown file whose data-bearing parts are HTML escaped by Jinja's
+autoescaping, so whatever an editor types is shown as typed and can never become markup.
+Links are written as relative URLs computed here, and checked in the built site by the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+import yaml
+
+from . import export
+from .catalog import Catalog
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PLAN_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "plan.schema.json"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SiteConfig:
+    """What pages need to know about where the site and its data are published."""
+
+    site_url: str
+    data_edit_url: str
+    data_path: str
+
+
+def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return SiteConfig(site_url=config.get("site_url") or "", data_path=data_path,
+                      data_edit_url=(config.get("extra") or {}).get("data_edit_url") or "")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !!python/ and !ENV tags only MkDocs itself resolves."""
+
+
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def page_url(path: str) -> str:
+    """'measures/m12.md' → 'measures/m12/'; 'sectors/x/index.md' → 'sectors/x/'; 'index.md' → ''."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(target: str, current: str) -> str:
+    """``target`` (site-relative, may carry '#anchor') as a link from the page at ``current``."""
+    path, hash_mark, anchor = target.partition("#")
+    if path == current and hash_mark:
+        return "#" + anchor
+    relative = posixpath.relpath(path or ".", current or ".")
+    if path.endswith("/") or not path:
+        relative = "./" if relative == "." else relative + "/"
+    return relative + hash_mark + anchor
+
+
+def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
+    """Every generated file of the docs folder: relative path → text."""
+    environment = _environment()
+    files: dict[str, str] = {}
+
+    def page(path: str, template: str, **context: Any) -> None:
+        if path in files:
+            raise ValueError(f"two pages render to {path}")
+        files[path] = environment.get_template(template).render(
+            page_url=page_url(path), catalog=catalog, plan=catalog.plan, site=site, **context)
+
+    plan = catalog.plan
+    page("index.md", "home.md.j2")
+    page("full-text/index.md", "full-text.md.j2")
+    page("measures/index.md", "measures.md.j2")
+    for entry in catalog.measures.values():
+        page(f"measures/{entry.measure.id}.md", "measure.md.j2", entry=entry, measure=entry.measure)
+    page("departments/index.md", "departments.md.j2")
+    for entry in catalog.departments.values():
+        page(f"departments/{entry.department.id}.md", "department.md.j2", entry=entry)
+    page("sectors/index.md", "sectors.md.j2")
+    for entry in catalog.chapters.values():
+        page(f"sectors/{entry.chapter.id}/index.md", "sector.md.j2", entry=entry, chapter=entry.chapter)
+    page("topics/index.md", "topics.md.j2")
+    for entry in catalog.topics.values():
+        page(f"topics/{entry.topic.id}.md", "topic.md.j2", entry=entry)
+    page("years/index.md", "years.md.j2")
+    for group in catalog.years:
+        page(f"years/{group.year}.md", "year.md.j2", group=group)
+    files["downloads/plan.json"] = export.plan_json(plan)
+    files["downloads/plan.schema.json"] = PLAN_SCHEMA.read_text(encoding="utf-8")
+    files[".nav.yml"] = _navigation(catalog)
+    return files
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown's attribute lists ({#anchor}) would read as Jinja comments.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    environment.filters.update(_FILTERS)
+    return environment
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, target: str) -> str:
+    return relative_url(target, context["page_url"])
+
+
+def _yaml_string(value: str) -> markupsafe.Markup:
+    """A front-matter value: JSON is valid YAML, and needs no HTML escaping there."""
+    return markupsafe.Markup(json.dumps(value, ensure_ascii=False))
+
+
+# Characters Python-Markdown gives a meaning to, escaped where data stands in Markdown syntax.
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!")
+
+
+def _markdown_inline(value: str) -> markupsafe.Markup:
+    """Data inside a Markdown heading: Markdown specials backslash-escaped, HTML characters escaped."""
+    return markupsafe.Markup("".join(
+        "\\" + char if char in _MARKDOWN_SPECIALS else str(markupsafe.escape(char)) for char in value))
+
+
+def _date(value: Any) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+_FILTERS: Mapping[str, Callable[..., Any]] = {"link": _link, "yaml_string": _yaml_string, "zh_date": _date,
+                                              "md_inline": _markdown_inline}
+
+
+def _navigation(catalog: Catalog) -> str:
+    """The nav, grouped by chapter, as the config file mkdocs.yml inherits from."""
+    sectors: list[Any] = ["sectors/index.md"]
+    for entry in catalog.chapters.values():
+        chapter_page = f"sectors/{entry.chapter.id}/index.md"
+        if entry.measures:
+            sectors.append({entry.chapter.heading: [chapter_page, *(f"measures/{m.id}.md" for m in entry.measures)]})
+        else:
+            sectors.append({entry.chapter.heading: chapter_page})
+    nav = [
+        {"首页": "index.md"},
+        {"方案全文": "full-text/index.md"},
+        {"分领域措施": sectors},
+        {"责任单位": "departments/index.md"},
+        {"目标年份": ["years/index.md", *({f"{g.year}年": f"years/{g.year}.md"} for g in catalog.years)]},
+        {"专题": "topics/index.md"},
+        {"措施一览": "measures/index.md"},
+    ]
+    header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"
+    return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10**6)
