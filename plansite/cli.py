@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = site_files(plan, render.read_site_config(args.config, display))
         changed = write.write_files(args.out, {path: text.encode("utf-8") for path, text in files.items()}, prune=True)
-    except (PageConflict, write.NotGeneratedFolder) as error:
+    except (PageConflict, write.NotGeneratedFolder, search.ThemeChanged) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(summary)
@@ -53,6 +53,7 @@ def site_files(plan: model.Plan, site: render.SiteConfig) -> dict[str, str]:
     """Everything MkDocs builds from: generated pages and data, then the hand-written pages."""
     files = render.render_site(catalog.build(plan), site)
     files[".search-dictionary.txt"] = search.user_dictionary(plan)
+    files[search.WORKER] = search.fixed_search_worker()
     for source in sorted(HAND_WRITTEN.rglob("*.md")) if HAND_WRITTEN.is_dir() else ():
         relative = source.relative_to(HAND_WRITTEN).as_posix()
         if source.is_file():

@@ -1,4 +1,4 @@
-"""The jieba user dictionary that makes Chinese search find the plan's own words.
+"""Chinese search: the jieba user dictionary, and a fix to Material's query segmentation.
 
 Material's search plugin segments every page with jieba at build time and, in the browser,
 splits a query into words it finds in the index. So a word a reader types must come out of
@@ -9,6 +9,8 @@ jieba as a word (or the start of one): department names whole, full names split 
 from __future__ import annotations
 
 from pathlib import Path
+
+import material
 
 from .model import Plan
 
@@ -53,3 +55,29 @@ def require_jieba() -> None:
     except ImportError as error:
         raise SystemExit("jieba is not installed, so Chinese search would not work: "
                          "install the pinned requirements (make site does)") from error
+
+
+# Material 9.8's browser-side segmentation of a Chinese query tries every word of the index
+# that starts at each character, but stops one character short of the query's end: a query
+# that is itself a word (市工信局) is cut to its first character (市), which matches almost
+# every page. The fix lets the word reach the end of the query. It is written into the
+# generated docs folder, whose files take precedence over the theme's.
+WORKER = "assets/javascripts/workers/search.a7633da7.min.js"
+_SEGMENTATION_BUG = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+_SEGMENTATION_FIX = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
+
+
+class ThemeChanged(Exception):
+    """Material's search worker is not the one this fix was written for."""
+
+
+def fixed_search_worker() -> str:
+    worker = Path(material.__file__).parent / "templates" / WORKER
+    if not worker.is_file():
+        raise ThemeChanged(f"Material has no {WORKER}: the theme was upgraded; re-check search segmentation "
+                           "(plansite/search.py) and update WORKER")
+    code = worker.read_text(encoding="utf-8")
+    if code.count(_SEGMENTATION_BUG) != 1:
+        raise ThemeChanged(f"Material's {WORKER} no longer holds the segmentation code this fix replaces; "
+                           "re-check search segmentation (plansite/search.py)")
+    return code.replace(_SEGMENTATION_BUG, _SEGMENTATION_FIX)

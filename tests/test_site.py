@@ -1,0 +1,168 @@
+"""The real site, built with --strict, and checked page by page."""
+
+import html as html_module
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from plansite import catalog as catalog_module
+from tests.site_build import build_site, measure_ids, parse, section
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def catalog(plan):
+    return catalog_module.build(plan)
+
+
+def html_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def content(html: str) -> str:
+    """The page's own content, without the navigation around it."""
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def test_every_measure_has_its_page_at_its_permanent_url(site, plan):
+    pages = sorted(p.parent.name for p in (site / "measures").glob("m*/index.html"))
+    assert pages == [m.id for m in plan.measures] and len(pages) == 53
+    m12 = read(site / "measures" / "m12" / "index.html")
+    assert "<h1>（十二）加快推进污水处理设施设备及管网更新改造</h1>" in m12
+    assert 'id="m12-t2"' in m12
+
+
+def test_every_department_page_lists_exactly_its_measures(site, catalog):
+    for entry in catalog.departments.values():
+        html = read(site / "departments" / entry.department.id / "index.html")
+        assert entry.department.full_name in html
+        for anchor, measures in (("leads", entry.leads), ("supports", entry.supports),
+                                 ("responsible", entry.responsible_for)):
+            listed = measure_ids(section(html, anchor)) if measures else []
+            assert listed == [m.id for m in measures], (entry.department.id, anchor)
+    referenced = {d.id for m in catalog.plan.measures for d in m.lead + m.supporting + m.responsible}
+    pages = {p.parent.name for p in (site / "departments").glob("*/index.html")}
+    assert referenced <= pages
+
+
+def test_every_year_page_lists_exactly_the_targets_of_that_year(site, catalog):
+    for group in catalog.years:
+        html = read(site / "years" / str(group.year) / "index.html")
+        listed = re.findall(r'href="[^"]*#((?:m\d+|g\d+)-t\d+)"', html)
+        assert listed == [c.target.id for c in group.commitments], group.year
+    year_pages = sorted(int(p.parent.name) for p in (site / "years").glob("*/index.html"))
+    assert year_pages == [2024, 2025, 2027, 2030]
+
+
+def test_sector_pages_list_their_measures(site, catalog):
+    for entry in catalog.chapters.values():
+        html = read(site / "sectors" / entry.chapter.id / "index.html")
+        assert measure_ids(section(html, "measures")) == [m.id for m in entry.measures] if entry.measures else True
+    general = read(site / "sectors" / "general" / "index.html")
+    assert all(f'id="{t.id}"' in general for goal in catalog.plan.goals for t in goal.targets)
+
+
+def test_full_text_holds_every_official_paragraph_and_links_every_measure(site, official_lines):
+    article = content(read(site / "full-text" / "index.html"))
+    text = unicodedata.normalize("NFKC", html_module.unescape(re.sub(r"<[^>]+>", "", article)))
+    missing = [line for line in official_lines if unicodedata.normalize("NFKC", line) not in text]
+    assert missing == []
+    measure_links = [link for link in parse(article).links if re.fullmatch(r"\.\./measures/m\d+/", link)]
+    assert measure_links == [f"../measures/m{n:02d}/" for n in range(1, 54)]
+
+
+def test_the_search_index_is_segmented_by_jieba(site):
+    index = json.loads(read(site / "search" / "search_index.json"))
+    assert index["config"]["lang"] == ["zh"]
+    texts = [doc["text"] for doc in index["docs"]]
+    assert sum("\u200b" in text for text in texts) > 500
+    m17 = next(doc for doc in index["docs"] if doc["location"] == "measures/m17/")
+    assert "\u200b焚烧\u200b" in m17["text"]
+
+
+def test_internal_links_and_anchors_all_resolve(site):
+    pages = {path: parse(read(path)) for path in html_pages(site)}
+    broken, anchors_checked = [], 0
+    for path, page in pages.items():
+        for link in page.links:
+            if EXTERNAL.match(link) or link.startswith(("mailto:", "javascript:")):
+                continue
+            parts = urlsplit(link)
+            # The 404 page links from the site root: it is served at any depth.
+            base = site if parts.path.startswith("/") else path.parent
+            target = (base / unquote(parts.path.lstrip("/"))).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(read(target)).ids
+                anchors_checked += 1
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(site)}: {link} (no such anchor)")
+    assert broken == []
+    assert anchors_checked > 500  # target rows, sections and headings: the check really ran
+
+
+def test_only_links_to_the_data_file_leave_the_site(site):
+    hosts = Counter()
+    for path in html_pages(site):
+        for link in parse(read(path)).links:
+            if EXTERNAL.match(link):
+                hosts[urlsplit(link).netloc] += 1
+    assert set(hosts) <= {"code.example", "changzhi-plan.example"}
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for path in html_pages(site):
+        for tag, attribute, value in parse(read(path)).resources:
+            if EXTERNAL.match(value):
+                offenders.append(f"{path.relative_to(site)}: <{tag} {attribute}={value}>")
+    for path in site.rglob("*.css"):
+        offenders += [f"{path.relative_to(site)}: {url}" for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", read(path))]
+    assert offenders == []
+
+
+def test_no_page_holds_a_mermaid_diagram(site):
+    # Material's script fetches mermaid from unpkg.com only for such a page (see mkdocs.yml).
+    assert not [p for p in html_pages(site) if 'class="mermaid"' in read(p)]
+
+
+def test_system_fonts_only(site):
+    home = read(site / "index.html")
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+
+
+def test_the_404_page_speaks_chinese(site):
+    assert "页面不存在" in read(site / "404.html")
+
+
+def test_the_export_is_published(site):
+    published = json.loads(read(site / "downloads" / "plan.json"))
+    assert len(published["measures"]) == 53
+    assert (site / "downloads" / "plan.schema.json").is_file()
+
+
+def test_measure_pages_carry_short_and_full_department_names(site):
+    html = read(site / "measures" / "m01" / "index.html")
+    assert "市工信局" in html and "长治市工业和信息化局" in html
+    assert 'class="plan-unit plan-unit--lead"' in html and "plan-badge" in html
