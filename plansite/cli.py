@@ -58,7 +58,7 @@ def site_files(plan: model.Plan, site: render.SiteConfig) -> dict[str, str]:
         relative = source.relative_to(HAND_WRITTEN).as_posix()
         if source.is_file():
             if relative in files:
-                raise PageConflict(f"{source.relative_to(ROOT)} and a generated page are both {relative}; "
+                raise PageConflict(f"{source} and a generated page are both {relative}; "
                                    "rename the hand-written page")
             files[relative] = source.read_text(encoding="utf-8")
     return files

@@ -47,6 +47,7 @@ RULES: Mapping[str, str] = MappingProxyType({
     "target-clause": "a target's clause that is not in the text it belongs to",
     "bad-date": "a date that does not exist, or publication before signature",
     "basis": "a basis document that the preamble does not cite",
+    "markup": "HTML or a script link inside a text",
 })
 
 

@@ -125,8 +125,9 @@ def _link(context: jinja2.runtime.Context, target: str) -> str:
 
 
 def _yaml_string(value: str) -> markupsafe.Markup:
-    """A front-matter value: JSON is valid YAML, and needs no HTML escaping there."""
-    return markupsafe.Markup(json.dumps(value, ensure_ascii=False))
+    """A front-matter value, HTML-escaped before it is quoted: MkDocs' templates print page
+    titles and descriptions without escaping them. JSON is valid YAML."""
+    return markupsafe.Markup(json.dumps(str(markupsafe.escape(value)), ensure_ascii=False))
 
 
 # Characters Python-Markdown gives a meaning to, escaped where data stands in Markdown syntax.
@@ -152,10 +153,12 @@ def _navigation(catalog: Catalog) -> str:
     sectors: list[Any] = ["sectors/index.md"]
     for entry in catalog.chapters.values():
         chapter_page = f"sectors/{entry.chapter.id}/index.md"
+        # Escaped for the same reason as front matter: the theme prints nav titles as they are.
+        title = str(markupsafe.escape(entry.chapter.heading))
         if entry.measures:
-            sectors.append({entry.chapter.heading: [chapter_page, *(f"measures/{m.id}.md" for m in entry.measures)]})
+            sectors.append({title: [chapter_page, *(f"measures/{m.id}.md" for m in entry.measures)]})
         else:
-            sectors.append({entry.chapter.heading: chapter_page})
+            sectors.append({title: chapter_page})
     nav = [
         {"首页": "index.md"},
         {"方案全文": "full-text/index.md"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -377,4 +378,24 @@ def _document_rules(report: _Reporter, data: dict) -> None:
             report(("document", "bases", index, "number"), f"'{number}' is not cited in the preamble", "basis")
 
 
-_RULES = (_unique_ids, _numbering, _references, _unit_roles, _department_names, _target_rules, _document_rules)
+# Markup in a text: HTML tags, or a script URL that a renderer might turn into a link.
+_MARKUP = re.compile(r"<[^>]*>?|>|javascript\s*:", re.IGNORECASE)
+
+
+def _no_markup(report: _Reporter, data: dict) -> None:
+    """Texts are shown exactly as typed, on every page: none may carry markup."""
+    def walk(value: object, path: DataPath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, path + (index,))
+        elif isinstance(value, str) and (found := _MARKUP.search(value)):
+            report(path, f"'{found.group()}' looks like HTML or a script link; texts are shown exactly as typed "
+                         "and may not contain markup (write ＜ ＞ for angle brackets)", "markup")
+
+    walk(data, ())
+
+
+_RULES = (_no_markup, _unique_ids, _numbering, _references, _unit_roles, _department_names, _target_rules, _document_rules)
