@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve site generate check test clean
+.PHONY: serve site generate check test screenshots clean
 
 serve: generate  ## build and serve the site at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -12,14 +12,17 @@ serve: generate  ## build and serve the site at http://127.0.0.1:8000
 site: generate  ## build the static site into site/
 	$(BIN)/mkdocs build --strict
 
-generate: $(INSTALLED)  ## validate data/measures.yaml and write docs/downloads/plan.json
+generate: $(INSTALLED)  ## validate data/measures.yaml and write the site's pages into docs/generated/
 	$(BIN)/python scripts/generate.py
 
 check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 	$(BIN)/python scripts/generate.py --check
 
-test: $(INSTALLED)  ## every check: validation, fidelity, export, site build
+test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium
 	$(BIN)/python -m pytest
+
+screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)
+	$(BIN)/python scripts/screenshots.py
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,4 +30,4 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf site docs/downloads/plan.json docs/downloads/plan.schema.json
+	rm -rf site docs/generated
