@@ -1,0 +1,36 @@
+"""The site's configuration keeps the promises the README makes."""
+
+import subprocess
+import sys
+
+from plansite.render import _TolerantLoader
+from tests.conftest import ROOT
+
+import yaml
+
+
+def config():
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+
+
+def test_no_hooks_so_the_generator_stays_portable_to_zensical():
+    assert "hooks" not in config()
+
+
+def test_system_fonts_and_an_auditing_privacy_plugin():
+    settings = config()
+    assert settings["theme"]["font"] is False
+    assert settings["theme"]["language"] == "zh"
+    plugins = {next(iter(p)) if isinstance(p, dict) else p: p for p in settings["plugins"]}
+    assert plugins["privacy"]["privacy"]["assets_fetch"] is False
+    assert plugins["search"]["search"]["lang"] == "zh"
+
+
+def test_generation_fails_loudly_without_jieba(tmp_path):
+    # Material would quietly build an unsegmented index; the generator refuses instead.
+    code = ("import sys; sys.modules['jieba'] = None; sys.argv = ['generate.py', '--out', %r]; "
+            "from plansite.cli import main; sys.exit(main())" % str(tmp_path / "out"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "jieba is not installed" in result.stderr
+    assert not (tmp_path / "out").exists()
