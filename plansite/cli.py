@@ -36,12 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     search.require_jieba()
     try:
         files = site_files(plan, render.read_site_config(args.config, display))
-        changed = write.write_files(args.out, {path: text.encode("utf-8") for path, text in files.items()}, prune=True)
+        published = write.publish(args.out, {path: text.encode("utf-8") for path, text in files.items()})
     except (PageConflict, write.NotGeneratedFolder, search.ThemeChanged) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(summary)
-    print(f"{len(files)} files in {_display_path(args.out)}, {len(changed)} changed")
+    print(f"{len(files)} files in {_display_path(args.out)}: {len(published.changed)} written, "
+          f"{len(published.removed)} removed, the rest unchanged")
     return 0
 
 
@@ -81,8 +82,9 @@ def read_valid(data: Path, display: str) -> load.LoadedYaml:
 
 
 def _display_path(path: Path) -> str:
+    # absolute(), not resolve(): the output is a link whose own name is the one to show.
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(path.absolute().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
@@ -121,7 +123,7 @@ def import_main(argv: list[str] | None = None) -> int:
         return 1
     text = importer.to_yaml(data, DRAFT_HEADER.format(source=_display_path(args.source)))
     if args.output:
-        write.write_files(args.output.parent, {args.output.name: text.encode("utf-8")})
+        write.write_file(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0

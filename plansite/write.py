@@ -1,69 +1,98 @@
-"""Stage 5: put finished output in place without ever leaving a half-written file.
+"""Stage 5: put finished output in place so that no run, failed or killed, leaves it half-written.
 
-Every file is first written in full beside its destination, then moved over it with
-``os.replace`` (atomic on one file system). Nothing is touched until all are written.
+The generated folder (``docs/generated``) is a symbolic link to one complete version of the
+output. A run writes a whole new version beside the current one, then switches the link to it
+with a single ``os.replace``, atomic on POSIX file systems: until that instant the previous
+output is untouched, and after it the new one is complete. Files that did not change are
+hard links to the previous version's, so they keep their timestamps and a watching server
+rebuilds only the pages that changed.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-
 
 MARKER = ".generated-by-plansite"
 
 
 class NotGeneratedFolder(Exception):
-    """The output folder holds files this generator did not write."""
+    """The output path holds files this generator did not write."""
 
 
-def write_files(root: Path, files: Mapping[str, bytes], *, prune: bool = False) -> list[str]:
-    """Write ``files`` (relative path → content) under ``root``; return the paths that changed.
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Publication:
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
 
-    With ``prune``, ``root`` is a folder only this generator writes: files in it that are no
-    longer generated are removed. A folder without the generator's marker is refused, so a
-    mistaken ``--out`` can never delete hand-written files.
-    """
-    if prune:
-        _claim(root)
-        files = {**files, MARKER: b"Every file in this folder is written by scripts/generate.py.\n"}
-    staged: list[tuple[Path, Path]] = []
+
+def publish(link: Path, files: Mapping[str, bytes]) -> Publication:
+    """Make ``link`` point at a folder holding exactly ``files`` (relative path → content)."""
+    versions = link.parent / f".{link.name}.versions"
+    previous = _current_version(link)
+    _remove_abandoned_versions(versions, keep=previous)
+    versions.mkdir(parents=True, exist_ok=True)
+    version = Path(tempfile.mkdtemp(dir=versions, prefix="v"))
+    files = {**files, MARKER: b"Every file in this folder is written by scripts/generate.py.\n"}
+    changed = []
+    for relative, content in sorted(files.items()):
+        destination = version / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        before = previous / relative if previous else None
+        if before and before.is_file() and before.read_bytes() == content:
+            os.link(before, destination)
+        else:
+            destination.write_bytes(content)
+            destination.chmod(0o644)
+            changed.append(relative)
+    version.chmod(0o755)
+    removed = tuple(sorted(set(_listing(previous)) - set(files))) if previous else ()
+    _switch(link, version)
+    _remove_abandoned_versions(versions, keep=version)
+    return Publication(changed=tuple(changed), removed=removed)
+
+
+def write_file(path: Path, content: bytes) -> None:
+    """Write one file atomically: in full beside its destination, then moved over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
-        for relative, content in sorted(files.items()):
-            destination = root / relative
-            # Unchanged files keep their timestamp, so a watching server does not rebuild for nothing.
-            if destination.is_file() and destination.read_bytes() == content:
-                continue
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.")
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-            staged.append((Path(temporary), destination))
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    for temporary, destination in staged:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
         os.chmod(temporary, 0o644)
-        os.replace(temporary, destination)
-    removed = _prune(root, set(files)) if prune else []
-    return [str(destination.relative_to(root)) for _, destination in staged] + removed
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
-def _claim(root: Path) -> None:
-    if root.exists() and any(root.iterdir()) and not (root / MARKER).is_file():
-        raise NotGeneratedFolder(f"{root} holds files the generator did not write; refusing to write into it")
+def _current_version(link: Path) -> Path | None:
+    if link.is_symlink():
+        target = link.resolve()
+        return target if target.is_dir() else None
+    if link.exists():
+        raise NotGeneratedFolder(f"{link} is not the generator's link to its output; move it away "
+                                 "(the generator never writes over files it did not write)")
+    return None
 
 
-def _prune(root: Path, keep: set[str]) -> list[str]:
-    removed = []
-    for path in sorted(root.rglob("*"), reverse=True):
-        relative = path.relative_to(root).as_posix()
-        if path.is_file() and relative not in keep:
-            path.unlink()
-            removed.append(relative)
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return removed
+def _switch(link: Path, version: Path) -> None:
+    pointer = link.parent / f".{link.name}.next"
+    pointer.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(version, link.parent), pointer)
+    os.replace(pointer, link)
+
+
+def _remove_abandoned_versions(versions: Path, keep: Path | None) -> None:
+    """Versions other than the live one: earlier outputs, or a run killed before its switch."""
+    for version in versions.iterdir() if versions.is_dir() else ():
+        if keep is None or version.resolve() != keep.resolve():
+            shutil.rmtree(version, ignore_errors=True)
+
+
+def _listing(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]

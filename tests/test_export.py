@@ -52,8 +52,8 @@ def test_plan_json_carries_the_whole_plan(plan, published):
 def test_the_sample_plan_exports_to_its_golden_file(tmp_path):
     """Regenerate with: .venv/bin/python scripts/generate.py --data tests/fixtures/sample/curated.yaml
     --out /tmp/x && cp /tmp/x/downloads/plan.json tests/fixtures/sample/expected-plan.json"""
-    assert generate("--data", SAMPLE / "curated.yaml", "--out", tmp_path).returncode == 0
-    assert (tmp_path / "downloads" / "plan.json").read_text(encoding="utf-8") == (
+    assert generate("--data", SAMPLE / "curated.yaml", "--out", tmp_path / "out").returncode == 0
+    assert (tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8") == (
         SAMPLE / "expected-plan.json").read_text(encoding="utf-8")
 
 
@@ -68,31 +68,32 @@ def test_two_runs_write_identical_bytes(tmp_path):
 
 
 def test_a_normal_run_writes_plan_json_and_its_schema(tmp_path):
-    result = generate("--out", tmp_path)
+    result = generate("--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "53 measures in 13 chapters, 35 departments, 67 targets, 19 topics" in result.stdout
-    assert (tmp_path / "downloads" / "plan.schema.json").read_bytes() == (ROOT / "schema" / "plan.schema.json").read_bytes()
-    assert json.loads((tmp_path / "downloads" / "plan.json").read_text(encoding="utf-8"))["measures"][0]["id"] == "m01"
-    again = generate("--out", tmp_path)
-    assert again.stdout.endswith(", 0 changed\n")
+    assert (tmp_path / "out" / "downloads" / "plan.schema.json").read_bytes() == (ROOT / "schema" / "plan.schema.json").read_bytes()
+    assert json.loads((tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8"))["measures"][0]["id"] == "m01"
+    again = generate("--out", tmp_path / "out")
+    assert again.stdout.endswith(": 0 written, 0 removed, the rest unchanged\n")
 
 
 def test_check_writes_nothing(tmp_path):
-    result = generate("--check", "--out", tmp_path)
+    result = generate("--check", "--out", tmp_path / "out")
     assert result.returncode == 0
     assert result.stdout.startswith("data/measures.yaml: OK: 53 measures")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_run_leaves_the_previous_output_untouched(tmp_path):
-    assert generate("--out", tmp_path).returncode == 0
-    output = tmp_path / "downloads" / "plan.json"
+    assert generate("--out", tmp_path / "out").returncode == 0
+    output = tmp_path / "out" / "downloads" / "plan.json"
     before, stamp = output.read_bytes(), output.stat().st_mtime_ns
-    result = generate("--data", BAD, "--out", tmp_path)
+    result = generate("--data", BAD, "--out", tmp_path / "out")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "4 errors"
     assert output.read_bytes() == before and output.stat().st_mtime_ns == stamp
-    assert sorted(p.name for p in (tmp_path / "downloads").iterdir()) == ["plan.json", "plan.schema.json"]
+    assert sorted(p.name for p in (tmp_path / "out" / "downloads").iterdir()) == ["plan.json", "plan.schema.json"]
+    assert len(list((tmp_path / ".out.versions").iterdir())) == 1
 
 
 def test_value_text_reads_as_the_plan_words_it(plan):

@@ -73,17 +73,25 @@ def test_a_hand_written_page_never_yields_to_a_generated_one(tmp_path, monkeypat
 
 
 def test_the_generator_refuses_a_folder_it_did_not_write(tmp_path):
-    (tmp_path / "index.md").write_text("# 手写首页\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.md").write_text("# 手写首页\n", encoding="utf-8")
     with pytest.raises(write.NotGeneratedFolder):
-        write.write_files(tmp_path, {"index.md": b"generated"}, prune=True)
-    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "# 手写首页\n"
+        write.publish(tmp_path / "out", {"index.md": b"generated"})
+    assert (tmp_path / "out" / "index.md").read_text(encoding="utf-8") == "# 手写首页\n"
 
 
-def test_pages_no_longer_generated_are_removed(tmp_path):
-    write.write_files(tmp_path, {"a.md": b"a", "old/b.md": b"b"}, prune=True)
-    changed = write.write_files(tmp_path, {"a.md": b"a"}, prune=True)
-    assert changed == ["old/b.md"]
-    assert sorted(p.name for p in tmp_path.rglob("*")) == [write.MARKER, "a.md"]
+def test_a_publication_holds_exactly_its_files_and_keeps_unchanged_ones(tmp_path):
+    out = tmp_path / "out"
+    first = write.publish(out, {"a.md": b"a", "old/b.md": b"b"})
+    stamp = (out / "a.md").stat().st_mtime_ns
+    second = write.publish(out, {"a.md": b"a", "c.md": b"c"})
+    assert first.changed == (write.MARKER, "a.md", "old/b.md")
+    assert (second.changed, second.removed) == (("c.md",), ("old/b.md",))
+    assert sorted(p.relative_to(out.resolve()).as_posix() for p in out.resolve().rglob("*") if p.is_file()) == [
+        write.MARKER, "a.md", "c.md"]
+    # Unchanged files keep their timestamp, so a watching server rebuilds only what changed.
+    assert (out / "a.md").stat().st_mtime_ns == stamp
+    assert len(list((tmp_path / ".out.versions").iterdir())) == 1
 
 
 def test_two_pages_at_one_path_are_refused():

@@ -1,0 +1,80 @@
+"""Generation is all or nothing: killed at any point, it leaves the previous output as it was."""
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+SLOW = ROOT / "tests" / "slow_generate.py"
+
+
+def tree(link: Path) -> dict[str, bytes]:
+    root = link.resolve()
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def generate(data: Path, out: Path) -> None:
+    result = subprocess.run([sys.executable, "scripts/generate.py", "--data", str(data), "--out", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory):
+    """Two valid datasets and the output of each: the one published, and the one a run is writing."""
+    base = tmp_path_factory.mktemp("atomic")
+    changed = base / "changed.yaml"
+    text = DATA.read_text(encoding="utf-8")
+    changed.write_text(text.replace("加快推进城镇生活污水处理设施提质增效", "加快推进城镇生活污水处理设施提质增效【修改】", 1)
+                       .replace("  name: 工业升级\n", "  name: 工业升级改造\n", 1), encoding="utf-8")
+    old_out, new_out = base / "old", base / "new"
+    generate(DATA, old_out)
+    generate(changed, new_out)
+    assert tree(old_out) != tree(new_out)
+    return changed, tree(old_out), tree(new_out)
+
+
+@pytest.mark.parametrize("share_written", [0.02, 0.5, 0.95])
+def test_a_run_killed_while_writing_leaves_the_previous_output_exactly(tmp_path, versions, share_written):
+    changed, old, new = versions
+    out = tmp_path / "out"
+    generate(DATA, out)
+    # Only files whose content changed are written (the others are linked): kill within those.
+    files_to_write = sum(1 for path, content in new.items() if old.get(path) != content)
+    files_before_kill = int(files_to_write * share_written)
+    per_file = 0.03
+    run = subprocess.Popen([sys.executable, str(SLOW), str(per_file), "--data", str(changed), "--out", str(out)],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert run.stdout.readline().strip() == "writing"
+    time.sleep(per_file * files_before_kill)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert tree(out) == old
+    # The next run cleans up what the killed one left, and publishes in full.
+    generate(changed, out)
+    assert tree(out) == versions[2]
+    assert len(list((tmp_path / ".out.versions").iterdir())) == 1
+
+
+def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_path, versions):
+    changed, old, new = versions
+    out = tmp_path / "out"
+    generate(DATA, out)
+    seen = set()
+    for delay in [0.05 * step for step in range(0, 40, 3)]:
+        run = subprocess.Popen([sys.executable, "scripts/generate.py", "--data", str(changed), "--out", str(out)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        run.send_signal(signal.SIGKILL)
+        run.wait()
+        result = tree(out)
+        assert result in (old, new), f"killed after {delay:.2f}s: a mix of old and new output"
+        seen.add("new" if result == new else "old")
+        if result == new:
+            generate(DATA, out)
+    assert seen == {"old", "new"}  # kills landed both before and after the switch
