@@ -4,10 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve site generate check test screenshots clean
+.PHONY: serve site generate check test screenshots bench-preview clean
 
-serve: generate  ## build and serve the site at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
+	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
 site: generate  ## build the static site into site/
 	$(BIN)/mkdocs build --strict
@@ -20,6 +20,9 @@ check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 
 test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium
 	$(BIN)/python -m pytest
+
+bench-preview: $(INSTALLED)  ## time from saving a one-line data change to the browser showing it
+	$(BIN)/python scripts/bench_preview.py
 
 screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)
 	$(BIN)/python scripts/screenshots.py

@@ -16,6 +16,8 @@ from yaml.constructor import SafeConstructor
 from .problems import DataError, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
+# libyaml's parser, when PyYAML has it, reads the plan ten times faster: it matters in live preview.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
 _YAML_TAG = "tag:yaml.org,2002:"
 
@@ -58,15 +60,23 @@ def load(file: Path, display_path: str) -> LoadedYaml:
     if problems:
         raise DataError(problems)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, display_path)]) from None
+        node = yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.MarkedYAMLError:
+        # Read it again with the pure-Python parser, whose messages the syntax help explains.
+        try:
+            yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            raise DataError([_syntax_problem(error, display_path)]) from None
+        raise
     except RecursionError:
         raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
     if node is None:
         raise DataError([_at(display_path, 1, 1, "the file has no data in it (it is empty or only comments)", "empty-file")])
     converter = _Converter(display_path)
-    data = converter.convert(node, ())
+    try:
+        data = converter.convert(node, ())
+    except RecursionError:
+        raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
     if converter.problems:
         raise DataError(converter.problems)
     return LoadedYaml(

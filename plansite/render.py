@@ -8,6 +8,7 @@ Links are written as relative URLs computed here, and checked in the built site 
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections.abc import Callable, Mapping
@@ -103,7 +104,9 @@ def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
     return files
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """One environment for the process: templates compile once, and reload when their file changes."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Measure the live preview: from saving a one-line change in the data to the browser showing it.
+
+    make bench-preview      (needs chromium)
+
+Starts the preview on a copy of data/measures.yaml, opens a measure page in Chromium, then
+edits one line of the copy several times and prints how long each change took to appear.
+Restores the generated site from the real data at the end.
+"""
+
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser import CHROMIUM_ARGS, require_chromium  # noqa: E402
+
+ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
+ROUNDS = 6
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="bench-preview-"))
+    data = work / "measures.yaml"
+    shutil.copy(ROOT / "data" / "measures.yaml", data)
+    address = f"127.0.0.1:{free_port()}"
+    preview = subprocess.Popen([sys.executable, "scripts/serve.py", "--data", str(data), "--dev-addr", address],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    latencies = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            deadline = time.monotonic() + 120
+            while True:
+                try:
+                    page.goto(f"http://{address}/measures/m12/")
+                    break
+                except Exception:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.5)
+            page.wait_for_selector("h1")
+            time.sleep(2)  # let the first build's watchers settle
+            text = data.read_text(encoding="utf-8")
+            for round_number in range(1, ROUNDS + 1):
+                marker = f"【第{round_number}次修改】"
+                saved, saved_wall = time.monotonic(), time.time()
+                data.write_text(text.replace(ORIGINAL, ORIGINAL + marker, 1), encoding="utf-8")
+                page.wait_for_function("marker => !!document.body && document.body.innerText.includes(marker)",
+                                       arg=marker, timeout=30000)
+                latencies.append(time.monotonic() - saved)
+                # When the browser began loading the new page: the server's part ends there.
+                reload_began = page.evaluate("performance.timeOrigin") / 1000 - saved_wall
+                print(f"change {round_number}: shown after {latencies[-1]:.2f} s "
+                      f"(reload began after {reload_began:.2f} s)", flush=True)
+                time.sleep(1)
+            browser.close()
+    finally:
+        preview.terminate()
+        preview.wait()
+        subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, stdout=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"preview latency for a one-line change over {ROUNDS} saves: median {statistics.median(latencies):.2f} s, "
+          f"max {max(latencies):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

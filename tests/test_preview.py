@@ -1,0 +1,79 @@
+"""The live preview regenerates on save, survives a broken save and recovers (not timed:
+`make bench-preview` measures the latency)."""
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import DATA, ROOT
+
+ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_until(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    data = tmp_path / "measures.yaml"
+    shutil.copy(DATA, data)
+    address = f"127.0.0.1:{free_port()}"
+    log = tmp_path / "preview.log"
+    with log.open("w") as output:
+        process = subprocess.Popen([sys.executable, "-u", "scripts/serve.py", "--data", str(data), "--dev-addr", address],
+                                   cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            page = f"http://{address}/measures/m12/"
+            wait_until(lambda: "<h1>" in fetch(page))
+            yield data, page, log
+        finally:
+            process.terminate()
+            process.wait()
+            subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, capture_output=True)
+
+
+def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(preview):
+    data, page, log = preview
+    text = data.read_text(encoding="utf-8")
+
+    data.write_text(text.replace(ORIGINAL, ORIGINAL + "【预览一】", 1), encoding="utf-8")
+    wait_until(lambda: "【预览一】" in fetch(page))
+
+    broken = text.replace(ORIGINAL, ORIGINAL + "【预览二】", 1).replace("  supporting: [ecology-environment,",
+                                                                        "  supportng: [ecology-environment,", 1)
+    data.write_text(broken, encoding="utf-8")
+    wait_until(lambda: "unknown field 'supportng'; did you mean 'supporting'?" in log.read_text(encoding="utf-8"))
+    report = log.read_text(encoding="utf-8")
+    assert re.search(re.escape(str(data)) + r":\d+:3: measure m\d\d, supportng: unknown field", report)
+    assert "still showing the last good version" in report
+    time.sleep(1)
+    assert "【预览一】" in fetch(page) and "【预览二】" not in fetch(page)
+
+    data.write_text(text.replace(ORIGINAL, ORIGINAL + "【预览三】", 1), encoding="utf-8")
+    wait_until(lambda: "【预览三】" in fetch(page))
