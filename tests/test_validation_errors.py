@@ -44,13 +44,13 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
         read_plan(huge, "huge.yaml")
     assert str(caught.value.problems[0]) == (
         "huge.yaml:1:1: the file is 10.0 MB; the limit is 5 MB (the whole plan needs well under 1 MB: "
-        "was something pasted by mistake?)")
+        "was something pasted by mistake?) [file-too-large]")
 
 
 def test_a_missing_file_is_reported(tmp_path):
     with pytest.raises(DataError) as caught:
         read_plan(tmp_path / "nope.yaml", "nope.yaml")
-    assert str(caught.value.problems[0]) == "nope.yaml:1:1: the file does not exist"
+    assert str(caught.value.problems[0]) == "nope.yaml:1:1: the file does not exist [missing-file]"
 
 
 def test_nesting_deeper_than_the_parser_allows_is_reported(tmp_path):
