@@ -6,6 +6,7 @@ department's measures or a year's targets reads the same computed answer.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -111,6 +112,8 @@ class MeasureEntry:
     commitments: tuple[Commitment, ...]
     # The official closing parenthesis naming its units, as the full text prints it.
     units_clause: str
+    # When its data last changed: its newest correction or commit, or the plan's publication.
+    last_changed: datetime.date
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -133,7 +136,8 @@ class Catalog:
 RELATED_LIMIT = 6
 
 
-def build(plan: Plan) -> Catalog:
+def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> Catalog:
+    """The indexes of ``plan``; ``line_dates`` (data file line → date it last changed) dates measures."""
     commitments = tuple(
         Commitment(target=target, measure=None, goal=goal, chapter=chapter)
         for chapter in plan.chapters for goal in chapter.goals for target in goal.targets
@@ -149,7 +153,7 @@ def build(plan: Plan) -> Catalog:
     return Catalog(
         plan=plan,
         commitments=commitments,
-        measures=_frozen({m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())))
+        measures=_frozen({m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), line_dates or {})
                           for index, m in enumerate(plan.measures)}),
         departments=_frozen({d.id: _department_entry(plan, d, commitments, years) for d in plan.departments}),
         chapters=_frozen({c.id: ChapterEntry(chapter=c, measures=plan.measures_in(c),
@@ -186,8 +190,13 @@ def _department_entry(plan: Plan, department: Department, commitments: tuple[Com
     )
 
 
-def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...]) -> MeasureEntry:
+def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...],
+                   line_dates: Mapping[int, datetime.date]) -> MeasureEntry:
     measure = plan.measures[index]
+    following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
+    lines = range(measure.source_line, following or max(line_dates, default=measure.source_line) + 1)
+    changed = [plan.document.published, *(c.date for c in measure.corrections),
+               *(line_dates[line] for line in lines if line in line_dates)]
     return MeasureEntry(
         measure=measure,
         previous=plan.measures[index - 1] if index > 0 else None,
@@ -195,6 +204,7 @@ def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...]) 
         related=_related(plan, measure),
         commitments=commitments,
         units_clause=official_text.units_clause(plan, measure),
+        last_changed=max(changed),
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
-from . import catalog, load, model, render, search, validate, write
+from . import catalog, history, load, model, render, search, validate, write
 from .problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     search.require_jieba()
     try:
-        files = site_files(plan, render.read_site_config(args.config, display))
+        files = site_files(plan, render.read_site_config(args.config, display), history.line_dates(args.data))
         published = write.publish(args.out, {path: text.encode("utf-8") for path, text in files.items()})
     except (PageConflict, write.NotGeneratedFolder, search.ThemeChanged) as error:
         print(f"error: {error}", file=sys.stderr)
@@ -50,9 +52,10 @@ class PageConflict(Exception):
     """A hand-written page and a generated one want the same path."""
 
 
-def site_files(plan: model.Plan, site: render.SiteConfig) -> dict[str, str]:
+def site_files(plan: model.Plan, site: render.SiteConfig,
+               line_dates: Mapping[int, datetime.date] | None = None) -> dict[str, str]:
     """Everything MkDocs builds from: generated pages and data, then the hand-written pages."""
-    files = render.render_site(catalog.build(plan), site)
+    files = render.render_site(catalog.build(plan, line_dates), site)
     files[".search-dictionary.txt"] = search.user_dictionary(plan)
     files[search.WORKER] = search.fixed_search_worker()
     for source in sorted(HAND_WRITTEN.rglob("*.md")) if HAND_WRITTEN.is_dir() else ():

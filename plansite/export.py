@@ -51,6 +51,7 @@ def _measure(measure: Measure) -> dict[str, Any]:
         "supporting": [d.id for d in measure.supporting],
         "responsible": [d.id for d in measure.responsible],
         "topics": [t.id for t in measure.topics],
+        "corrections": [{"date": c.date.isoformat(), "note": c.note} for c in measure.corrections],
         "url": measure.url,
         "targets": [_target(t) for t in measure.targets],
     }

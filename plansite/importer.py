@@ -30,7 +30,7 @@ _UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单�
 _YEAR = re.compile(r"(\d{4})年")
 # The order editors read a measure in: identity, place, words, units, then curation.
 MEASURE_FIELD_ORDER = ("id", "number", "chapter", "title", "text", "lead", "supporting", "responsible",
-                       "written_as", "units_clause_ends_with_period", "topics", "targets")
+                       "written_as", "units_clause_ends_with_period", "corrections", "topics", "targets")
 
 
 class ImportFailure(Exception):

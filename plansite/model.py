@@ -95,6 +95,12 @@ class Chapter:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Correction:
+    date: datetime.date
+    note: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Measure:
     id: str
     number: int
@@ -106,6 +112,7 @@ class Measure:
     responsible: tuple[Department, ...]
     written_as: Mapping[str, str]
     units_clause_ends_with_period: bool
+    corrections: tuple[Correction, ...]
     topics: tuple[Topic, ...]
     targets: tuple[Target, ...]
     source_line: int
@@ -231,6 +238,8 @@ def _measure(m: Mapping[str, Any], chapters: Mapping[str, Chapter], departments:
         lead=named("lead"), supporting=named("supporting"), responsible=named("responsible"),
         written_as=MappingProxyType(dict(m.get("written_as", {}))),
         units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
+        corrections=tuple(Correction(date=datetime.date.fromisoformat(c["date"]), note=c["note"])
+                          for c in m.get("corrections", ())),
         topics=tuple(topics[t] for t in m["topics"]), targets=tuple(map(_target, m["targets"])),
         source_line=source_line,
     )

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cli, render, search, write
+from . import cli, history, render, search, write
 from .problems import DataError
 
 POLL_SECONDS = 0.05
@@ -50,7 +50,8 @@ def regenerate(config: Settings) -> write.Publication | None:
     started = time.monotonic()
     try:
         plan = cli.read_plan(config.data, cli._display_path(config.data))
-        files = cli.site_files(plan, render.read_site_config(config.config, cli._display_path(config.data)))
+        files = cli.site_files(plan, render.read_site_config(config.config, cli._display_path(config.data)),
+                               history.line_dates(config.data))
         published = write.publish(config.out, {path: text.encode("utf-8") for path, text in files.items()})
     except DataError as error:
         print(f"\n[preview] {cli._display_path(config.data)} has problems; still showing the last good version:",

@@ -371,6 +371,21 @@ def _document_rules(report: _Reporter, data: dict) -> None:
             report(("document", key), f"'{value}' is not a real calendar date", "bad-date")
     if dates.get("signed") and dates.get("published") and dates["published"] < dates["signed"]:
         report(("document", "published"), "the plan cannot be published before it was signed", "bad-date")
+    for index, measure in _records(data, "measures"):
+        previous = None
+        for position, correction in enumerate(_list(measure, "corrections")):
+            value = _text(correction, "date") if isinstance(correction, dict) else None
+            path = ("measures", index, "corrections", position, "date")
+            try:
+                date = datetime.date.fromisoformat(value) if value else None
+            except ValueError:
+                report(path, f"'{value}' is not a real calendar date", "bad-date")
+                continue
+            if date and dates.get("published") and date < dates["published"]:
+                report(path, f"a correction cannot predate the plan's publication ({dates['published']})", "bad-date")
+            elif date and previous and date < previous:
+                report(path, "corrections are listed oldest first: this one is older than the one above", "bad-date")
+            previous = date or previous
     preamble = _text(document, "preamble") or ""
     for index, basis in enumerate(_list(document, "bases")):
         number = _text(basis, "number") if isinstance(basis, dict) else None
