@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import material
-
 from .model import Plan
 
 TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "search-terms.txt"
@@ -72,6 +70,8 @@ class ThemeChanged(Exception):
 
 
 def fixed_search_worker() -> str:
+    import material  # only generation needs the theme; checking the data does not
+
     worker = Path(material.__file__).parent / "templates" / WORKER
     if not worker.is_file():
         raise ThemeChanged(f"Material has no {WORKER}: the theme was upgraded; re-check search segmentation "

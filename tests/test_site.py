@@ -166,3 +166,13 @@ def test_measure_pages_carry_short_and_full_department_names(site):
     html = read(site / "measures" / "m01" / "index.html")
     assert "市工信局" in html and "长治市工业和信息化局" in html
     assert 'class="plan-unit plan-unit--lead"' in html and "plan-badge" in html
+
+
+def test_the_built_site_is_reproducible_apart_from_mkdocs_dates(site, tmp_path):
+    again = tmp_path / "again"
+    assert build_site(again).returncode == 0
+    stamped = {"sitemap.xml", "sitemap.xml.gz"}  # MkDocs dates every page with the build day
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    differing = [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()]
+    assert set(differing) <= stamped
