@@ -1,0 +1,68 @@
+/* The reading-mode switch (长辈模式): larger text, more line spacing, stronger contrast.
+   Kept in this browser's storage, so it stays on across pages and visits; no server involved. */
+(function () {
+  var KEY = "plan-elder-mode";
+  var root = document.documentElement;
+
+  function isOn() {
+    return root.getAttribute("data-plan-elder") === "on";
+  }
+
+  function show(button) {
+    button.setAttribute("aria-pressed", isOn() ? "true" : "false");
+    button.textContent = isOn() ? "退出长辈模式" : "长辈模式（大字版）";
+  }
+
+  function setUp() {
+    var button = document.querySelector("[data-plan-elder-toggle]");
+    if (!button) return;
+    button.hidden = false;
+    show(button);
+    button.addEventListener("click", function () {
+      if (isOn()) {
+        root.removeAttribute("data-plan-elder");
+      } else {
+        root.setAttribute("data-plan-elder", "on");
+      }
+      try {
+        localStorage.setItem(KEY, isOn() ? "on" : "off");
+      } catch (error) {
+        /* Storage may be blocked: the mode then lasts for this page only. */
+      }
+      show(button);
+    });
+  }
+
+  /* When a search finds nothing, suggest what does work instead of a bare "no results". */
+  function helpWhenNothingFound() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var holder = document.querySelector("[data-plan-base]");
+    if (!meta || !holder) return;
+    var base = holder.getAttribute("data-plan-base").replace(/\/?$/, "/");
+    var help = document.createElement("div");
+    help.className = "plan-search-help";
+    help.hidden = true;
+    help.innerHTML =
+      "<p>可以换一种说法再试：单位简称（如“市工信局”）、关键词（如“电梯”“二手车”）、" +
+      "措施序号（如“17”或“（十七）”），或“2025 环卫”这样的年份加关键词。</p>" +
+      "<p>也可以按<a href='" + base + "departments/'>责任单位</a>、" +
+      "<a href='" + base + "years/'>目标年份</a>或<a href='" + base + "full-text/'>方案全文</a>查找。</p>";
+    meta.insertAdjacentElement("afterend", help);
+    new MutationObserver(function () {
+      var list = document.querySelector(".md-search-result__list");
+      var empty = !list || list.children.length === 0;
+      help.hidden = !(empty && /没有找到/.test(meta.textContent));
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
+  }
+
+  function start() {
+    setUp();
+    helpWhenNothingFound();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
