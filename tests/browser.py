@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,18 +20,46 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The flags this machine needs: no sandbox as root, and no background traffic to Google.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# Compressed as the README's nginx configuration compresses them.
+_COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """A static server like the production one: index.html for folders, gzip for text."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # noqa: ANN201 - the base class's contract
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in _COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+        # A browser that closes a page mid-download is not an error of the site's.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 @contextlib.contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """The site at http://127.0.0.1:<free port>/ for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler = functools.partial(_SiteHandler, directory=str(directory))
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

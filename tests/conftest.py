@@ -20,3 +20,35 @@ def official_lines():
     lines = SOURCE.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("全文如下")) + 1
     return [line for line in lines[start:] if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, generated and built once with --strict for every test that reads it."""
+    from tests.site_build import build_site
+
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from tests.browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

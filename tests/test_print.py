@@ -2,25 +2,15 @@
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
-from tests.site_build import build_site
 
 
 @pytest.fixture(scope="module")
-def printed_page(tmp_path_factory):
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, result.stderr[-3000:]
-    with serve(site_dir) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base + "measures/m16/")
-        page.emulate_media(media="print")
-        yield page
-        browser.close()
+def printed_page(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site_url + "measures/m16/")
+    page.emulate_media(media="print")
+    yield page
+    page.close()
 
 
 @pytest.mark.parametrize("selector", [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",

@@ -17,11 +17,8 @@ EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site_dir
+def site(built_site):
+    return built_site
 
 
 @pytest.fixture(scope="module")

@@ -41,17 +41,21 @@
     var base = holder.getAttribute("data-plan-base").replace(/\/?$/, "/");
     var help = document.createElement("div");
     help.className = "plan-search-help";
-    help.hidden = true;
     help.innerHTML =
       "<p>可以换一种说法再试：单位简称（如“市工信局”）、关键词（如“电梯”“二手车”）、" +
       "措施序号（如“17”或“（十七）”），或“2025 环卫”这样的年份加关键词。</p>" +
       "<p>也可以按<a href='" + base + "departments/'>责任单位</a>、" +
       "<a href='" + base + "years/'>目标年份</a>或<a href='" + base + "full-text/'>方案全文</a>查找。</p>";
-    meta.insertAdjacentElement("afterend", help);
+    /* In the page only while nothing is found: the theme's arrow keys step through every link
+       in the results, and a hidden one would trap them. */
     new MutationObserver(function () {
       var list = document.querySelector(".md-search-result__list");
       var empty = !list || list.children.length === 0;
-      help.hidden = !(empty && /没有找到/.test(meta.textContent));
+      if (empty && /没有找到/.test(meta.textContent)) {
+        if (!help.isConnected) meta.insertAdjacentElement("afterend", help);
+      } else if (help.isConnected) {
+        help.remove();
+      }
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 

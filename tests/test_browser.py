@@ -1,0 +1,300 @@
+"""The built site in real Chromium, as the public uses it: journeys, traffic, phones,
+accessibility (axe-core, WCAG 2.1 AA), the keyboard, and the reading mode (长辈模式)."""
+
+import os
+import re
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from tests.conftest import DATA
+
+PAGE_KINDS = {
+    "home": "",
+    "measure": "measures/m12/",
+    "measures": "measures/",
+    "departments": "departments/",
+    "department": "departments/industry-it/",
+    "sectors": "sectors/",
+    "sector": "sectors/buildings/",
+    "goals": "sectors/general/",
+    "topics": "topics/",
+    "topic": "topics/recycling/",
+    "years": "years/",
+    "year": "years/2025/",
+    "full-text": "full-text/",
+    "about": "about/",
+    "not-found": "404.html",
+}
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = Path(os.environ.get("PLAN_SCREENSHOTS", "/tmp/plan-screenshots"))
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture
+def context_factory(browser):
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def turn_on_reading_mode(page):
+    page.click("[data-plan-elder-toggle]")
+    assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"
+
+
+# ---- journeys ---------------------------------------------------------------------------------
+
+def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(context_factory, site_url):
+    page = context_factory().new_page()
+    page.goto(site_url)
+    page.click(".plan-entries >> text=按领域")
+    assert page.url == site_url + "sectors/"
+    page.click("article >> text=四、实施建筑和市政基础设施设备更新行动")
+    assert page.url == site_url + "sectors/buildings/"
+    page.click("#measures ~ ul.plan-measures >> text=（十二）加快推进污水处理设施设备及管网更新改造")
+    assert page.url == site_url + "measures/m12/"
+    page.click(".plan-units .plan-unit--lead")
+    assert page.url == site_url + "departments/housing/"
+    page.click("text=查看2025年全市的全部目标任务")
+    assert page.url == site_url + "years/2025/"
+    page.click("a[href$='measures/m12/#m12-t2']")
+    assert page.url == site_url + "measures/m12/#m12-t2"
+    page.wait_for_load_state("load")
+    # The browser scrolled the target's own row into view.
+    top = page.evaluate("document.getElementById('m12-t2').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"]
+
+
+def test_full_text_links_each_measure_to_its_page(context_factory, site_url):
+    page = context_factory().new_page()
+    page.goto(site_url + "full-text/")
+    links = page.eval_on_selector_all("article p a[href*='measures/m']", "links => links.map(a => a.href)")
+    assert links == [f"{site_url}measures/m{n:02d}/" for n in range(1, 54)]
+    page.click("article #m17 a")
+    assert page.url == site_url + "measures/m17/"
+
+
+def test_previous_and_next_walk_the_measures_in_order(context_factory, site_url):
+    page = context_factory().new_page()
+    page.goto(site_url + "measures/m12/")
+    page.click(".plan-pager__next")
+    assert page.url == site_url + "measures/m13/"
+    page.click(".plan-pager__previous")
+    page.click(".plan-pager__previous")
+    assert page.url == site_url + "measures/m11/"
+    page.goto(site_url + "measures/m01/")
+    assert page.locator(".plan-pager__previous").count() == 0
+    page.goto(site_url + "measures/m53/")
+    assert page.locator(".plan-pager__next").count() == 0
+
+
+def test_edit_link_points_at_the_measures_line_in_the_data(context_factory, site_url):
+    line = DATA.read_text(encoding="utf-8").splitlines().index("- id: m12") + 1
+    page = context_factory().new_page()
+    page.goto(site_url + "measures/m12/")
+    href = page.get_attribute(".plan-edit a", "href")
+    assert href.endswith(f"/data/measures.yaml#L{line}")
+    assert f"第{line}行" in page.inner_text(".plan-edit")
+
+
+# ---- traffic and errors -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_every_request_goes_to_the_site_itself_and_nothing_logs_an_error(context_factory, site_url, kind):
+    page = context_factory().new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + PAGE_KINDS[kind], wait_until="networkidle")
+    # Open search too, so that its worker and index load.
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("电梯")
+    page.keyboard.press("End")  # the keyup an input method sends when it commits the words
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_load_state("networkidle")
+    foreign = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
+    assert foreign == [] and errors == []
+    assert any(url.endswith("search/search_index.json") for url in requests)
+
+
+# ---- phones -----------------------------------------------------------------------------------
+
+def tap_targets_too_small(page):
+    """Links and buttons under 44 px, leaving out links inside running text, which WCAG exempts."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+            '.md-banner a, .md-banner button, .md-header a, .md-header label, .md-header button, '
+            + '.md-main a, .md-main button, .md-footer a')]
+        .filter(el => {
+            const box = el.getBoundingClientRect();
+            if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') return false;
+            if (el.closest('p, .md-nav, .md-sidebar, .headerlink, td.plan-clause')) return false;
+            // The search form's own controls only count once search is open.
+            if (el.closest('.md-search') && !document.getElementById('__search').checked) return false;
+            return box.height < 44 && box.width < 44;
+        })
+        .map(el => el.outerHTML.slice(0, 120))""")
+
+
+@pytest.mark.parametrize("reading_mode", [False, True], ids=["normal", "长辈模式"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_phone_pages_never_scroll_sideways_and_tap_targets_are_large(context_factory, site_url, kind, reading_mode):
+    page = context_factory(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    if reading_mode:
+        turn_on_reading_mode(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{kind} is {width} px wide"
+    assert tap_targets_too_small(page) == []
+
+
+@pytest.mark.parametrize("path", ["measures/m16/", "years/2025/", "departments/urban-management/"])
+def test_target_tables_reflow_to_fit_a_phone(context_factory, site_url, path):
+    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+    page.goto(site_url + path)
+    widths = page.eval_on_selector_all(".plan-targets table", "tables => tables.map(t => t.getBoundingClientRect().width)")
+    assert widths and max(widths) <= PHONE["width"]
+    labels = page.eval_on_selector_all(".plan-targets td", "cells => cells.slice(0, 3).map(c => getComputedStyle(c, '::before').content)")
+    assert labels[0] in ('"年份："', '"指标："')
+
+
+# ---- accessibility ------------------------------------------------------------------------------
+
+def axe_violations(page):
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_axe_finds_no_wcag_21_aa_violation(context_factory, site_url, kind, scheme):
+    page = context_factory(color_scheme=scheme).new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert shown == {"light": "default", "dark": "slate"}[scheme]
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["home", "measure", "year"])
+def test_axe_finds_no_violation_in_reading_mode(context_factory, site_url, kind, scheme):
+    page = context_factory(color_scheme=scheme).new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    turn_on_reading_mode(page)
+    assert axe_violations(page) == []
+
+
+def test_the_keyboard_reaches_everything_with_a_visible_focus(context_factory, site_url):
+    page = context_factory().new_page()
+    page.goto(site_url + "measures/m12/")
+    seen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => {
+            const el = document.activeElement, style = getComputedStyle(el);
+            return {tag: el.tagName, text: (el.textContent || el.value || '').trim().slice(0, 20),
+                    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+        }""")
+        seen.append(focused)
+        assert focused["outline"], f"no visible focus on {focused}"
+    texts = [item["text"] for item in seen]
+    assert texts[0] == "跳转至"  # Material's skip link comes first
+    assert "长辈模式（大字版）" in texts
+
+
+def test_keyboard_alone_switches_reading_mode_and_searches(context_factory, site_url):
+    page = context_factory().new_page()
+    page.goto(site_url)
+    page.focus("[data-plan-elder-toggle]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")  # Material's shortcut opens search
+    # Digits, typed key by key: Playwright types Chinese as an unfinished input-method composition.
+    page.keyboard.type("17")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')").endswith("measures/m17/?h=17")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/measures/m17/.*"))
+
+
+def test_the_lead_department_is_marked_by_more_than_colour(context_factory, site_url):
+    page = context_factory().new_page()
+    page.goto(site_url + "measures/m12/")
+    lead = page.locator(".plan-units .plan-unit--lead").first
+    supporting = page.locator(".plan-units .plan-unit:not(.plan-unit--lead)").first
+    weight = "el => parseInt(getComputedStyle(el.querySelector('strong') || el).fontWeight)"
+    assert lead.evaluate(weight) >= 700 and supporting.evaluate(weight) < 600
+    assert page.locator(".plan-units .plan-badge").first.inner_text() == "牵头"
+
+
+# ---- reading mode (长辈模式) ----------------------------------------------------------------
+
+def text_metrics(page):
+    return page.evaluate("""() => {
+        const style = getComputedStyle(document.querySelector('article p'));
+        return {size: parseFloat(style.fontSize), line: parseFloat(style.lineHeight)};
+    }""")
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_reading_mode_is_on_every_page_and_grows_the_text(context_factory, site_url, kind):
+    page = context_factory().new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    before = text_metrics(page)
+    turn_on_reading_mode(page)
+    after = text_metrics(page)
+    assert after["size"] / before["size"] >= 1.3
+    assert after["line"] / after["size"] >= 1.5
+    assert page.get_attribute("[data-plan-elder-toggle]", "aria-pressed") == "true"
+
+
+def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contrast(context_factory, site_url):
+    context = context_factory()
+    page = context.new_page()
+    page.goto(site_url + "measures/m12/")
+    normal = page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-default-fg-color').trim()")
+    turn_on_reading_mode(page)
+    assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-default-fg-color').trim()") == "#000"
+    assert normal != "#000"
+    page.click(".plan-pager__next")
+    assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"
+    assert page.inner_text("[data-plan-elder-toggle]") == "退出长辈模式"
+    later = context.new_page()  # a later visit in the same browser
+    later.goto(site_url)
+    assert later.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"
+    later.click("[data-plan-elder-toggle]")
+    later.reload()
+    assert later.evaluate("document.documentElement.getAttribute('data-plan-elder')") is None
+    elsewhere = context_factory().new_page()  # another browser: its own choice
+    elsewhere.goto(site_url)
+    assert elsewhere.evaluate("document.documentElement.getAttribute('data-plan-elder')") is None
+
+
+# ---- screenshots ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reading_mode", [False, True], ids=["normal", "elder"])
+@pytest.mark.parametrize("width,height,label", [(1280, 900, "desktop"), (375, 812, "mobile")])
+@pytest.mark.parametrize("kind", ["home", "measure", "department"])
+def test_screenshots_of_the_main_pages_are_saved_outside_the_repository(
+        context_factory, site_url, kind, width, height, label, reading_mode):
+    page = context_factory(viewport={"width": width, "height": height}).new_page()
+    page.goto(site_url + PAGE_KINDS[kind])
+    if reading_mode:
+        turn_on_reading_mode(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{kind}-{label}-{'elder' if reading_mode else 'normal'}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
