@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve site generate check test screenshots bench-preview clean
+.PHONY: serve site generate check test screenshots bench-preview bench-pages clean
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
@@ -23,6 +23,9 @@ test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site bu
 
 bench-preview: $(INSTALLED)  ## time from saving a one-line data change to the browser showing it
 	$(BIN)/python scripts/bench_preview.py
+
+bench-pages: site  ## bytes, requests and first paint of the main pages, measured in Chromium
+	$(BIN)/python scripts/bench_pages.py
 
 screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)
 	$(BIN)/python scripts/screenshots.py
