@@ -24,7 +24,9 @@ test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site bu
 bench-preview: $(INSTALLED)  ## time from saving a one-line data change to the browser showing it
 	$(BIN)/python scripts/bench_preview.py
 
-bench-pages: site  ## bytes, requests and first paint of the main pages, measured in Chromium
+bench-pages: site  ## bytes, requests and first paint of the main pages in Chromium, and Lighthouse's scores
+	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || ! command -v npm >/dev/null || \
+		npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@13.5.0
 	$(BIN)/python scripts/bench_pages.py
 
 screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)

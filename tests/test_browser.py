@@ -298,3 +298,13 @@ def test_screenshots_of_the_main_pages_are_saved_outside_the_repository(
     path = SCREENSHOTS / f"{kind}-{label}-{'elder' if reading_mode else 'normal'}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+
+
+def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(context_factory, site_url):
+    page = context_factory(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(site_url + "measures/m12/")
+    visible = page.eval_on_selector_all(
+        ".md-header__button", "els => els.filter(el => el.getBoundingClientRect().width > 0)"
+                              ".map(el => el.getAttribute('for') || el.className)")
+    assert visible.count("__drawer") == 0
+    assert sum(1 for item in visible if item.startswith("__palette")) == 1

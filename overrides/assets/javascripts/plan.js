@@ -59,9 +59,16 @@
     }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 
+  /* The theme's search dialog has no accessible name; screen readers announce this one. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
+  }
+
   function start() {
     setUp();
     helpWhenNothingFound();
+    nameSearchDialog();
   }
 
   if (document.readyState === "loading") {
