@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's MkDocs configuration")
     args = parser.parse_args(argv)
 
-    display = _display_path(args.data)
+    display = display_path(args.data)
     try:
         plan = read_plan(args.data, display)
     except DataError as error:
@@ -37,19 +37,28 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     search.require_jieba()
     try:
-        files = site_files(plan, render.read_site_config(args.config, display), history.line_dates(args.data))
-        published = write.publish(args.out, {path: text.encode("utf-8") for path, text in files.items()})
-    except (PageConflict, write.NotGeneratedFolder, search.ThemeChanged) as error:
+        published = publish(plan, args.data, args.out, args.config)
+    except GENERATION_ERRORS as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(summary)
-    print(f"{len(files)} files in {_display_path(args.out)}: {len(published.changed)} written, "
+    print(f"{display_path(args.out)}: {len(published.changed)} files written, "
           f"{len(published.removed)} removed, the rest unchanged")
     return 0
 
 
+def publish(plan: model.Plan, data: Path, out: Path, config: Path) -> write.Publication:
+    """Render the site of a validated plan and put it in place at ``out``."""
+    files = site_files(plan, render.read_site_config(config, display_path(data)), history.line_dates(data))
+    return write.publish(out, {path: text.encode("utf-8") for path, text in files.items()})
+
+
 class PageConflict(Exception):
     """A hand-written page and a generated one want the same path."""
+
+
+# What can stop a run after the data passed validation.
+GENERATION_ERRORS = (PageConflict, write.NotGeneratedFolder, search.ThemeChanged)
 
 
 def site_files(plan: model.Plan, site: render.SiteConfig,
@@ -84,7 +93,8 @@ def read_valid(data: Path, display: str) -> load.LoadedYaml:
     return loaded
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """How to show ``path`` in messages: relative to the working folder where it can be."""
     # absolute(), not resolve(): the output is a link whose own name is the one to show.
     try:
         return str(path.absolute().relative_to(Path.cwd()))
@@ -115,16 +125,16 @@ def import_main(argv: list[str] | None = None) -> int:
     known = []
     if args.departments:
         try:
-            known = read_valid(args.departments, _display_path(args.departments)).data["departments"]
+            known = read_valid(args.departments, display_path(args.departments)).data["departments"]
         except DataError as error:
             print(error.report(), file=sys.stderr)
             return 1
     try:
         data = importer.draft(args.source.read_text(encoding="utf-8"), known_departments=known)
     except importer.ImportFailure as failure:
-        print(f"{_display_path(args.source)}:{failure.line}: {failure}", file=sys.stderr)
+        print(f"{display_path(args.source)}:{failure.line}: {failure}", file=sys.stderr)
         return 1
-    text = importer.to_yaml(data, DRAFT_HEADER.format(source=_display_path(args.source)))
+    text = importer.to_yaml(data, DRAFT_HEADER.format(source=display_path(args.source)))
     if args.output:
         write.write_file(args.output, text.encode("utf-8"))
     else:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cli, history, render, search, write
+from . import cli, search, write
 from .problems import DataError
 
 POLL_SECONDS = 0.05
@@ -46,19 +46,17 @@ def settings(data: Path, address: str) -> Settings:
 
 
 def regenerate(config: Settings) -> write.Publication | None:
-    """One generation; prints what happened. None if the data has problems."""
+    """One generation; prints what happened. None if it could not publish."""
     started = time.monotonic()
     try:
-        plan = cli.read_plan(config.data, cli._display_path(config.data))
-        files = cli.site_files(plan, render.read_site_config(config.config, cli._display_path(config.data)),
-                               history.line_dates(config.data))
-        published = write.publish(config.out, {path: text.encode("utf-8") for path, text in files.items()})
+        plan = cli.read_plan(config.data, cli.display_path(config.data))
+        published = cli.publish(plan, config.data, config.out, config.config)
     except DataError as error:
-        print(f"\n[preview] {cli._display_path(config.data)} has problems; still showing the last good version:",
+        print(f"\n[preview] {cli.display_path(config.data)} has problems; still showing the last good version:",
               file=sys.stderr)
         print(error.report(), file=sys.stderr, flush=True)
         return None
-    except (cli.PageConflict, search.ThemeChanged) as error:
+    except cli.GENERATION_ERRORS as error:
         print(f"\n[preview] error: {error}", file=sys.stderr, flush=True)
         return None
     if NAVIGATION in published.changed:
@@ -105,7 +103,7 @@ def run(config: Settings) -> int:
             regenerate(config)
 
     threading.Thread(target=watch_data, daemon=True).start()
-    print(f"[preview] serving http://{config.address}/ ; watching {cli._display_path(config.data)}, "
+    print(f"[preview] serving http://{config.address}/ ; watching {cli.display_path(config.data)}, "
           "templates/, schema/, docs/pages/ and overrides/ (Ctrl-C stops)", flush=True)
     try:
         server.serve()

@@ -9,7 +9,6 @@ Restores the generated site from the real data at the end.
 """
 
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -22,16 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser import CHROMIUM_ARGS, require_chromium  # noqa: E402
+from tests.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
 
 ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
 ROUNDS = 6
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ import gzip
 import io
 import os
 import shutil
+import socket
 import sys
 import threading
 from collections.abc import Iterator
@@ -67,6 +68,12 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def require_chromium() -> str:

@@ -8,7 +8,6 @@ import jsonschema
 import pytest
 
 from plansite import export
-from plansite.cli import read_plan
 from tests.conftest import ROOT
 
 GENERATE = ROOT / "scripts" / "generate.py"
@@ -74,7 +73,7 @@ def test_a_normal_run_writes_plan_json_and_its_schema(tmp_path):
     assert (tmp_path / "out" / "downloads" / "plan.schema.json").read_bytes() == (ROOT / "schema" / "plan.schema.json").read_bytes()
     assert json.loads((tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8"))["measures"][0]["id"] == "m01"
     again = generate("--out", tmp_path / "out")
-    assert again.stdout.endswith(": 0 written, 0 removed, the rest unchanged\n")
+    assert again.stdout.endswith(": 0 files written, 0 removed, the rest unchanged\n")
 
 
 def test_check_writes_nothing(tmp_path):

@@ -3,7 +3,6 @@
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -11,15 +10,10 @@ import urllib.request
 
 import pytest
 
+from tests.browser import free_port
 from tests.conftest import DATA, ROOT
 
 ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> str:
