@@ -1,14 +1,17 @@
-"""Turn the plan's structured YAML into validated, published data.
+"""Turn the plan's structured YAML into validated data and the pages of its website.
 
 The stages, each a module, run in this order:
 
 1. ``load``      read ``data/measures.yaml`` safely, keeping every value's line and column;
 2. ``validate``  check it against ``schema/measures.schema.json`` and the plan's own rules,
                  collecting every problem before stopping;
-3. ``model``     build the typed, frozen ``Plan`` that everything downstream reads;
-4. ``export``    render the plan as ``plan.json`` (the public data contract);
-5. ``write``     put the output in place atomically, only after all of the above succeeded.
+3. ``model``     build the typed, frozen ``Plan``; ``catalog`` adds the indexes the pages
+                 share (by department, chapter, topic and year), computed once;
+4. ``render``    the pages, from ``templates/``; ``export`` the public ``plan.json``;
+5. ``write``     publish the output atomically, only after all of the above succeeded.
 
-``importer`` drafts the YAML from a plan's text; ``official_text`` reassembles the
-official document from the model, which proves the data complete.
+Beside them: ``cli`` (the command line), ``preview`` (live preview for editors), ``importer``
+(drafts the YAML from a plan's text), ``official_text`` (reassembles the official document,
+which proves the data complete), ``search`` (Chinese search) and ``history`` (when each line
+of the data last changed, from git).
 """
