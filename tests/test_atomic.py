@@ -65,8 +65,12 @@ def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_p
     changed, old, new = versions
     out = tmp_path / "out"
     generate(DATA, out)
+    # Spread the kills over a whole run's duration, and past its end, however fast this machine is.
+    started = time.monotonic()
+    generate(changed, tmp_path / "timing")
+    duration = time.monotonic() - started
     seen = set()
-    for delay in [0.05 * step for step in range(0, 40, 3)]:
+    for delay in [duration * step / 10 for step in range(0, 16)]:
         run = subprocess.Popen([sys.executable, "scripts/generate.py", "--data", str(changed), "--out", str(out)],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
