@@ -164,26 +164,21 @@ def _list(record: dict, key: str) -> list:
 
 def _unique_ids(report: _Reporter, data: dict) -> None:
     for key in _ITEM_NAMES:
-        seen: dict[str, int] = {}
-        for index, record in _records(data, key):
-            record_id = _text(record, "id")
-            if record_id is None:
-                continue
-            if record_id in seen:
-                report((key, index, "id"), f"duplicate id '{record_id}' (already used on line {seen[record_id]})",
-                       "duplicate-id")
-            else:
-                seen[record_id] = report.line_of((key, index, "id"))
-    seen = {}
-    for path, target in _targets(data):
-        target_id = _text(target, "id")
-        if target_id is None:
+        _report_repeated_ids(report, [((key, index), record) for index, record in _records(data, key)], "id")
+    _report_repeated_ids(report, list(_targets(data)), "target id")
+
+
+def _report_repeated_ids(report: _Reporter, records: list[tuple[DataPath, dict]], label: str) -> None:
+    seen: dict[str, int] = {}
+    for path, record in records:
+        record_id = _text(record, "id")
+        if record_id is None:
             continue
-        if target_id in seen:
-            report(path + ("id",), f"duplicate target id '{target_id}' (already used on line {seen[target_id]})",
+        if record_id in seen:
+            report(path + ("id",), f"duplicate {label} '{record_id}' (already used on line {seen[record_id]})",
                    "duplicate-id")
         else:
-            seen[target_id] = report.line_of(path + ("id",))
+            seen[record_id] = report.line_of(path + ("id",))
 
 
 def _numbering(report: _Reporter, data: dict) -> None:
