@@ -87,6 +87,8 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     # published is left null on purpose: the text does not say it, and validation will ask for it.
     return {
         "document": {key: value for key, value in document.items() if value is not None or key == "published"},
+        # No progress is known when a plan is first imported; the editor dates the data.
+        "progress": {"as_of": None},
         "departments": registry.entries(),
         "topics": [],
         "chapters": chapters,

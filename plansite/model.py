@@ -18,6 +18,8 @@ DepartmentKind = Literal["government-office", "municipal-department", "public-in
                          "cooperative"]
 Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
 Role = Literal["lead", "supporting", "responsible"]
+# A target's delivery status: "unreported" until its department files a first report.
+Status = Literal["unreported", "not-started", "in-progress", "completed", "missed"]
 
 KIND_LABELS: Mapping[str, str] = MappingProxyType({
     "government-office": "市政府办事机构",
@@ -28,6 +30,15 @@ KIND_LABELS: Mapping[str, str] = MappingProxyType({
 })
 ROLE_LABELS: Mapping[str, str] = MappingProxyType({"lead": "牵头单位", "supporting": "配合单位",
                                                     "responsible": "责任单位"})
+# In the order the dashboard counts them; the labels are what editors write in the data.
+STATUS_LABELS: Mapping[str, str] = MappingProxyType({
+    "unreported": "未填报",
+    "not-started": "未启动",
+    "in-progress": "推进中",
+    "completed": "已完成",
+    "missed": "未按期完成",
+})
+_STATUS_BY_LABEL = {label: status for status, label in STATUS_LABELS.items()}
 # Qualifiers that read before the figure (约20公里) rather than after it (40%左右).
 _LEADING_QUALIFIERS = frozenset({"约", "超过", "力争"})
 
@@ -52,6 +63,26 @@ class Topic:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Evidence:
+    url: str
+    title: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ProgressRecord:
+    """One report of a target's status, dated as of the day it describes."""
+
+    date: datetime.date
+    status: Status
+    note: str | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Target:
     id: str
     year: int
@@ -61,6 +92,25 @@ class Target:
     unit: str | None
     qualifier: Qualifier | None
     baseline_year: int | None
+    # Reports, oldest first; the last one is the current status.
+    history: tuple[ProgressRecord, ...]
+
+    @property
+    def deadline(self) -> datetime.date:
+        """"到2025年" means by the end of 2025."""
+        return datetime.date(self.year, 12, 31)
+
+    @property
+    def latest(self) -> ProgressRecord | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def status(self) -> Status:
+        return self.history[-1].status if self.history else "unreported"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
 
     @property
     def value_text(self) -> str | None:
@@ -177,6 +227,12 @@ class Plan:
     topics: tuple[Topic, ...]
     chapters: tuple[Chapter, ...]
     measures: tuple[Measure, ...]
+    # 数据截至: progress is reported up to this date, and what is due is judged against it.
+    as_of: datetime.date
+
+    def is_due(self, target: Target) -> bool:
+        """Its deadline has passed by the data's as-of date (never the build date, so builds reproduce)."""
+        return target.deadline <= self.as_of
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -202,7 +258,8 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
     measures = tuple(_measure(m, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
                      for m in data["measures"])
     return Plan(document=_document(data["document"]), departments=tuple(departments.values()),
-                topics=tuple(topics.values()), chapters=tuple(chapters.values()), measures=measures)
+                topics=tuple(topics.values()), chapters=tuple(chapters.values()), measures=measures,
+                as_of=datetime.date.fromisoformat(data["progress"]["as_of"]))
 
 
 def _document(d: Mapping[str, Any]) -> Document:
@@ -219,7 +276,14 @@ def _document(d: Mapping[str, Any]) -> Document:
 
 def _target(t: Mapping[str, Any]) -> Target:
     return Target(id=t["id"], year=t["year"], text=t["text"], indicator=t["indicator"], value=t["value"],
-                  unit=t.get("unit"), qualifier=t.get("qualifier"), baseline_year=t.get("baseline_year"))
+                  unit=t.get("unit"), qualifier=t.get("qualifier"), baseline_year=t.get("baseline_year"),
+                  history=tuple(map(_progress_record, t.get("progress", ()))))
+
+
+def _progress_record(r: Mapping[str, Any]) -> ProgressRecord:
+    return ProgressRecord(date=datetime.date.fromisoformat(r["date"]), status=_STATUS_BY_LABEL[r["status"]],
+                          note=r.get("note"),
+                          evidence=tuple(Evidence(url=e["url"], title=e["title"]) for e in r.get("evidence", ())))
 
 
 def _chapter(c: Mapping[str, Any]) -> Chapter:

@@ -52,10 +52,11 @@ class _Reporter:
     def __call__(self, path: DataPath, message: str, rule: str, *, at_key: bool = False) -> None:
         position = self.loaded.key_position(path) if at_key else self.loaded.position(path)
         where, field = self._describe(path)
-        self.problems.append(Problem(
-            path=self.loaded.path, line=position.line, column=position.column,
-            where=f"{where}, {field}" if where and field else where or field, message=message, rule=rule,
-        ))
+        problem = Problem(path=self.loaded.path, line=position.line, column=position.column,
+                          where=f"{where}, {field}" if where and field else where or field, message=message, rule=rule)
+        # jsonschema raises a 'required' error per missing field, each listing them all.
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def line_of(self, path: DataPath) -> int:
         return self.loaded.position(path).line
@@ -122,7 +123,8 @@ def _schema_problem(report: _Reporter, error: jsonschema.ValidationError) -> Non
         shown = f"'{value}'" if value.strip() else "the text"
         report(path, f"{shown} {error.schema['x-message']}", "bad-value")
     elif keyword == "enum":
-        report(path, f"{_type_word(value)} is not one of: {', '.join(map(str, rule_value))}", "not-allowed")
+        hint = f"; {error.schema['x-message']}" if "x-message" in error.schema else ""
+        report(path, f"{_type_word(value)} is not one of: {', '.join(map(str, rule_value))}{hint}", "not-allowed")
     elif keyword in ("minimum", "maximum"):
         bound = "at least" if keyword == "minimum" else "at most"
         report(path, f"{value} is not allowed here: it must be {bound} {rule_value}", "out-of-range")
@@ -132,7 +134,8 @@ def _schema_problem(report: _Reporter, error: jsonschema.ValidationError) -> Non
         repeated = sorted({json.dumps(item, ensure_ascii=False) for item in value if value.count(item) > 1})
         report(path, f"the list names {', '.join(repeated)} more than once", "repeated-item")
     elif keyword == "maxLength":
-        report(path, f"'{value}' is too long: at most {rule_value} characters", "too-long")
+        shown = value if len(value) <= 60 else value[:20] + "…"
+        report(path, f"'{shown}' is too long: at most {rule_value} characters", "too-long")
     else:
         report(path, error.message, "schema")
 
@@ -388,6 +391,56 @@ def _document_rules(report: _Reporter, data: dict) -> None:
             report(("document", "bases", index, "number"), f"'{number}' is not cited in the preamble", "basis")
 
 
+def _date(report: _Reporter, path: DataPath, value: object) -> datetime.date | None:
+    """The date at ``path``, or None (reported) if it does not exist; malformed text was reported by the schema."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            report(path, f"'{value}' is not a real calendar date", "bad-date")
+        return None
+
+
+def _progress_rules(report: _Reporter, data: dict) -> None:
+    """Reports must be dated within the plan's life up to the data's as-of date, oldest first,
+    and a target can only be reported missed once its year is over."""
+    document = data.get("document") if isinstance(data.get("document"), dict) else {}
+    progress = data.get("progress") if isinstance(data.get("progress"), dict) else {}
+    signed = _date(_silent, (), document.get("signed"))
+    as_of = _date(report, ("progress", "as_of"), progress.get("as_of"))
+    if as_of and signed and as_of < signed:
+        report(("progress", "as_of"), f"the data cannot be as of a date before the plan was signed ({signed})",
+               "bad-date")
+        as_of = None
+    for target_path, target in _targets(data):
+        year, previous = _int(target, "year"), None
+        for index, record in enumerate(_list(target, "progress")):
+            if not isinstance(record, dict):
+                continue
+            path = target_path + ("progress", index)
+            date = _date(report, path + ("date",), record.get("date"))
+            if date is None:
+                continue
+            if signed and date < signed:
+                report(path + ("date",), f"a report cannot predate the plan ({signed})", "progress-date")
+            elif as_of and date > as_of:
+                report(path + ("date",), f"this report is dated after the data's as-of date {as_of}: "
+                                         "move progress.as_of forward, or correct the date", "progress-date")
+            elif previous and date <= previous:
+                report(path + ("date",), "reports are listed oldest first, one per date: "
+                                         f"this one is not after the one above ({previous})", "progress-date")
+            if record.get("status") == "未按期完成" and year is not None and date <= datetime.date(year, 12, 31):
+                report(path + ("status",), f"a target due in {year} cannot be reported 未按期完成 "
+                                           f"before its year is over (reported {date})", "missed-early")
+            previous = date
+
+
+def _silent(path: DataPath, message: str, rule: str) -> None:
+    """Swallows problems another rule reports already (the document's dates are checked there)."""
+
+
 # Markup in a text: HTML tags, or a script URL that a renderer might turn into a link.
 _MARKUP = re.compile(r"<[^>]*>?|>|javascript\s*:", re.IGNORECASE)
 
@@ -408,4 +461,5 @@ def _no_markup(report: _Reporter, data: dict) -> None:
     walk(data, ())
 
 
-_RULES = (_no_markup, _unique_ids, _numbering, _references, _unit_roles, _department_names, _target_rules, _document_rules)
+_RULES = (_no_markup, _unique_ids, _numbering, _references, _unit_roles, _department_names, _target_rules, _document_rules,
+          _progress_rules)
