@@ -25,6 +25,13 @@ class Commitment:
     measure: Measure | None
     goal: Goal | None
     chapter: Chapter
+    # Its deadline has passed by the plan's as-of date.
+    due: bool
+
+    @property
+    def due_not_completed(self) -> bool:
+        """Due by the as-of date and not reported complete: what the dashboard lists."""
+        return self.due and self.target.status != "completed"
 
     @property
     def url(self) -> str:
@@ -139,10 +146,10 @@ RELATED_LIMIT = 6
 def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> Catalog:
     """The indexes of ``plan``; ``line_dates`` (data file line → date it last changed) dates measures."""
     commitments = tuple(
-        Commitment(target=target, measure=None, goal=goal, chapter=chapter)
+        Commitment(target=target, measure=None, goal=goal, chapter=chapter, due=plan.is_due(target))
         for chapter in plan.chapters for goal in chapter.goals for target in goal.targets
     ) + tuple(
-        Commitment(target=target, measure=measure, goal=None, chapter=measure.chapter)
+        Commitment(target=target, measure=measure, goal=None, chapter=measure.chapter, due=plan.is_due(target))
         for measure in plan.measures for target in measure.targets
     )
     by_measure: dict[str, list[Commitment]] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Measure, Plan, Target
+from .model import Measure, Plan, ProgressRecord, Target
 
 
 def plan_json(plan: Plan) -> str:
@@ -29,18 +29,19 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "target_years": {"from": document.first_year, "to": document.last_year},
             "local_governments": {"name": local.name, "clause": local.clause} if local else None,
         },
+        "progress": {"as_of": plan.as_of.isoformat()},
         "departments": [
             {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
             for d in plan.departments
         ],
         "topics": [{"id": t.id, "name": t.name} for t in plan.topics],
         "chapters": [{"number": c.number, "id": c.id, "title": c.title} for c in plan.chapters],
-        "goals": [_target(t) for goal in plan.goals for t in goal.targets],
-        "measures": [_measure(m) for m in plan.measures],
+        "goals": [_target(plan, t) for goal in plan.goals for t in goal.targets],
+        "measures": [_measure(plan, m) for m in plan.measures],
     }
 
 
-def _measure(measure: Measure) -> dict[str, Any]:
+def _measure(plan: Plan, measure: Measure) -> dict[str, Any]:
     return {
         "id": measure.id,
         "number": measure.number,
@@ -53,11 +54,11 @@ def _measure(measure: Measure) -> dict[str, Any]:
         "topics": [t.id for t in measure.topics],
         "corrections": [{"date": c.date.isoformat(), "note": c.note} for c in measure.corrections],
         "url": measure.url,
-        "targets": [_target(t) for t in measure.targets],
+        "targets": [_target(plan, t) for t in measure.targets],
     }
 
 
-def _target(target: Target) -> dict[str, Any]:
+def _target(plan: Plan, target: Target) -> dict[str, Any]:
     return {
         "id": target.id,
         "year": target.year,
@@ -67,4 +68,19 @@ def _target(target: Target) -> dict[str, Any]:
         "unit": target.unit,
         "qualifier": target.qualifier,
         "baseline_year": target.baseline_year,
+        "deadline": target.deadline.isoformat(),
+        "status": target.status,
+        "status_label": target.status_label,
+        "due": plan.is_due(target),
+        "progress": [_record(record) for record in target.history],
+    }
+
+
+def _record(record: ProgressRecord) -> dict[str, Any]:
+    return {
+        "date": record.date.isoformat(),
+        "status": record.status,
+        "status_label": record.status_label,
+        "note": record.note,
+        "evidence": [{"url": e.url, "title": e.title} for e in record.evidence],
     }

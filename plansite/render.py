@@ -20,8 +20,9 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import export
-from .catalog import Catalog
+from . import calendars, charts, export, progress, tables
+from .catalog import Catalog, Commitment
+from .model import Measure
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PLAN_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "plan.schema.json"
@@ -34,12 +35,18 @@ class SiteConfig:
     site_url: str
     data_edit_url: str
     data_path: str
+    # The licence the downloads are published under: its name and the address of its text.
+    data_licence: str = ""
+    data_licence_url: str = ""
 
 
 def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
     config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    extra = config.get("extra") or {}
+    licence = extra.get("data_licence") or {}
     return SiteConfig(site_url=config.get("site_url") or "", data_path=data_path,
-                      data_edit_url=(config.get("extra") or {}).get("data_edit_url") or "")
+                      data_edit_url=extra.get("data_edit_url") or "",
+                      data_licence=licence.get("name") or "", data_licence_url=licence.get("url") or "")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -73,12 +80,14 @@ def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
     """Every generated file of the docs folder: relative path → text."""
     environment = _environment()
     files: dict[str, str] = {}
+    dashboard = progress.build(catalog)
 
     def page(path: str, template: str, **context: Any) -> None:
         if path in files:
             raise ValueError(f"two pages render to {path}")
         files[path] = environment.get_template(template).render(
-            page_url=page_url(path), catalog=catalog, plan=catalog.plan, site=site, **context)
+            page_url=page_url(path), catalog=catalog, plan=catalog.plan, site=site, dashboard=dashboard,
+            **context)
 
     plan = catalog.plan
     page("index.md", "home.md.j2")
@@ -98,6 +107,10 @@ def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
     page("years/index.md", "years.md.j2")
     for group in catalog.years:
         page(f"years/{group.year}.md", "year.md.j2", group=group)
+    page("progress/index.md", "progress.md.j2")
+    page("downloads/index.md", "downloads.md.j2", tables=tables.TABLES)
+    files.update(tables.files(catalog, site.site_url))
+    files.update(calendars.files(catalog, site.site_url))
     files["downloads/plan.json"] = export.plan_json(plan)
     files["downloads/plan.schema.json"] = PLAN_SCHEMA.read_text(encoding="utf-8")
     files[".nav.yml"] = _navigation(catalog)
@@ -147,8 +160,26 @@ def _date(value: Any) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-_FILTERS: Mapping[str, Callable[..., Any]] = {"link": _link, "yaml_string": _yaml_string, "zh_date": _date,
-                                              "md_inline": _markdown_inline}
+@jinja2.pass_context
+def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> str:
+    """A Chinese citation of a measure or of one target, ending with its permanent address."""
+    plan, site = context["plan"], context["site"]
+    source = f"{plan.document.issuer}：《{plan.document.title}》（{_date(plan.document.signed)}）"
+    if isinstance(cited, Measure):
+        return f"{source}，第{cited.label}项“{cited.title}”。{site.site_url}{cited.url}"
+    where = (f"第{cited.measure.label}项“{cited.measure.title}”" if cited.measure
+             else f"{cited.chapter.heading}·{cited.source_label}")
+    return (f"{source}，{where}，{cited.target.year}年目标任务“{cited.target.indicator}”。"
+            f"{site.site_url}{cited.url}")
+
+
+_FILTERS: Mapping[str, Callable[..., Any]] = {
+    "link": _link, "yaml_string": _yaml_string, "zh_date": _date, "md_inline": _markdown_inline,
+    "citation": _citation, "status_icon": charts.status_icon,
+    "status_bars": charts.status_bars, "timeline": charts.timeline, "responsibility_matrix": charts.responsibility_matrix,
+    "calendar_path": tables.calendar_path, "department_targets_path": tables.department_targets_path,
+    "year_targets_path": tables.year_targets_path,
+}
 
 
 def _navigation(catalog: Catalog) -> str:
@@ -170,6 +201,8 @@ def _navigation(catalog: Catalog) -> str:
         {"目标年份": ["years/index.md", *({f"{g.year}年": f"years/{g.year}.md"} for g in catalog.years)]},
         {"专题": "topics/index.md"},
         {"措施一览": "measures/index.md"},
+        {"落实进度": "progress/index.md"},
+        {"数据下载": "downloads/index.md"},
     ]
     header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"
     return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10**6)

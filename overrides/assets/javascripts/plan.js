@@ -65,8 +65,67 @@
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
   }
 
+  /* Citations are plain text anyone can select; with script on, a button copies one in a click. */
+  function copyButtons() {
+    var citations = document.querySelectorAll("[data-citation]");
+    Array.prototype.forEach.call(citations, function (citation) {
+      var text = citation.querySelector(".plan-citation__text");
+      var label = citation.querySelector(".plan-citation__label");
+      var button = document.createElement("button");
+      var status = document.createElement("span");
+      button.type = "button";
+      button.className = "plan-citation__copy";
+      button.textContent = "复制引用";
+      if (label) button.setAttribute("aria-label", "复制" + label.textContent.replace(/[：:]$/, ""));
+      status.className = "plan-citation__status";
+      status.setAttribute("role", "status");
+      button.addEventListener("click", function () {
+        copy(text.textContent).then(function () {
+          status.textContent = "已复制";
+        }, function () {
+          select(text);
+          status.textContent = "请按 Ctrl+C 复制已选中的文字";
+        });
+        setTimeout(function () { status.textContent = ""; }, 4000);
+      });
+      citation.appendChild(button);
+      citation.appendChild(status);
+    });
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    /* Plain-http hosts have no clipboard API: copy a selection the older way. */
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (error) {
+        copied = false;
+      }
+      area.remove();
+      if (copied) resolve(); else reject(new Error("copy refused"));
+    });
+  }
+
+  function select(element) {
+    var range = document.createRange();
+    range.selectNodeContents(element);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
   function start() {
     setUp();
+    copyButtons();
     helpWhenNothingFound();
     nameSearchDialog();
   }
