@@ -41,7 +41,8 @@ def test_plan_json_carries_the_whole_plan(plan, published):
         "lead": ["housing"], "url": "measures/m12/"}
     assert m12["targets"][1] == {
         "id": "m12-t2", "year": 2025, "text": "全市城镇老旧污水收集管网改造率达到40%左右",
-        "indicator": "城镇老旧污水收集管网改造率", "value": 40, "unit": "%", "qualifier": "左右", "baseline_year": None}
+        "indicator": "城镇老旧污水收集管网改造率", "value": 40, "unit": "%", "qualifier": "左右", "baseline_year": None,
+        "deadline": "2025-12-31", "status": "unreported", "status_label": "未填报", "due": True, "progress": []}
     assert published["measures"][48]["responsible"] == ["development-reform", "energy", "industry-it",
                                                           "planning-resources", "administrative-approval"]
     pboc = next(d for d in published["departments"] if d["id"] == "pboc")
@@ -91,7 +92,9 @@ def test_a_failed_run_leaves_the_previous_output_untouched(tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "4 errors"
     assert output.read_bytes() == before and output.stat().st_mtime_ns == stamp
-    assert sorted(p.name for p in (tmp_path / "out" / "downloads").iterdir()) == ["plan.json", "plan.schema.json"]
+    assert sorted(p.name for p in (tmp_path / "out" / "downloads").iterdir()) == [
+        "calendars", "departments", "departments.csv", "index.md", "measures.csv", "plan.json", "plan.schema.json",
+        "targets.csv", "years"]
     assert len(list((tmp_path / ".out.versions").iterdir())) == 1
 
 
