@@ -88,7 +88,8 @@ def status_bars(rows: Sequence[Tally], *, chart_id: str, title: str) -> Markup:
             body.append(f'<rect class="plan-chart__status--{share.status}" x="{x:.1f}" y="{y + 3}" '
                         f'width="{width:.1f}" height="20" data-status="{share.status}" data-count="{share.count}">'
                         f'<title>{escape(row.label)}：{share.label}{share.count}项</title></rect>')
-            if width >= 18:
+            # A lone segment's count is the total printed at the bar's end.
+            if width >= 18 and share.count != row.total:
                 body.append(f'<text class="plan-chart__value plan-chart__value--{share.status}" '
                             f'x="{x + width / 2:.1f}" y="{y + 18}" text-anchor="middle">{share.count}</text>')
             x += width
@@ -105,7 +106,7 @@ def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
     """Every target as a dot in its year's column, shaped by status, with the as-of date marked."""
     rows = max((-(-len(g.commitments) // _DOTS_PER_ROW) for g in groups), default=1) or 1
     width = 24 + _YEAR_WIDTH * len(groups)
-    base = 56 + rows * _DOT
+    base = 78 + rows * _DOT
     height = base + 30
     summary = "；".join(f"{g.year}年{len(g.commitments)}项" for g in groups)
     first = groups[0].year if groups else as_of.year
@@ -134,13 +135,14 @@ def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
     offset = (as_of.year - first) + (as_of - year_start).days / 366
     if 0 <= offset <= len(groups):
         x = 24 + offset * _YEAR_WIDTH
+        # The label reads away from the middle, so it stays inside the chart at either end.
+        anchor, shift = ("start", 4) if x < width / 2 else ("end", -4)
         body.append(f'<g class="plan-chart__as-of" data-as-of="{as_of.isoformat()}"><line x1="{x:.1f}" x2="{x:.1f}" '
-                    f'y1="34" y2="{base + 8}"/><text x="{x - 4:.1f}" y="{base + 44 - 14}" text-anchor="end">'
-                    f'数据截至{as_of.month}月{as_of.day}日</text></g>')
+                    f'y1="30" y2="{base + 8}"/><text x="{x + shift:.1f}" y="44" text-anchor="{anchor}">'
+                    f'数据截至{as_of.year}年{as_of.month}月{as_of.day}日</text></g>')
     return Markup(start + "".join(body) + end)
 
 
-_MATRIX_LABEL = 118
 _CELL = 40
 
 
@@ -148,7 +150,8 @@ def responsibility_matrix(catalog: Catalog) -> Markup:
     """Departments × chapters: in each cell, the measures the department leads and those it supports."""
     chapters = [entry for entry in catalog.chapters.values() if entry.measures]
     departments = list(catalog.departments.values())
-    width = _MATRIX_LABEL + _CELL * len(chapters) + 8
+    label_width = 16 + 15 * max((len(entry.department.name) for entry in departments), default=4)
+    width = label_width + _CELL * len(chapters) + 8
     height = 60 + 26 * len(departments)
     start, end = _open("matrix", "plan-chart-matrix", width, height, "责任单位与方案各部分的分工矩阵",
                        "每一行是一个单位，每一列是方案的一个部分；格中深色左半格的数字是该单位在这一部分牵头"
@@ -157,20 +160,20 @@ def responsibility_matrix(catalog: Catalog) -> Markup:
             f'<text x="20" y="16">牵头（含责任单位）</text><rect class="plan-chart__support" x="170" y="4" width="14" '
             f'height="14"/><text x="190" y="16">配合</text></g>']
     for column, entry in enumerate(chapters):
-        x = _MATRIX_LABEL + column * _CELL + _CELL / 2
+        x = label_width + column * _CELL + _CELL / 2
         body.append(f'<text class="plan-chart__column" x="{x:g}" y="46" text-anchor="middle">'
                     f'<title>{escape(entry.chapter.heading)}</title>{escape(entry.chapter.heading.split("、")[0])}</text>')
     for row, department_entry in enumerate(departments):
         y = 56 + row * 26
         department = department_entry.department
-        body.append(f'<g data-department="{department.id}"><text class="plan-chart__label" x="{_MATRIX_LABEL - 8}" '
+        body.append(f'<g data-department="{department.id}"><text class="plan-chart__label" x="{label_width - 8}" '
                     f'y="{y + 17}" text-anchor="end">{escape(department.name)}</text>')
         leads = set(m.id for m in department_entry.leads + department_entry.responsible_for)
         supports = set(m.id for m in department_entry.supports)
         for column, entry in enumerate(chapters):
             led = sum(m.id in leads for m in entry.measures)
             supported = sum(m.id in supports for m in entry.measures)
-            x = _MATRIX_LABEL + column * _CELL
+            x = label_width + column * _CELL
             body.append(f'<g data-chapter="{entry.chapter.id}" data-lead="{led}" data-support="{supported}">'
                         f'<rect class="plan-chart__cell" x="{x + 1}" y="{y + 1}" width="{_CELL - 2}" height="24"/>')
             for half, count, kind in ((0, led, "lead"), (1, supported, "support")):
