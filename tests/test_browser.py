@@ -24,6 +24,8 @@ PAGE_KINDS = {
     "years": "years/",
     "year": "years/2025/",
     "full-text": "full-text/",
+    "progress": "progress/",
+    "downloads": "downloads/",
     "about": "about/",
     "not-found": "404.html",
 }
@@ -158,7 +160,7 @@ def test_phone_pages_never_scroll_sideways_and_tap_targets_are_large(context_fac
     assert tap_targets_too_small(page) == []
 
 
-@pytest.mark.parametrize("path", ["measures/m16/", "years/2025/", "departments/urban-management/"])
+@pytest.mark.parametrize("path", ["sectors/buildings/", "years/2025/", "departments/urban-management/", "progress/"])
 def test_target_tables_reflow_to_fit_a_phone(context_factory, site_url, path):
     page = context_factory(viewport=PHONE, is_mobile=True).new_page()
     page.goto(site_url + path)
@@ -287,7 +289,7 @@ def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contras
 
 @pytest.mark.parametrize("reading_mode", [False, True], ids=["normal", "elder"])
 @pytest.mark.parametrize("width,height,label", [(1280, 900, "desktop"), (375, 812, "mobile")])
-@pytest.mark.parametrize("kind", ["home", "measure", "department"])
+@pytest.mark.parametrize("kind", ["home", "measure", "department", "progress", "years", "departments"])
 def test_screenshots_of_the_main_pages_are_saved_outside_the_repository(
         context_factory, site_url, kind, width, height, label, reading_mode):
     page = context_factory(viewport={"width": width, "height": height}).new_page()
@@ -308,3 +310,61 @@ def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(context_f
                               ".map(el => el.getAttribute('for') || el.className)")
     assert visible.count("__drawer") == 0
     assert sum(1 for item in visible if item.startswith("__palette")) == 1
+
+
+# ---- delivery tracking ----------------------------------------------------------------------
+
+def test_a_citation_is_readable_without_script_and_copied_with_it(context_factory, site_url):
+    still = context_factory(java_script_enabled=False).new_page()
+    still.goto(site_url + "measures/m12/")
+    text = still.locator("#m12-t2 ~ .plan-citation .plan-citation__text")
+    assert text.is_visible()
+    assert text.inner_text().endswith("/measures/m12/#m12-t2") and "第（十二）项" in text.inner_text()
+    assert still.locator(".plan-citation__copy").count() == 0
+
+    context = context_factory()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site_url + "measures/m12/")
+    citation = page.locator("#m12-t2 ~ .plan-citation")
+    citation.get_by_role("button", name="复制引用本目标").click()
+    expect_status = citation.get_by_role("status")
+    expect_status.filter(has_text="已复制").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == citation.locator(".plan-citation__text").inner_text()
+    page.get_by_role("button", name="复制引用本项措施").click()
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/measures/m12/")
+
+
+@pytest.mark.parametrize("path", ["progress/", "years/", "departments/"])
+def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(context_factory, site_url, path):
+    page = context_factory(java_script_enabled=False).new_page()
+    page.goto(site_url + path)
+    charts = page.locator("svg.plan-chart")
+    assert charts.count() >= 1
+    for index in range(charts.count()):
+        box = charts.nth(index).bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 60
+    disclosure = page.locator("details.plan-figure__data").first
+    assert not disclosure.locator("table").is_visible()
+    disclosure.locator("summary").click()
+    assert disclosure.locator("table").is_visible()
+
+
+def test_the_dashboard_states_its_as_of_date_and_lists_what_is_due(context_factory, site_url, plan):
+    page = context_factory().new_page()
+    page.goto(site_url + "progress/")
+    assert page.locator(".plan-asof").inner_text() == f"数据截至{plan.as_of.year}年{plan.as_of.month}月{plan.as_of.day}日"
+    due = [t for t in plan.targets if t.deadline <= plan.as_of and t.status != "completed"]
+    assert page.locator("#due ~ .plan-targets tbody tr").count() == len(due)
+    assert page.locator("#due ~ .plan-targets .plan-due").count() == len(due)
+
+
+def test_status_is_told_by_words_and_icon_wherever_a_target_shows(context_factory, site_url):
+    page = context_factory().new_page()
+    for path in ("measures/m12/", "departments/housing/", "sectors/buildings/", "years/2025/", ""):
+        page.goto(site_url + path)
+        badges = page.locator(".plan-status")
+        assert badges.count() > 0, path
+        first = badges.first
+        assert first.inner_text().strip() in {"未填报", "未启动", "推进中", "已完成", "未按期完成"}
+        assert first.locator("svg.plan-status-icon").count() == 1

@@ -67,8 +67,8 @@ def test_targets_csv_agrees_with_plan_json_row_for_row(files, published):
     owners = {t["id"]: m for m in published["measures"] for t in m["targets"]}
     for row in rows:
         measure = owners.get(row["target_id"])
-        assert row["lead_ids"].split(";") if row["lead_ids"] else [] == (
-            (measure["lead"] or measure["responsible"]) if measure else [])
+        lead_ids = row["lead_ids"].split(";") if row["lead_ids"] else []
+        assert lead_ids == ((measure["lead"] or measure["responsible"]) if measure else [])
         assert row["url"] == SITE.site_url + (f"{measure['url']}#{row['target_id']}" if measure
                                               else f"sectors/general/#{row['target_id']}")
 
