@@ -6,8 +6,10 @@ The stages, each a module, run in this order:
 2. ``validate``  check it against ``schema/measures.schema.json`` and the plan's own rules,
                  collecting every problem before stopping;
 3. ``model``     build the typed, frozen ``Plan``; ``catalog`` adds the indexes the pages
-                 share (by department, chapter, topic and year), computed once;
-4. ``render``    the pages, from ``templates/``; ``export`` the public ``plan.json``;
+                 share (by department, chapter, topic and year), computed once, and
+                 ``progress`` the dashboard's counts by status;
+4. ``render``    the pages, from ``templates/``, with ``charts`` (inline SVG); ``export`` the
+                 public ``plan.json``, ``tables`` the CSV files, ``calendars`` the iCalendar files;
 5. ``write``     publish the output atomically, only after all of the above succeeded.
 
 Beside them: ``cli`` (the command line), ``preview`` (live preview for editors), ``importer``

@@ -50,6 +50,10 @@ def _open(kind: str, chart_id: str, width: int, height: int, title: str, descrip
     return start, "</svg>"
 
 
+# Wide enough for the legend's five statuses.
+_LEGEND_WIDTH = 440
+
+
 def _legend(y: int) -> str:
     parts, x = [], 0
     for status in STATUSES:
@@ -105,7 +109,7 @@ _DOTS_PER_ROW = 4
 def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
     """Every target as a dot in its year's column, shaped by status, with the as-of date marked."""
     rows = max((-(-len(g.commitments) // _DOTS_PER_ROW) for g in groups), default=1) or 1
-    width = 24 + _YEAR_WIDTH * len(groups)
+    width = max(24 + _YEAR_WIDTH * len(groups), _LEGEND_WIDTH)
     base = 78 + rows * _DOT
     height = base + 30
     summary = "；".join(f"{g.year}年{len(g.commitments)}项" for g in groups)

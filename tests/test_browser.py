@@ -271,7 +271,9 @@ def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contras
     turn_on_reading_mode(page)
     assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-default-fg-color').trim()") == "#000"
     assert normal != "#000"
-    page.click(".plan-pager__next")
+    # Read the next page only once it has loaded: under load, evaluate could reach the old one.
+    with page.expect_navigation(wait_until="domcontentloaded"):
+        page.click(".plan-pager__next")
     assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"
     assert page.inner_text("[data-plan-elder-toggle]") == "退出长辈模式"
     later = context.new_page()  # a later visit in the same browser

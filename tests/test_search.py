@@ -59,8 +59,14 @@ def search(browser, site_url):
             box.fill("")
             box.press("End")
         # Mark the results shown now, so the wait below sees this query's results, not the last.
-        page.evaluate("""() => document.querySelectorAll('.md-search-result__item')
-                             .forEach(item => item.dataset.stale = '1')""")
+        page.evaluate("""() => {
+            document.querySelectorAll('.md-search-result__item').forEach(item => item.dataset.stale = '1');
+            // "Nothing found" counts only once the theme has written it for this query.
+            window.planMetaWritten = false;
+            new MutationObserver(() => { window.planMetaWritten = true; }).observe(
+                document.querySelector('.md-search-result__meta'),
+                {childList: true, characterData: true, subtree: true});
+        }""")
         box.click()
         box.fill(query)
         # Material searches on keyup, as when an input method commits the typed words.
@@ -69,7 +75,7 @@ def search(browser, site_url):
             """() => {
                 const meta = document.querySelector('.md-search-result__meta');
                 const first = document.querySelector('.md-search-result__item');
-                return first ? !first.dataset.stale : /没有/.test(meta.textContent);
+                return first ? !first.dataset.stale : window.planMetaWritten && /没有/.test(meta.textContent);
             }""", timeout=15000)
         # One item per page; its first link is the page itself, the others its sections.
         return page.eval_on_selector_all(
