@@ -17,6 +17,7 @@ from .catalog import Catalog, YearGroup
 from .model import STATUS_LABELS
 from .progress import STATUSES, Tally
 
+
 def status_icon(status: str, *, size: int = 16) -> Markup:
     """The status's icon as an inline SVG, hidden from screen readers: its label is always beside it."""
     return Markup(f'<svg class="plan-status-icon plan-status-icon--{status}" width="{size}" height="{size}" '
@@ -160,9 +161,9 @@ def responsibility_matrix(catalog: Catalog) -> Markup:
     start, end = _open("matrix", "plan-chart-matrix", width, height, "责任单位与方案各部分的分工矩阵",
                        "每一行是一个单位，每一列是方案的一个部分；格中深色左半格的数字是该单位在这一部分牵头"
                        "（含作为责任单位）的措施数，浅色右半格的数字是配合的措施数。")
-    body = [f'<g class="plan-chart__legend"><rect class="plan-chart__lead" x="0" y="4" width="14" height="14"/>'
-            f'<text x="20" y="16">牵头（含责任单位）</text><rect class="plan-chart__support" x="170" y="4" width="14" '
-            f'height="14"/><text x="190" y="16">配合</text></g>']
+    body = ['<g class="plan-chart__legend"><rect class="plan-chart__lead" x="0" y="4" width="14" height="14"/>'
+            '<text x="20" y="16">牵头（含责任单位）</text><rect class="plan-chart__support" x="170" y="4" width="14" '
+            'height="14"/><text x="190" y="16">配合</text></g>']
     for column, entry in enumerate(chapters):
         x = label_width + column * _CELL + _CELL / 2
         body.append(f'<text class="plan-chart__column" x="{x:g}" y="46" text-anchor="middle">'
