@@ -1,20 +1,39 @@
-"""Chinese numerals as the plan writes them: 一 … 九十九."""
+"""Chinese numerals as plans write them: 一 … 九十九, and on to 九千九百九十九 for large plans."""
 
 DIGITS = "一二三四五六七八九"
+# Place words from the largest down; 十 alone leads 10–19 (十二, not 一十二).
+_PLACES = ((1000, "千"), (100, "百"), (10, "十"))
 
 
 def to_int(numeral: str) -> int:
-    """一 → 1, 十二 → 12, 五十三 → 53."""
-    if "十" not in numeral:
-        return DIGITS.index(numeral) + 1
-    tens, _, units = numeral.partition("十")
-    return (DIGITS.index(tens) + 1 if tens else 1) * 10 + (DIGITS.index(units) + 1 if units else 0)
+    """一 → 1, 十二 → 12, 五十三 → 53, 一百零五 → 105."""
+    total, digit = 0, None
+    for char in numeral:
+        if char == "零":
+            continue
+        if char in DIGITS:
+            digit = DIGITS.index(char) + 1
+            continue
+        value = dict((word, place) for place, word in _PLACES)[char]
+        total += (digit if digit is not None else 1) * value
+        digit = None
+    return total + (digit or 0)
 
 
 def from_int(number: int) -> str:
-    """1 → 一, 12 → 十二, 53 → 五十三."""
-    if not 1 <= number <= 99:
-        raise ValueError(f"{number} has no numeral in the plan's range 1–99")
-    tens, units = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else DIGITS[tens - 1] + "十")
-    return head + (DIGITS[units - 1] if units else "")
+    """1 → 一, 12 → 十二, 53 → 五十三, 105 → 一百零五, 1235 → 一千二百三十五."""
+    if not 1 <= number <= 9999:
+        raise ValueError(f"{number} has no numeral in the range 1–9999")
+    if number < 20:
+        return ("十" if number >= 10 else "") + (DIGITS[number % 10 - 1] if number % 10 else "")
+    words, rest, gap = "", number, False
+    for place, word in _PLACES:
+        digit, rest = divmod(rest, place)
+        if digit:
+            words += ("零" if gap and words else "") + DIGITS[digit - 1] + word
+            gap = False
+        elif words:
+            gap = True
+    if rest:
+        words += ("零" if gap else "") + DIGITS[rest - 1]
+    return words

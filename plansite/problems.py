@@ -18,7 +18,7 @@ class Rule:
 RULES: Mapping[str, Rule] = MappingProxyType({
     "missing-file": Rule("the data file does not exist", "找不到数据文件：检查文件路径是否正确。"),
     "file-too-large": Rule("the file is larger than any plan needs",
-                           "文件过大：整个方案的数据远小于1 MB，可能误粘贴了大段内容，请检查最近的修改。"),
+                           "文件过大：本方案的数据不到1 MB，即使5000项措施的方案也只有约7 MB，可能误粘贴了大段内容，请检查最近的修改。"),
     "bom": Rule("the file starts with a UTF-8 byte-order mark",
                 "文件开头带有BOM标记：在编辑器中另存为“UTF-8（无BOM）”编码。"),
     "not-utf8": Rule("the file is not UTF-8",

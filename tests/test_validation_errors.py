@@ -39,12 +39,12 @@ def test_every_rule_has_a_failing_case():
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     huge = tmp_path / "huge.yaml"
-    huge.write_bytes(b"# padding\n" * (10 * 1024 * 1024 // 10))
+    huge.write_bytes(b"# padding\n" * (40 * 1024 * 1024 // 10))
     with pytest.raises(DataError) as caught:
         read_plan(huge, "huge.yaml")
     assert str(caught.value.problems[0]) == (
-        "huge.yaml:1:1: the file is 10.0 MB; the limit is 5 MB (the whole plan needs well under 1 MB: "
-        "was something pasted by mistake?) [file-too-large]")
+        "huge.yaml:1:1: the file is 40.0 MB; the limit is 32 MB (this plan needs under 1 MB, a plan of 5,000 "
+        "measures about 7 MB: was something pasted by mistake?) [file-too-large]")
 
 
 def test_a_missing_file_is_reported(tmp_path):

@@ -1,0 +1,78 @@
+"""Plans of any size, made from the real one, for the build benchmark.
+
+A plan of N measures repeats the real plan's 13 chapters and 53 measures once per region (a
+district or county of a province), with new ids, chapter numbers and departments for each
+region, until N measures are reached. Texts, targets and topics are the real ones, so pages,
+search and validation see realistic Chinese; every synthetic plan passes the generator's checks.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from typing import Any
+
+# Real place names first; beyond them, numbered areas.
+REGIONS = ("潞州区", "上党区", "屯留区", "潞城区", "襄垣县", "平顺县", "黎城县", "壶关县", "长子县", "武乡县",
+           "沁县", "沁源县", "高新区", "经开区")
+
+
+def region_name(index: int) -> str:
+    if index < len(REGIONS):
+        return REGIONS[index]
+    return f"{REGIONS[index % len(REGIONS)]}第{index // len(REGIONS) + 1}片区"
+
+
+def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
+    """A valid plan of ``size`` measures; the real plan itself when ``size`` is its own size."""
+    measures = real["measures"]
+    if size == len(measures):
+        return real
+    regions = math.ceil(size / len(measures))
+    plan: dict[str, Any] = {key: copy.deepcopy(value) for key, value in real.items()
+                            if key not in ("departments", "chapters", "measures")}
+    plan["departments"], plan["chapters"], plan["measures"] = [], [], []
+    for region in range(regions):
+        name = region_name(region)
+
+        def local(department_id: str) -> str:
+            return f"{department_id}-r{region}"
+
+        for department in real["departments"]:
+            copied = copy.deepcopy(department)
+            copied["id"] = local(department["id"])
+            copied["name"] = name + department["name"].removeprefix("市")
+            copied["full_name"] = name + department["full_name"]
+            if "aliases" in copied:
+                copied["aliases"] = [name + alias for alias in department["aliases"]]
+            plan["departments"].append(copied)
+        chapter_ids = {}
+        for chapter in real["chapters"]:
+            copied = copy.deepcopy(chapter)
+            chapter_ids[chapter["id"]] = copied["id"] = f"{chapter['id']}-r{region}"
+            copied["number"] = region * len(real["chapters"]) + chapter["number"]
+            copied["title"] = f"{chapter['title']}（{name}）"
+            for goal in copied.get("goals", ()):
+                goal["id"] = f"{goal['id']}-r{region}"
+                for index, target in enumerate(goal["targets"], 1):
+                    target["id"] = f"{goal['id']}-t{index}"
+            plan["chapters"].append(copied)
+        for measure in measures:
+            number = len(plan["measures"]) + 1
+            if number > size:
+                break
+            copied = copy.deepcopy(measure)
+            copied["id"] = f"m{number:05d}"
+            copied["number"] = number
+            copied["chapter"] = chapter_ids[measure["chapter"]]
+            for role in ("lead", "supporting", "responsible"):
+                if role in copied:
+                    copied[role] = [local(d) for d in measure[role]]
+            if "written_as" in copied:
+                copied["written_as"] = {local(d): name + spelling for d, spelling in measure["written_as"].items()}
+            for index, target in enumerate(copied["targets"], 1):
+                target["id"] = f"{copied['id']}-t{index}"
+            plan["measures"].append(copied)
+    if plan["document"].get("local_governments"):
+        plan["document"]["local_governments"]["stated_in"] = plan["measures"][0]["id"]
+    return plan
