@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve site generate check test screenshots bench-preview bench-pages clean
+.PHONY: serve site generate check test screenshots bench bench-preview bench-pages clean
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
-site: generate  ## build the static site into site/
-	$(BIN)/mkdocs build --strict
+site: generate  ## build the static site into site/ (and its Pagefind index, for a plan too large for Material's search)
+	$(BIN)/python scripts/build_site.py
 
 generate: $(INSTALLED)  ## validate data/measures.yaml and write the site's pages into docs/generated/
 	$(BIN)/python scripts/generate.py
@@ -20,6 +20,9 @@ check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 
 test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium
 	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)  ## build plans of 53, 1000 and 5000 measures against a bare Material baseline (SIZES=53,300 to choose)
+	$(BIN)/python scripts/bench_build.py --sizes $(or $(SIZES),53,1000,5000) --runs $(or $(RUNS),1)
 
 bench-preview: $(INSTALLED)  ## time from saving a one-line data change to the browser showing it
 	$(BIN)/python scripts/bench_preview.py

@@ -76,14 +76,13 @@ def _text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space, never inside a character."""
-    parts, current, size = [], "", 0
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        limit = _LINE_OCTETS if not parts else _LINE_OCTETS - 1
-        if size + octets > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += octets
-    parts.append(current)
-    return "\r\n ".join(parts)
+    data = line.encode("utf-8")
+    parts, start, limit = [], 0, _LINE_OCTETS
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: step back to the character's start
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, _LINE_OCTETS - 1  # continuation lines begin with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")

@@ -7,6 +7,9 @@ department's measures or a year's targets reads the same computed answer.
 from __future__ import annotations
 
 import datetime
+import functools
+import itertools
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -124,6 +127,14 @@ class MeasureEntry:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Involvement:
+    """How many of a chapter's measures one department leads (or is responsible for) and supports."""
+
+    lead: int
+    support: int
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Catalog:
     plan: Plan
     commitments: tuple[Commitment, ...]
@@ -133,6 +144,8 @@ class Catalog:
     topics: Mapping[str, TopicEntry]
     # Every year of the plan's span, including years with no target.
     timeline: tuple[YearGroup, ...]
+    # (department id, chapter id) → its measures there; pairs with none are left out.
+    involvement: Mapping[tuple[str, str], Involvement]
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
@@ -157,18 +170,35 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         if commitment.measure:
             by_measure.setdefault(commitment.measure.id, []).append(commitment)
     years = range(plan.document.first_year, plan.document.last_year + 1)
+    # One pass over the plan for each index, so a plan of thousands of measures builds in linear time.
+    roles: dict[str, dict[str, list[Measure]]] = {d.id: {"lead": [], "supporting": [], "responsible": []}
+                                                  for d in plan.departments}
+    by_chapter: dict[str, list[Measure]] = {c.id: [] for c in plan.chapters}
+    by_topic: dict[str, list[Measure]] = {t.id: [] for t in plan.topics}
+    for measure in plan.measures:
+        for role in ("lead", "supporting", "responsible"):
+            for department in getattr(measure, role):
+                roles[department.id][role].append(measure)
+        by_chapter[measure.chapter.id].append(measure)
+        for topic in measure.topics:
+            by_topic[topic.id].append(measure)
+    chapter_commitments: dict[str, list[Commitment]] = {c.id: [] for c in plan.chapters}
+    for commitment in commitments:
+        chapter_commitments[commitment.chapter.id].append(commitment)
+    related = _related(plan, roles, by_topic)
     return Catalog(
         plan=plan,
         commitments=commitments,
-        measures=_frozen({m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), line_dates or {})
+        measures=_frozen({m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id],
+                                               line_dates or {})
                           for index, m in enumerate(plan.measures)}),
-        departments=_frozen({d.id: _department_entry(plan, d, commitments, years) for d in plan.departments}),
-        chapters=_frozen({c.id: ChapterEntry(chapter=c, measures=plan.measures_in(c),
-                                             commitments=tuple(x for x in commitments if x.chapter is c))
+        departments=_frozen({d.id: _department_entry(d, roles[d.id], by_measure, years) for d in plan.departments}),
+        chapters=_frozen({c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]),
+                                             commitments=tuple(chapter_commitments[c.id]))
                           for c in plan.chapters}),
-        topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(m for m in plan.measures if t in m.topics))
-                        for t in plan.topics}),
+        topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
         timeline=_by_year(commitments, years),
+        involvement=_involvement(plan),
     )
 
 
@@ -181,23 +211,31 @@ def _by_year(commitments: tuple[Commitment, ...], years: range) -> tuple[YearGro
                  for year in years)
 
 
-def _department_entry(plan: Plan, department: Department, commitments: tuple[Commitment, ...],
-                      years: range) -> DepartmentEntry:
-    leads = tuple(m for m in plan.measures if department in m.lead)
-    supports = tuple(m for m in plan.measures if department in m.supporting)
-    responsible = tuple(m for m in plan.measures if department in m.responsible)
-    own = {m.id for m in leads + responsible}
-    supported = {m.id for m in supports}
+def _department_entry(department: Department, roles: Mapping[str, list[Measure]],
+                      by_measure: Mapping[str, list[Commitment]], years: range) -> DepartmentEntry:
+    leads, supports, responsible = (tuple(roles[role]) for role in ("lead", "supporting", "responsible"))
+
+    def targets_of(measures: tuple[Measure, ...]) -> tuple[Commitment, ...]:
+        in_plan_order = sorted(measures, key=lambda m: m.number)
+        return tuple(c for m in in_plan_order for c in by_measure.get(m.id, ()))
+
     return DepartmentEntry(
         department=department, leads=leads, supports=supports, responsible_for=responsible,
-        years=tuple(g for g in _by_year(tuple(c for c in commitments if c.measure and c.measure.id in own), years)
-                    if g.commitments),
-        supported_years=tuple(g for g in _by_year(
-            tuple(c for c in commitments if c.measure and c.measure.id in supported), years) if g.commitments),
+        years=tuple(g for g in _by_year(targets_of(leads + responsible), years) if g.commitments),
+        supported_years=tuple(g for g in _by_year(targets_of(supports), years) if g.commitments),
     )
 
 
-def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...],
+def _involvement(plan: Plan) -> Mapping[tuple[str, str], Involvement]:
+    counts: dict[tuple[str, str], list[int]] = {}
+    for measure in plan.measures:
+        for departments, column in ((measure.lead + measure.responsible, 0), (measure.supporting, 1)):
+            for department in departments:
+                counts.setdefault((department.id, measure.chapter.id), [0, 0])[column] += 1
+    return _frozen({key: Involvement(lead=lead, support=support) for key, (lead, support) in counts.items()})
+
+
+def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...], related: tuple[Measure, ...],
                    line_dates: Mapping[int, datetime.date]) -> MeasureEntry:
     measure = plan.measures[index]
     following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
@@ -208,20 +246,49 @@ def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...],
         measure=measure,
         previous=plan.measures[index - 1] if index > 0 else None,
         next=plan.measures[index + 1] if index + 1 < len(plan.measures) else None,
-        related=_related(plan, measure),
+        related=related,
         commitments=commitments,
         units_clause=official_text.units_clause(plan, measure),
         last_changed=max(changed),
     )
 
 
-def _related(plan: Plan, measure: Measure) -> tuple[Measure, ...]:
-    """Other measures with the same lead department or a shared topic, most in common first."""
-    leads, topics = set(measure.lead + measure.responsible), set(measure.topics)
+def _related(plan: Plan, roles: Mapping[str, Mapping[str, list[Measure]]],
+             by_topic: Mapping[str, list[Measure]]) -> dict[str, tuple[Measure, ...]]:
+    """For each measure, others with the same lead department (2 points each) or a shared topic
+    (1 point each), most in common first, then in plan order.
 
-    def affinity(other: Measure) -> int:
-        return 2 * len(leads & set(other.lead + other.responsible)) + len(topics & set(other.topics))
+    A topic can hold thousands of measures in a large plan, so topics are bit sets over the
+    measures' positions, and only the few best of each score are ever looked at."""
+    position = {m.id: index for index, m in enumerate(plan.measures)}
+    topic_bits = {topic: sum(1 << position[m.id] for m in members) for topic, members in by_topic.items()}
+    related = {}
+    for index, measure in enumerate(plan.measures):
+        sets = [topic_bits[t.id] for t in dict.fromkeys(measure.topics)]
+        # at_least[k]: the measures sharing k or more of its topics.
+        at_least = [-1] + [functools.reduce(operator.or_, (functools.reduce(operator.and_, group)
+                                                            for group in itertools.combinations(sets, k)), 0)
+                           for k in range(1, len(sets) + 1)] + [0]
 
-    scored = [(affinity(other), other.number, other) for other in plan.measures if other is not measure]
-    ranked = sorted((item for item in scored if item[0] > 0), key=lambda item: (-item[0], item[1]))
-    return tuple(other for _, _, other in ranked[:RELATED_LIMIT])
+        def topic_score(other: int) -> int:
+            return max(k for k in range(len(at_least) - 1) if at_least[k] >> other & 1)
+
+        scores: dict[int, int] = {}
+        for department_id in dict.fromkeys(d.id for d in measure.lead + measure.responsible):
+            for other in {position[m.id] for m in roles[department_id]["lead"] + roles[department_id]["responsible"]}:
+                scores[other] = scores.get(other, 0) + 2
+        for other in scores:
+            scores[other] += topic_score(other)
+        led = sum(1 << other for other in scores) | 1 << index
+        for k in range(len(sets), 0, -1):
+            only = at_least[k] & ~at_least[k + 1] & ~led
+            for _ in range(RELATED_LIMIT):
+                if not only:
+                    break
+                lowest = only & -only
+                scores[lowest.bit_length() - 1] = k
+                only ^= lowest
+        scores.pop(index, None)
+        ranked = sorted(scores, key=lambda other: (-scores[other], other))[:RELATED_LIMIT]
+        related[measure.id] = tuple(plan.measures[other] for other in ranked)
+    return related

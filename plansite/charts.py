@@ -149,6 +149,13 @@ def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
 
 
 _CELL = 40
+# Beyond this many cells (a plan of many regions) the matrix is neither drawn nor tabled:
+# no reader takes in thousands of cells, and departments.csv holds the same facts.
+MATRIX_CELLS = 3000
+
+
+def matrix_fits(catalog: Catalog) -> bool:
+    return len(catalog.departments) * sum(1 for entry in catalog.chapters.values() if entry.measures) <= MATRIX_CELLS
 
 
 def responsibility_matrix(catalog: Catalog) -> Markup:
@@ -173,11 +180,9 @@ def responsibility_matrix(catalog: Catalog) -> Markup:
         department = department_entry.department
         body.append(f'<g data-department="{department.id}"><text class="plan-chart__label" x="{label_width - 8}" '
                     f'y="{y + 17}" text-anchor="end">{escape(department.name)}</text>')
-        leads = set(m.id for m in department_entry.leads + department_entry.responsible_for)
-        supports = set(m.id for m in department_entry.supports)
         for column, entry in enumerate(chapters):
-            led = sum(m.id in leads for m in entry.measures)
-            supported = sum(m.id in supports for m in entry.measures)
+            involvement = catalog.involvement.get((department.id, entry.chapter.id))
+            led, supported = (involvement.lead, involvement.support) if involvement else (0, 0)
             x = label_width + column * _CELL
             body.append(f'<g data-chapter="{entry.chapter.id}" data-lead="{led}" data-support="{supported}">'
                         f'<rect class="plan-chart__cell" x="{x + 1}" y="{y + 1}" width="{_CELL - 2}" height="24"/>')

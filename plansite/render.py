@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import calendars, charts, export, progress, tables
+from . import calendars, charts, export, progress, search, tables
 from .catalog import Catalog, Commitment
 from .model import Measure
 
@@ -70,10 +69,25 @@ def relative_url(target: str, current: str) -> str:
     path, hash_mark, anchor = target.partition("#")
     if path == current and hash_mark:
         return "#" + anchor
-    relative = posixpath.relpath(path or ".", current or ".")
+    relative = _relative_path(path, current)
     if path.endswith("/") or not path:
         relative = "./" if relative == "." else relative + "/"
     return relative + hash_mark + anchor
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative_path(path: str, current: str) -> str:
+    """posixpath.relpath for site-relative paths, which never hold '..' or '.': by far the most
+    called helper of a large plan, so it works on the parts instead of the file system's rules."""
+    target_parts = [part for part in path.split("/") if part]
+    base_parts = [part for part in current.split("/") if part]
+    common = 0
+    for mine, theirs in zip(target_parts, base_parts):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
 
 
 def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
@@ -109,6 +123,8 @@ def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
         page(f"years/{group.year}.md", "year.md.j2", group=group)
     page("progress/index.md", "progress.md.j2")
     page("downloads/index.md", "downloads.md.j2", tables=tables.TABLES)
+    if search.engine(plan) == "pagefind":
+        page("search/index.md", "search.md.j2")
     files.update(tables.files(catalog, site.site_url))
     files.update(calendars.files(catalog, site.site_url))
     files["downloads/plan.json"] = export.plan_json(plan)
@@ -177,19 +193,28 @@ _FILTERS: Mapping[str, Callable[..., Any]] = {
     "link": _link, "yaml_string": _yaml_string, "zh_date": _date, "md_inline": _markdown_inline,
     "citation": _citation, "status_icon": charts.status_icon,
     "status_bars": charts.status_bars, "timeline": charts.timeline, "responsibility_matrix": charts.responsibility_matrix,
+    "matrix_fits": charts.matrix_fits,
     "calendar_path": tables.calendar_path, "department_targets_path": tables.department_targets_path,
     "year_targets_path": tables.year_targets_path,
 }
 
 
+# Material renders the whole navigation into every page, so a build grows with pages × nav
+# entries. Up to these sizes the nav lists every measure under its chapter (the real plan:
+# 53 in 13); beyond them, the chapter and index pages lead to the measures instead.
+NAV_MEASURES = 200
+NAV_CHAPTERS = 60
+
+
 def _navigation(catalog: Catalog) -> str:
     """The nav, grouped by chapter, as the config file mkdocs.yml inherits from."""
     sectors: list[Any] = ["sectors/index.md"]
-    for entry in catalog.chapters.values():
+    with_measures = len(catalog.plan.measures) <= NAV_MEASURES
+    for entry in catalog.chapters.values() if len(catalog.chapters) <= NAV_CHAPTERS else ():
         chapter_page = f"sectors/{entry.chapter.id}/index.md"
         # Escaped for the same reason as front matter: the theme prints nav titles as they are.
         title = str(markupsafe.escape(entry.chapter.heading))
-        if entry.measures:
+        if entry.measures and with_measures:
             sectors.append({title: [chapter_page, *(f"measures/{m.id}.md" for m in entry.measures)]})
         else:
             sectors.append({title: chapter_page})
@@ -204,5 +229,10 @@ def _navigation(catalog: Catalog) -> str:
         {"落实进度": "progress/index.md"},
         {"数据下载": "downloads/index.md"},
     ]
+    engine = search.engine(catalog.plan)
+    if engine == "pagefind":
+        nav.insert(1, {"搜索": "search/index.md"})
     header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"
-    return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10**6)
+    # extra.search_engine merges into mkdocs.yml's extra: the theme and build_site.py read it.
+    return header + yaml.safe_dump({"nav": nav, "extra": {"search_engine": engine}}, allow_unicode=True,
+                                   sort_keys=False, width=10**6)

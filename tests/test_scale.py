@@ -1,0 +1,88 @@
+"""A plan of hundreds of regions builds in linear time and stays usable: the navigation stops
+listing every measure, search moves to Pagefind, the matrix gives way to its CSV, and the
+shortcuts taken for speed give the answers the plain definitions give."""
+
+import functools
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from plansite import catalog, charts, render, search
+from plansite.cli import read_plan
+from scripts.synthetic_plan import synthesize
+from tests.conftest import DATA
+from tests.golden_pages import SITE
+
+
+@functools.cache
+def synthetic(size):
+    """A synthetic plan read as the generator reads its data file, checks included."""
+    data = synthesize(yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader), size)
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "plan.yaml"
+        file.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+        return read_plan(file, "plan.yaml")
+
+
+def test_synthetic_plans_pass_every_check_of_the_generator():
+    plan = synthetic(400)
+    assert len(plan.measures) == 400 and len({m.id for m in plan.measures}) == 400
+    assert len(plan.departments) == 35 * 8 and plan.measures[-1].label == "（四百）"
+
+
+def test_related_measures_are_those_the_definition_ranks_first():
+    plan = synthetic(400)
+    built = catalog.build(plan)
+
+    def by_definition(measure):
+        leads = {d.id for d in measure.lead + measure.responsible}
+        topics = {t.id for t in measure.topics}
+
+        def affinity(other):
+            return (2 * len(leads & {d.id for d in other.lead + other.responsible})
+                    + len(topics & {t.id for t in other.topics}))
+
+        scored = sorted(((affinity(o), o.number) for o in plan.measures if o is not measure and affinity(o)),
+                        key=lambda item: (-item[0], item[1]))
+        return [number for _, number in scored[:catalog.RELATED_LIMIT]]
+
+    for measure in plan.measures[::3]:
+        assert [m.number for m in built.measures[measure.id].related] == by_definition(measure)
+
+
+def test_a_large_plan_keeps_its_measures_and_chapters_out_of_the_navigation(plan):
+    small = yaml.safe_load(render._navigation(catalog.build(plan)))
+    listed = str(small["nav"])
+    assert all(f"measures/{m.id}.md" in listed for m in plan.measures)
+    assert small["extra"] == {"search_engine": "material"}
+    large = yaml.safe_load(render._navigation(catalog.build(synthetic(400))))
+    assert "measures/m" not in str(large["nav"]) and "sectors/general" not in str(large["nav"])
+    assert large["extra"] == {"search_engine": "pagefind"}
+    assert {"搜索": "search/index.md"} in large["nav"]
+
+
+def test_search_moves_to_pagefind_above_the_limit(plan):
+    assert search.engine(plan) == "material"
+    assert search.engine(synthetic(search.MATERIAL_SEARCH_MEASURES + 1)) == "pagefind"
+    assert search.engine(synthetic(search.MATERIAL_SEARCH_MEASURES)) == "material"
+
+
+def test_the_matrix_gives_way_to_its_csv_when_it_would_not_be_read(plan):
+    assert charts.matrix_fits(catalog.build(plan))
+    large = catalog.build(synthetic(400))
+    assert not charts.matrix_fits(large)
+    page = render.render_site(large, SITE)["departments/index.md"]
+    assert "plan-chart-matrix" not in page and "departments.csv" in page
+
+
+def test_the_involvement_counts_match_the_measures():
+    plan = synthetic(120)
+    built = catalog.build(plan)
+    assert sum(i.lead + i.support for i in built.involvement.values()) == sum(
+        len(m.lead + m.responsible + m.supporting) for m in plan.measures)
+    for (department, chapter), involvement in built.involvement.items():
+        measures = [m for m in plan.measures if m.chapter.id == chapter]
+        assert involvement.lead == sum(department in {d.id for d in m.lead + m.responsible} for m in measures)
+        assert involvement.support == sum(department in {d.id for d in m.supporting} for m in measures)
