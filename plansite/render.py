@@ -25,6 +25,7 @@ from .model import Measure
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PLAN_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "plan.schema.json"
+BYTECODE_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "jinja"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -136,8 +137,12 @@ def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
 @functools.cache
 def _environment() -> jinja2.Environment:
     """One environment for the process: templates compile once, and reload when their file changes."""
+    BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        # Compiling the templates is half of generating the real plan; the cache is keyed by
+        # each template's source, so an edited template compiles afresh.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(BYTECODE_CACHE)),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,

@@ -8,6 +8,7 @@ jieba as a word (or the start of one): department names whole, full names split 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from .model import Plan
@@ -58,11 +59,10 @@ def _curated_terms(terms_file: Path) -> list[tuple[str, int]]:
 
 def require_jieba() -> None:
     """Fail loudly if jieba is missing: Material would silently build an unsegmented index."""
-    try:
-        import jieba  # noqa: F401
-    except ImportError as error:
+    # Found, not imported: importing jieba costs a third of generating the real plan.
+    if importlib.util.find_spec("jieba") is None:
         raise SystemExit("jieba is not installed, so Chinese search would not work: "
-                         "install the pinned requirements (make site does)") from error
+                         "install the pinned requirements (make site does)")
 
 
 # Material 9.8's browser-side segmentation of a Chinese query tries every word of the index
