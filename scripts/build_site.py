@@ -12,6 +12,7 @@ site with Pagefind's extended build, which segments Chinese, into site/pagefind/
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import subprocess
 import sys
@@ -48,17 +49,37 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engine, site_dir = search_engine(args.config_file)
     site_dir = args.site_dir or site_dir
-    environment = {**os.environ, "PLAN_MATERIAL_SEARCH": "false" if engine == "pagefind" else "true"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(args.config_file),
-               "--site-dir", str(site_dir), *(["--quiet"] if args.quiet else [])]
-    built = subprocess.run(command, cwd=ROOT, env=environment)
-    if built.returncode or engine != "pagefind":
-        return built.returncode
+    # Read by mkdocs.yml's !ENV tag when MkDocs loads it, below.
+    os.environ["PLAN_MATERIAL_SEARCH"] = "false" if engine == "pagefind" else "true"
+    if build(args.config_file, site_dir, args.quiet):
+        return 1
+    if engine != "pagefind":
+        return 0
     # The article is the page's own content; crumbs, charts' data and citations stay out of results.
     return subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
                            "--root-selector", "article", "--force-language", "zh",
                            "--exclude-selectors", "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor"],
                           cwd=ROOT).returncode
+
+
+def build(config_file: Path, site_dir: Path, quiet: bool) -> bool:
+    """`mkdocs build --strict` in this process (one interpreter start fewer); True if it failed."""
+    from mkdocs import config, exceptions
+    from mkdocs.__main__ import ColorFormatter
+    from mkdocs.commands import build as mkdocs_build
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    # Warnings always pass: strict mode counts them on this logger (quiet at ERROR would hide them).
+    log.setLevel(logging.WARNING if quiet else logging.INFO)
+    try:
+        mkdocs_build.build(config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True))
+    except (exceptions.MkDocsException, exceptions.Abort) as error:
+        log.error(str(error))
+        return True
+    return False
 
 
 if __name__ == "__main__":

@@ -64,3 +64,18 @@ def test_the_baseline_builds_the_same_pages(bench):
         baseline = {p.relative_to(workspace / f"n{size}" / "site-baseline").as_posix()
                     for p in (workspace / f"n{size}" / "site-baseline").rglob("index.html")}
         assert ours == baseline
+
+
+def test_the_site_build_is_strict_in_process(bench, tmp_path):
+    """build_site.py runs MkDocs in its own process: a warning must still fail the build."""
+    workspace, _ = bench
+    broken = workspace / "n53" / "docs" / "broken-link.md"
+    broken.write_text("[nowhere](nowhere.md)\n", encoding="utf-8")
+    try:
+        result = subprocess.run([sys.executable, "scripts/build_site.py", "--quiet", "--config-file",
+                                 str(workspace / "n53" / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")],
+                                cwd=ROOT, capture_output=True, text=True)
+    finally:
+        broken.unlink()
+    assert result.returncode == 1
+    assert "nowhere.md" in result.stderr and "strict mode" in result.stderr
