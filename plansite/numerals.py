@@ -1,5 +1,7 @@
 """Chinese numerals as plans write them: 一 … 九十九, and on to 九千九百九十九 for large plans."""
 
+import functools
+
 DIGITS = "一二三四五六七八九"
 # Place words from the largest down; 十 alone leads 10–19 (十二, not 一十二).
 _PLACES = ((1000, "千"), (100, "百"), (10, "十"))
@@ -20,6 +22,7 @@ def to_int(numeral: str) -> int:
     return total + (digit or 0)
 
 
+@functools.lru_cache(maxsize=None)
 def from_int(number: int) -> str:
     """1 → 一, 12 → 十二, 53 → 五十三, 105 → 一百零五, 1235 → 一千二百三十五."""
     if not 1 <= number <= 9999:

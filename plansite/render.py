@@ -182,6 +182,18 @@ def _date(value: Any) -> str:
 
 
 @jinja2.pass_context
+def _units(context: jinja2.runtime.Context, departments: Any, lead: bool = False) -> markupsafe.Markup:
+    """Departments as links to their pages, separated by 、; a lead department's name in bold."""
+    page, links = context["page_url"], []
+    for department in departments:
+        name = markupsafe.escape(department.name)
+        href = relative_url(f"departments/{department.id}/", page)
+        links.append(f'<a class="plan-unit plan-unit--lead" href="{href}"><strong>{name}</strong></a>' if lead
+                     else f'<a class="plan-unit" href="{href}">{name}</a>')
+    return markupsafe.Markup("、".join(links))
+
+
+@jinja2.pass_context
 def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> str:
     """A Chinese citation of a measure or of one target, ending with its permanent address."""
     plan, site = context["plan"], context["site"]
@@ -196,7 +208,7 @@ def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> s
 
 _FILTERS: Mapping[str, Callable[..., Any]] = {
     "link": _link, "yaml_string": _yaml_string, "zh_date": _date, "md_inline": _markdown_inline,
-    "citation": _citation, "status_icon": charts.status_icon,
+    "citation": _citation, "status_icon": charts.status_icon, "units": _units,
     "status_bars": charts.status_bars, "timeline": charts.timeline, "responsibility_matrix": charts.responsibility_matrix,
     "matrix_fits": charts.matrix_fits,
     "calendar_path": tables.calendar_path, "department_targets_path": tables.department_targets_path,
