@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# make bench: the plan sizes to build, and builds of each configuration per size.
+SIZES ?= 53,1000,5000
+RUNS ?= 1
 
 .PHONY: serve site generate check test screenshots bench bench-preview bench-pages clean
 
@@ -22,7 +25,7 @@ test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site bu
 	$(BIN)/python -m pytest
 
 bench: $(INSTALLED)  ## build plans of 53, 1000 and 5000 measures against a bare Material baseline (SIZES=53,300 to choose)
-	$(BIN)/python scripts/bench_build.py --sizes $(or $(SIZES),53,1000,5000) --runs $(or $(RUNS),1)
+	$(BIN)/python scripts/bench_build.py --sizes $(SIZES) --runs $(RUNS)
 
 bench-preview: $(INSTALLED)  ## time from saving a one-line data change to the browser showing it
 	$(BIN)/python scripts/bench_preview.py
