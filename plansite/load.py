@@ -36,17 +36,21 @@ class LoadedYaml:
 
     path: str
     data: Any
-    value_positions: dict[DataPath, Position] = field(repr=False)
-    key_positions: dict[DataPath, Position] = field(repr=False)
+    # The parser's own marks (0-based), kept as they are: a plan of thousands of measures has
+    # hundreds of thousands of values, and only the few with a problem are ever looked up.
+    value_positions: dict[DataPath, yaml.Mark] = field(repr=False)
+    key_positions: dict[DataPath, yaml.Mark] = field(repr=False)
 
     def position(self, path: DataPath) -> Position:
         """Where the value at ``path`` stands, or its nearest existing ancestor."""
         while path not in self.value_positions and path:
             path = path[:-1]
-        return self.value_positions.get(path, Position(1, 1))
+        mark = self.value_positions.get(path)
+        return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
 
     def key_position(self, path: DataPath) -> Position:
-        return self.key_positions.get(path) or self.position(path)
+        mark = self.key_positions.get(path)
+        return Position(mark.line + 1, mark.column + 1) if mark else self.position(path)
 
 
 def load(file: Path, display_path: str) -> LoadedYaml:
@@ -185,8 +189,8 @@ class _Converter:
     def __init__(self, display_path: str):
         self.display_path = display_path
         self.problems: list[Problem] = []
-        self.value_positions: dict[DataPath, Position] = {}
-        self.key_positions: dict[DataPath, Position] = {}
+        self.value_positions: dict[DataPath, yaml.Mark] = {}
+        self.key_positions: dict[DataPath, yaml.Mark] = {}
         self._seen: set[int] = set()
         self._reported_anchors: set[int] = set()
 
@@ -204,8 +208,8 @@ class _Converter:
                                     "anchors and aliases are not allowed: write each value out in full", "alias")
             return None
         self._seen.add(id(node))
-        self.value_positions[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
-        if not node.tag.startswith(_YAML_TAG) or node.tag.removeprefix(_YAML_TAG) not in _ALLOWED_TAGS:
+        self.value_positions[path] = node.start_mark
+        if node.tag not in _ALLOWED_FULL_TAGS:
             shown = "!!" + node.tag.removeprefix(_YAML_TAG) if node.tag.startswith(_YAML_TAG) else node.tag
             self._problem(node, f"the tag '{shown}' is not allowed; remove it", "tag")
             return None
@@ -232,7 +236,7 @@ class _Converter:
                 )
                 continue
             first_seen[key] = key_node.start_mark.line + 1
-            self.key_positions[path + (key,)] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.key_positions[path + (key,)] = key_node.start_mark
             result[key] = self.convert(value_node, path + (key,))
         return result
 
@@ -248,3 +252,4 @@ class _Converter:
 
 
 _ALLOWED_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "seq", "map"})
+_ALLOWED_FULL_TAGS = frozenset(_YAML_TAG + tag for tag in _ALLOWED_TAGS)
