@@ -39,9 +39,12 @@ def publish(link: Path, files: Mapping[str, bytes]) -> Publication:
     version = Path(tempfile.mkdtemp(dir=versions, prefix="v"))
     files = {**files, MARKER: b"Every file in this folder is written by scripts/generate.py.\n"}
     changed = []
+    folders: set[Path] = set()
     for relative, content in sorted(files.items()):
         destination = version / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        if destination.parent not in folders:  # one mkdir a folder, not one a file: plans have thousands
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(destination.parent)
         before = previous / relative if previous else None
         if before and before.is_file() and before.read_bytes() == content:
             os.link(before, destination)
