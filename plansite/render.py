@@ -41,7 +41,7 @@ class SiteConfig:
 
 
 def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
     extra = config.get("extra") or {}
     licence = extra.get("data_licence") or {}
     return SiteConfig(site_url=config.get("site_url") or "", data_path=data_path,
@@ -49,12 +49,12 @@ def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
                       data_licence=licence.get("name") or "", data_licence_url=licence.get("url") or "")
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, whose !!python/ and !ENV tags only MkDocs itself resolves."""
 
 
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def page_url(path: str) -> str:

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from plansite.render import ConfigLoader  # noqa: E402
 from synthetic_plan import synthesize  # noqa: E402
 
 REAL_DATA = ROOT / "data" / "measures.yaml"
@@ -79,7 +80,7 @@ def our_config(work: Path) -> Path:
 
 def baseline_config(work: Path) -> Path:
     """The bare baseline: Material with its search, the same Markdown, no measure in the nav."""
-    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     nav = yaml.safe_load((work / "docs" / ".nav.yml").read_text(encoding="utf-8"))["nav"]
     search = next(p["search"] for p in ours["plugins"] if isinstance(p, dict) and "search" in p)
     text = yaml.safe_dump({
@@ -98,13 +99,6 @@ def baseline_config(work: Path) -> Path:
     config.write_text(text, encoding="utf-8")
     return config
 
-
-class _Tolerant(yaml.SafeLoader):
-    pass
-
-
-_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def _without_measures(nav):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the static site from the generated pages: `mkdocs build`, then the search index.
 
-    .venv/bin/python scripts/build_site.py [--config-file mkdocs.yml] [mkdocs build options]
+    .venv/bin/python scripts/build_site.py [--config-file mkdocs.yml] [--site-dir site] [--quiet]
 
 The generator records in the generated nav which search the plan needs (plansite/search.py):
 Material's own for a plan of a few hundred measures, Pagefind beyond. For Pagefind this turns
@@ -21,22 +21,18 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
+from plansite.render import ConfigLoader  # noqa: E402
 
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose !ENV and !!python/ tags only MkDocs itself resolves."""
-
-
-_Tolerant.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-_Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def search_engine(config_file: Path) -> tuple[str, Path]:
     """The engine the generated nav asks for, and the site folder the config builds into."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
     base = config_file.resolve().parent
     nav_file = base / config.get("INHERIT", "docs/generated/.nav.yml")
-    generated = yaml.load(nav_file.read_text(encoding="utf-8"), Loader=_Tolerant) if nav_file.is_file() else {}
+    generated = yaml.load(nav_file.read_text(encoding="utf-8"), Loader=ConfigLoader) if nav_file.is_file() else {}
     engine = ((generated or {}).get("extra") or {}).get("search_engine", "material")
     return engine, base / config.get("site_dir", "site")
 
