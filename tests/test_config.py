@@ -3,14 +3,14 @@
 import subprocess
 import sys
 
-from plansite.render import _TolerantLoader
+from plansite.render import ConfigLoader
 from tests.conftest import ROOT
 
 import yaml
 
 
 def config():
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
 
 
 def test_no_hooks_so_the_generator_stays_portable_to_zensical():
