@@ -1,3 +1,5 @@
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,28 @@ from plansite.cli import read_plan
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "measures.yaml"
 SOURCE = ROOT / "data" / "source" / "changzhi-equipment-renewal-plan-2024.txt"
+# The slowest browser test takes about 20 s; one that has not finished in this long is stuck.
+BROWSER_TEST_DEADLINE = int(os.environ.get("PLAN_BROWSER_TEST_DEADLINE", "180"))
+
+
+@pytest.fixture(autouse=True)
+def _browser_test_deadline(request):
+    """A browser test that stops responding fails with its stack instead of stalling the whole run
+    (once, a Playwright call waited forever on an idle browser and an idle test server)."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeoutError(f"{request.node.nodeid} did not finish in {BROWSER_TEST_DEADLINE} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(BROWSER_TEST_DEADLINE)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="session")
