@@ -29,8 +29,8 @@ def files(catalog: Catalog, site_url: str) -> dict[str, str]:
 
 def department_calendar(entry: DepartmentEntry, catalog: Catalog, site_url: str) -> str:
     """The targets it leads (or is responsible for), then those it supports, each marked with its role."""
-    own = ((c, "【牵头】") for group in entry.years for c in group.commitments)
-    supported = ((c, "【配合】") for group in entry.supported_years for c in group.commitments)
+    own = ((c, "【牵头】") for c in entry.own_commitments)
+    supported = ((c, "【配合】") for c in entry.supported_commitments)
     name = f"{entry.department.name}：{catalog.plan.document.title}目标任务"
     return _calendar(name, (*own, *supported), catalog, site_url)
 

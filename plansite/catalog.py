@@ -78,12 +78,21 @@ class DepartmentEntry:
         return f"departments/{self.department.id}/"
 
     @property
+    def own_commitments(self) -> tuple[Commitment, ...]:
+        """Its to-do list: the targets of the measures it leads or is responsible for, by year."""
+        return tuple(c for group in self.years for c in group.commitments)
+
+    @property
+    def supported_commitments(self) -> tuple[Commitment, ...]:
+        return tuple(c for group in self.supported_years for c in group.commitments)
+
+    @property
     def target_count(self) -> int:
-        return sum(len(group.commitments) for group in self.years)
+        return len(self.own_commitments)
 
     @property
     def supported_target_count(self) -> int:
-        return sum(len(group.commitments) for group in self.supported_years)
+        return len(self.supported_commitments)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -72,8 +72,7 @@ GOALS_ROW = "主要目标（全市）"
 
 def build(catalog: Catalog) -> Dashboard:
     commitments = catalog.commitments
-    by_lead = [tally(entry.department.name, entry.url,
-                     (c for group in entry.years for c in group.commitments if entry.department in c.lead))
+    by_lead = [tally(entry.department.name, entry.url, entry.own_commitments)
                for entry in catalog.departments.values()]
     goals = [c for c in commitments if c.measure is None]
     if goals:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import Catalog, Commitment, DepartmentEntry, MeasureEntry
+from .catalog import Catalog, MeasureEntry
 from .model import Department
 
 # Lists inside a cell: ids with a semicolon, names with the Chinese enumeration comma.
@@ -137,11 +137,6 @@ def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def department_targets(entry: DepartmentEntry) -> tuple[Commitment, ...]:
-    """A department's own to-do list: the targets of the measures it leads or is responsible for."""
-    return tuple(c for group in entry.years for c in group.commitments)
-
-
 def files(catalog: Catalog, site_url: str) -> dict[str, str]:
     """Every table, and each department's and each year's targets in the columns of targets.csv."""
     measures: Sequence[MeasureEntry] = tuple(catalog.measures.values())
@@ -152,7 +147,7 @@ def files(catalog: Catalog, site_url: str) -> dict[str, str]:
     }
     for entry in catalog.departments.values():
         if entry.years:
-            out[department_targets_path(entry.department.id)] = csv_text(TARGETS, department_targets(entry), site_url)
+            out[department_targets_path(entry.department.id)] = csv_text(TARGETS, entry.own_commitments, site_url)
     for group in catalog.years:
         out[year_targets_path(group.year)] = csv_text(TARGETS, group.commitments, site_url)
     return out

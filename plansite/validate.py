@@ -411,16 +411,19 @@ def _document_rules(report: _Reporter, data: dict) -> None:
             report(("document", "bases", index, "number"), f"'{number}' is not cited in the preamble", "basis")
 
 
+def _parsed_date(value: object) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def _date(report: _Reporter, path: DataPath, value: object) -> datetime.date | None:
     """The date at ``path``, or None (reported) if it does not exist; malformed text was reported by the schema."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            report(path, f"'{value}' is not a real calendar date", "bad-date")
-        return None
+    date = _parsed_date(value)
+    if date is None and isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        report(path, f"'{value}' is not a real calendar date", "bad-date")
+    return date
 
 
 def _progress_rules(report: _Reporter, data: dict) -> None:
@@ -428,7 +431,7 @@ def _progress_rules(report: _Reporter, data: dict) -> None:
     and a target can only be reported missed once its year is over."""
     document = data.get("document") if isinstance(data.get("document"), dict) else {}
     progress = data.get("progress") if isinstance(data.get("progress"), dict) else {}
-    signed = _date(_silent, (), document.get("signed"))
+    signed = _parsed_date(document.get("signed"))  # _document_rules reports a signing date that is wrong
     as_of = _date(report, ("progress", "as_of"), progress.get("as_of"))
     if as_of and signed and as_of < signed:
         report(("progress", "as_of"), f"the data cannot be as of a date before the plan was signed ({signed})",
@@ -455,10 +458,6 @@ def _progress_rules(report: _Reporter, data: dict) -> None:
                 report(path + ("status",), f"a target due in {year} cannot be reported 未按期完成 "
                                            f"before its year is over (reported {date})", "missed-early")
             previous = date
-
-
-def _silent(path: DataPath, message: str, rule: str) -> None:
-    """Swallows problems another rule reports already (the document's dates are checked there)."""
 
 
 # Markup in a text: HTML tags, or a script URL that a renderer might turn into a link.
