@@ -68,6 +68,14 @@ def test_an_alias_bomb_is_refused_without_being_expanded():
     assert [p.rule for p in caught.value.problems] == ["alias"] * 8
 
 
+def test_an_alias_used_as_a_key_is_refused(tmp_path):
+    data = tmp_path / "key-alias.yaml"
+    data.write_text("a: &k b\n*k : 3\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_plan(data, "key-alias.yaml")
+    assert [(p.line, p.column, p.rule) for p in caught.value.problems] == [(1, 4, "alias")]
+
+
 def test_the_report_ends_with_a_count_and_the_command_exits_non_zero():
     fixture = ERRORS / "many-errors.yaml"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--data", str(fixture)],
