@@ -12,7 +12,7 @@ import difflib
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ import jsonschema
 
 from .load import LoadedYaml, DataPath
 from .problems import Problem
+from .schema_acceptor import compile_acceptor
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
 
@@ -35,9 +36,9 @@ def schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _inlined_schema() -> dict[str, Any]:
     """The schema with its $refs written out in place: the same rules, checked without resolving
-    a reference at every value (a quarter of the time on a plan of thousands of measures)."""
+    a reference at every value (a quarter of jsonschema's time on a plan of thousands of measures)."""
     definitions = schema()["$defs"]
 
     def inline(node: Any) -> Any:
@@ -51,13 +52,25 @@ def _validator() -> jsonschema.Draft202012Validator:
             return [inline(item) for item in node]
         return node
 
-    return jsonschema.Draft202012Validator(inline(schema()))
+    return inline(schema())
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(_inlined_schema())
+
+
+@cache
+def _acceptor() -> Callable[[Any], bool]:
+    return compile_acceptor(_inlined_schema())
 
 
 def validate(loaded: LoadedYaml) -> list[Problem]:
     report = _Reporter(loaded)
-    for error in _validator().iter_errors(loaded.data):
-        _schema_problem(report, error)
+    # The quick check passes valid data in a fifth of jsonschema's time; jsonschema says what is wrong.
+    if not _acceptor()(loaded.data):
+        for error in _validator().iter_errors(loaded.data):
+            _schema_problem(report, error)
     if isinstance(loaded.data, dict):
         for rule in _RULES:
             rule(report, loaded.data)
