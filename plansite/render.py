@@ -70,10 +70,27 @@ def relative_url(target: str, current: str) -> str:
     path, hash_mark, anchor = target.partition("#")
     if path == current and hash_mark:
         return "#" + anchor
+    if current.endswith("/") and not (path + "/").startswith(current):
+        # Every page is a folder ('measures/m12/'), so a link to anything outside the page is the
+        # same from all the pages beside it: worked out once for them all. A large plan has
+        # hundreds of thousands of links.
+        return _link_from_beside(path, current.rstrip("/").rpartition("/")[0]) + hash_mark + anchor
+    return _link_from(path, current) + hash_mark + anchor
+
+
+def _link_from(path: str, current: str) -> str:
     relative = _relative_path(path, current)
     if path.endswith("/") or not path:
         relative = "./" if relative == "." else relative + "/"
-    return relative + hash_mark + anchor
+    return relative
+
+
+@functools.lru_cache(maxsize=2**18)
+def _link_from_beside(path: str, folder: str) -> str:
+    """The link to ``path`` from a page in ``folder`` that ``path`` is not inside."""
+    inner = _relative_path(path, folder)
+    relative = ".." if inner == "." else "../" + inner
+    return relative + "/" if path.endswith("/") or not path else relative
 
 
 @functools.lru_cache(maxsize=65536)

@@ -39,6 +39,22 @@ def test_links_are_relative_to_the_page(target, current, expected):
     assert render.relative_url(target, current) == expected
 
 
+def test_links_from_a_page_agree_with_posixpath_whichever_way_they_are_worked_out():
+    import posixpath
+    pages = ["", "measures/", "measures/m12/", "measures/m1/", "sectors/general/", "sectors/", "years/2025/",
+             "departments/housing/", "departments/"]
+    targets = pages + ["measures/m12", "measures/m12/#t1", "sectors/general/#m12", "downloads/plan.json",
+                       "downloads/calendars/all.ics", "measures/m12/extra/"]
+    for current in pages:
+        for target in targets:
+            path, _, anchor = target.partition("#")
+            expected = posixpath.relpath(path or ".", current or ".")
+            if path.endswith("/") or not path:
+                expected = "./" if expected == "." else expected + "/"
+            expected = "#" + anchor if anchor and path == current else expected + ("#" + anchor if anchor else "")
+            assert render.relative_url(target, current) == expected, (target, current)
+
+
 def test_relative_paths_agree_with_posixpath_on_every_pair_of_site_paths():
     import posixpath
     paths = ["", "measures/", "measures/m12/", "measures/m12", "sectors/general/", "downloads/plan.json",
