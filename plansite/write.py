@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,24 +40,44 @@ def publish(link: Path, files: Mapping[str, bytes]) -> Publication:
     version = Path(tempfile.mkdtemp(dir=versions, prefix="v"))
     files = {**files, MARKER: b"Every file in this folder is written by scripts/generate.py.\n"}
     changed = []
-    folders: set[Path] = set()
+    # Plain strings and os calls rather than Path objects: a large plan has tens of thousands of files.
+    new_root, old_root = str(version), str(previous) if previous else None
+    folders: set[str] = set()
     for relative, content in sorted(files.items()):
-        destination = version / relative
-        if destination.parent not in folders:  # one mkdir a folder, not one a file: plans have thousands
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(destination.parent)
-        before = previous / relative if previous else None
-        if before and before.is_file() and before.read_bytes() == content:
+        destination = f"{new_root}/{relative}"
+        folder = destination.rpartition("/")[0]
+        if folder not in folders:  # one mkdir a folder, not one a file
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        before = f"{old_root}/{relative}" if old_root else None
+        if before and _holds(before, content):
             os.link(before, destination)
         else:
-            destination.write_bytes(content)
-            destination.chmod(0o644)
+            _new_file(destination, content)
             changed.append(relative)
     version.chmod(0o755)
     removed = tuple(sorted(set(_listing(previous)) - set(files))) if previous else ()
     _switch(link, version)
     _remove_abandoned_versions(versions, keep=version)
     return Publication(changed=tuple(changed), removed=removed)
+
+
+def _new_file(path: str, content: bytes) -> None:
+    with open(path, "xb") as out:
+        out.write(content)
+        os.fchmod(out.fileno(), 0o644)
+
+
+def _holds(path: str, content: bytes) -> bool:
+    """Whether the regular file at ``path`` holds exactly ``content`` (its size is compared first)."""
+    try:
+        status = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size != len(content):
+        return False
+    with open(path, "rb") as existing:
+        return existing.read() == content
 
 
 def write_file(path: Path, content: bytes) -> None:
@@ -98,4 +119,7 @@ def _remove_abandoned_versions(versions: Path, keep: Path | None) -> None:
 
 
 def _listing(folder: Path) -> list[str]:
-    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
+    root = str(folder)
+    return [os.path.relpath(os.path.join(place, name), root).replace(os.sep, "/")
+            for place, _, names in os.walk(root) for name in names
+            if os.path.isfile(os.path.join(place, name))]

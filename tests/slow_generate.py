@@ -11,21 +11,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plansite import cli  # noqa: E402
+from plansite import cli, write  # noqa: E402
 
 delay = float(sys.argv[1])
-real_write_bytes = Path.write_bytes
+real_new_file = write._new_file
 announced = False
 
 
-def slow_write_bytes(self: Path, data: bytes) -> int:
+def slow_new_file(path: str, content: bytes) -> None:
     global announced
     if not announced:
         announced = True
         print("writing", flush=True)
     time.sleep(delay)
-    return real_write_bytes(self, data)
+    real_new_file(path, content)
 
 
-Path.write_bytes = slow_write_bytes
+write._new_file = slow_new_file
 sys.exit(cli.main(sys.argv[2:]))
