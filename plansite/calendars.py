@@ -9,7 +9,8 @@ so the same data gives the same bytes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from urllib.parse import urlsplit
 
 from .catalog import Catalog, Commitment, DepartmentEntry
@@ -19,11 +20,12 @@ PLAN_CALENDAR = "downloads/calendars/all.ics"
 _LINE_OCTETS = 75
 
 
-def files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    out = {PLAN_CALENDAR: _calendar(f"{catalog.plan.document.title}：全部目标任务",
-                                    ((c, "") for c in catalog.commitments), catalog, site_url)}
+def files(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
+    """The plan's calendar and each department's: path → what writes it."""
+    out = {PLAN_CALENDAR: partial(_calendar, f"{catalog.plan.document.title}：全部目标任务",
+                                  [(c, "") for c in catalog.commitments], catalog, site_url)}
     for entry in catalog.departments.values():
-        out[calendar_path(entry.department.id)] = department_calendar(entry, catalog, site_url)
+        out[calendar_path(entry.department.id)] = partial(department_calendar, entry, catalog, site_url)
     return out
 
 

@@ -108,18 +108,28 @@ def _relative_path(path: str, current: str) -> str:
     return "/".join(parts) or "."
 
 
+# Renders one file of the docs folder when called.
+Render = Callable[[], str]
+
+
 def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
     """Every generated file of the docs folder: relative path → text."""
+    return {path: render() for path, render in site_renderers(catalog, site).items()}
+
+
+def site_renderers(catalog: Catalog, site: SiteConfig) -> dict[str, Render]:
+    """Every generated file of the docs folder: relative path → what renders it. Nothing is
+    rendered yet, so that a large plan's files can be shared out between processes."""
     environment = _environment()
-    files: dict[str, str] = {}
+    files: dict[str, Render] = {}
     dashboard = progress.build(catalog)
 
     def page(path: str, template: str, **context: Any) -> None:
         if path in files:
             raise ValueError(f"two pages render to {path}")
-        files[path] = environment.get_template(template).render(
-            page_url=page_url(path), catalog=catalog, plan=catalog.plan, site=site, dashboard=dashboard,
-            **context)
+        files[path] = functools.partial(environment.get_template(template).render, {
+            "page_url": page_url(path), "catalog": catalog, "plan": catalog.plan, "site": site,
+            "dashboard": dashboard, **context})
 
     plan = catalog.plan
     page("index.md", "home.md.j2")
@@ -145,9 +155,9 @@ def render_site(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
         page("search/index.md", "search.md.j2")
     files.update(tables.files(catalog, site.site_url))
     files.update(calendars.files(catalog, site.site_url))
-    files["downloads/plan.json"] = export.plan_json(plan)
-    files["downloads/plan.schema.json"] = PLAN_SCHEMA.read_text(encoding="utf-8")
-    files[".nav.yml"] = _navigation(catalog)
+    files["downloads/plan.json"] = functools.partial(export.plan_json, plan)
+    files["downloads/plan.schema.json"] = functools.partial(PLAN_SCHEMA.read_text, encoding="utf-8")
+    files[".nav.yml"] = functools.partial(_navigation, catalog)
     return files
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from .catalog import Catalog, MeasureEntry
@@ -137,17 +138,19 @@ def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Every table, and each department's and each year's targets in the columns of targets.csv."""
+def files(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
+    """Every table, and each department's and each year's targets in the columns of targets.csv:
+    path → what writes it."""
     measures: Sequence[MeasureEntry] = tuple(catalog.measures.values())
     out = {
-        f"downloads/{MEASURES.file}": csv_text(MEASURES, measures, site_url),
-        f"downloads/{TARGETS.file}": csv_text(TARGETS, catalog.commitments, site_url),
-        f"downloads/{DEPARTMENTS.file}": csv_text(DEPARTMENTS, tuple(catalog.departments.values()), site_url),
+        f"downloads/{MEASURES.file}": partial(csv_text, MEASURES, measures, site_url),
+        f"downloads/{TARGETS.file}": partial(csv_text, TARGETS, catalog.commitments, site_url),
+        f"downloads/{DEPARTMENTS.file}": partial(csv_text, DEPARTMENTS, tuple(catalog.departments.values()), site_url),
     }
     for entry in catalog.departments.values():
         if entry.years:
-            out[department_targets_path(entry.department.id)] = csv_text(TARGETS, entry.own_commitments, site_url)
+            out[department_targets_path(entry.department.id)] = partial(csv_text, TARGETS, entry.own_commitments,
+                                                                        site_url)
     for group in catalog.years:
-        out[year_targets_path(group.year)] = csv_text(TARGETS, group.commitments, site_url)
+        out[year_targets_path(group.year)] = partial(csv_text, TARGETS, group.commitments, site_url)
     return out

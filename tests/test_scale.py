@@ -6,12 +6,13 @@ import functools
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 
-from plansite import catalog, charts, render, search
+from plansite import catalog, charts, cli, render, search, write
 from plansite.cli import read_plan
 from scripts.synthetic_plan import synthesize
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 from tests.golden_pages import SITE
 
 
@@ -86,3 +87,50 @@ def test_the_involvement_counts_match_the_measures():
         measures = [m for m in plan.measures if m.chapter.id == chapter]
         assert involvement.lead == sum(department in {d.id for d in m.lead + m.responsible} for m in measures)
         assert involvement.support == sum(department in {d.id for d in m.supporting} for m in measures)
+
+
+def tree(link: Path) -> dict[str, bytes]:
+    root = link.resolve()
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_files_shared_out_between_processes_are_the_files_one_process_writes(tmp_path):
+    plan = synthetic(400)
+    config, data = ROOT / "mkdocs.yml", tmp_path / "plan.yaml"
+    alone, shared = tmp_path / "alone", tmp_path / "shared"
+    first_alone = write.publish_rendered(alone, cli.prepare(plan, data, config), processes=1)
+    first_shared = write.publish_rendered(shared, cli.prepare(plan, data, config), processes=3)
+    assert tree(alone) == tree(shared) and len(tree(alone)) > 1000
+    assert first_alone == first_shared
+    # Again, unchanged: every process links the files it is given instead of writing them.
+    again = write.publish_rendered(shared, cli.prepare(plan, data, config), processes=3)
+    assert again.changed == () and again.removed == () and tree(shared) == tree(alone)
+
+
+def test_a_process_that_fails_stops_the_run_with_its_own_error_and_the_output_stays(tmp_path):
+    out = tmp_path / "out"
+    write.publish(out, {"a.md": b"a", "b.md": b"b"})
+    before = tree(out)
+
+    def broken() -> bytes:
+        raise ValueError("a template that cannot render")
+
+    files = {f"page{i}.md": functools.partial(bytes, b"x") for i in range(10)} | {"page6.md": broken}
+    with pytest.raises(write.WorkerFailed, match="a template that cannot render"):
+        # page6.md falls to the second of two processes: after the marker file, every other path.
+        write.publish_rendered(out, files, processes=2)
+    assert tree(out) == before
+
+
+def test_only_a_large_plan_in_a_program_without_threads_is_shared_out(monkeypatch):
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    assert cli.processes_for(cli.PARALLEL_FROM_FILES - 1) == 1
+    assert cli.processes_for(cli.PARALLEL_FROM_FILES) == 2
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert cli.processes_for(10**5) == cli.MAX_PROCESSES
+    monkeypatch.setattr(cli.threading, "active_count", lambda: 3)
+    assert cli.processes_for(10**5) == 1
+    monkeypatch.setattr(cli.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(cli.sys, "platform", "darwin")
+    assert cli.processes_for(10**5) == 1
