@@ -5,7 +5,8 @@
     .venv/bin/python scripts/bench_build.py --sizes 53,300 --runs 3
 
 For each N it synthesises a plan from the real one (scripts/synthetic_plan.py; N = 53 is the
-real plan itself), runs the generator once, then builds the site with our configuration and a
+real plan itself), runs the generator twice (into an empty folder, every file written; then again
+on the same data, every file rendered and found unchanged), then builds the site with our configuration and a
 baseline (the same generated Markdown, a bare Material configuration: search only, no measure
 page in the navigation), alternating the two so that machine noise falls on both. It prints one
 row per N and writes the rows, with the machine and date, to --out.
@@ -22,6 +23,7 @@ import datetime
 import gzip
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -167,6 +169,7 @@ def folder_size(folder: Path) -> int:
 class Row:
     size: int
     generate: Run
+    regenerate: Run
     ours: list[Run]
     baseline: list[Run]
     site_bytes: int
@@ -189,15 +192,17 @@ class Row:
 
     @property
     def peak_mb(self) -> float:
-        return max([self.generate.peak_mb] + [r.peak_mb for r in self.ours])
+        return max([self.generate.peak_mb, self.regenerate.peak_mb] + [r.peak_mb for r in self.ours])
 
 
-HEADER = ("| N | generate s | ms/measure | build s | total s | baseline s | ratio | peak MB | site MB "
-          "| search | index KB | index gz KB | pages |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+HEADER = ("| N | generate s | ms/measure | regenerate s | ms/measure | build s | total s | baseline s | ratio "
+          "| peak MB | site MB | search | index KB | index gz KB | pages |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
 
 
 def line(row: Row) -> str:
     return (f"| {row.size} | {row.generate.seconds:.1f} | {row.generate.seconds / row.size * 1000:.2f} "
+            f"| {row.regenerate.seconds:.1f} | {row.regenerate.seconds / row.size * 1000:.2f} "
             f"| {row.build_seconds:.1f} | {row.total_seconds:.1f} | {row.baseline_seconds:.1f} "
             f"| {row.total_seconds / row.baseline_seconds:.2f} | {row.peak_mb:.0f} | {row.site_bytes / 2**20:.1f} "
             f"| {row.engine} | {row.index_bytes / 1024:.0f} | {row.index_gzip_bytes / 1024:.0f} | {row.pages} |")
@@ -214,8 +219,16 @@ def bench(size: int, runs: int, workspace: Path) -> Row:
                                   sort_keys=False, width=10**6), encoding="utf-8")
     config = our_config(work)
     python = sys.executable
-    generate = run([python, "scripts/generate.py", "--data", str(data), "--out", str(work / "docs"),
-                    "--config", str(config)])
+    # The generator's output (a link to a version folder) removed: the first run writes every file.
+    for output in (work / "docs", work / ".docs.versions"):
+        if output.is_symlink() or output.is_file():
+            output.unlink()
+        elif output.is_dir():
+            shutil.rmtree(output)
+    generate_command = [python, "scripts/generate.py", "--data", str(data), "--out", str(work / "docs"),
+                        "--config", str(config)]
+    generate = run(generate_command)
+    regenerate = run(generate_command)
     baseline = baseline_config(work)
     ours: list[Run] = []
     bare: list[Run] = []
@@ -234,7 +247,7 @@ def bench(size: int, runs: int, workspace: Path) -> Row:
     else:
         index = (site / "search" / "search_index.json").read_bytes()
         raw, compressed, engine = len(index), len(gzip.compress(index, 6)), "material"
-    return Row(size=size, generate=generate, ours=ours, baseline=bare, site_bytes=folder_size(site),
+    return Row(size=size, generate=generate, regenerate=regenerate, ours=ours, baseline=bare, site_bytes=folder_size(site),
                index_bytes=raw, index_gzip_bytes=compressed, pages=sum(1 for _ in site.rglob("*.html")),
                engine=engine)
 
@@ -263,7 +276,9 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(line(rows[-1]))
         print(lines[-1], flush=True)
     by_size = {row.size: row for row in rows}
-    notes = ["", "ratio = our total (generate + build) / the baseline's build of the same Markdown."]
+    notes = ["", "generate: into an empty folder, every file written; regenerate: the same data again, every "
+             "file rendered, compared and linked to the unchanged one.",
+             "ratio = our total (generate + build) / the baseline's build of the same Markdown."]
     for small, large in zip(sizes, sizes[1:]):
         growth = by_size[large].total_seconds / by_size[small].total_seconds
         notes.append(f"total({large}) / total({small}) = {growth:.2f} for {large / small:.1f}× the measures")
