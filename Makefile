@@ -12,8 +12,8 @@ RUNS ?= 1
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
-site: generate  ## build the static site into site/ (and its Pagefind index, for a plan too large for Material's search)
-	$(BIN)/python scripts/build_site.py
+site: $(INSTALLED)  ## generate the pages and build the static site into site/ (and its Pagefind index, for a plan too large for Material's search)
+	$(BIN)/python scripts/build_site.py --generate
 
 generate: $(INSTALLED)  ## validate data/measures.yaml and write the site's pages into docs/generated/
 	$(BIN)/python scripts/generate.py

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Build the static site from the generated pages: `mkdocs build`, then the search index.
 
-    .venv/bin/python scripts/build_site.py [--config-file mkdocs.yml] [--site-dir site] [--quiet]
+    .venv/bin/python scripts/build_site.py [--generate [--data FILE]] [--config-file mkdocs.yml]
+                                           [--site-dir site] [--quiet]
+
+With --generate (what `make site` runs) it first generates the pages into the config's docs_dir,
+in this same process: one interpreter start and one import of YAML and Jinja fewer.
 
 The generator records in the generated nav which search the plan needs (plansite/search.py):
 Material's own for a plan of a few hundred measures, Pagefind beyond. For Pagefind this turns
@@ -27,9 +31,17 @@ from plansite.render import ConfigLoader  # noqa: E402
 
 
 
+def read_config(config_file: Path) -> dict:
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+
+
+def docs_dir(config_file: Path) -> Path:
+    return config_file.resolve().parent / read_config(config_file).get("docs_dir", "docs")
+
+
 def search_engine(config_file: Path) -> tuple[str, Path]:
     """The engine the generated nav asks for, and the site folder the config builds into."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+    config = read_config(config_file)
     base = config_file.resolve().parent
     nav_file = base / config.get("INHERIT", "docs/generated/.nav.yml")
     generated = yaml.load(nav_file.read_text(encoding="utf-8"), Loader=ConfigLoader) if nav_file.is_file() else {}
@@ -42,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, help="build into this folder instead of the config's")
     parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--generate", action="store_true", help="generate the pages first (scripts/generate.py)")
+    parser.add_argument("--data", type=Path, default=ROOT / "data" / "measures.yaml",
+                        help="with --generate: the YAML data file")
     args = parser.parse_args(argv)
+    if args.generate and generate(args.data, args.config_file):
+        return 1
     engine, site_dir = search_engine(args.config_file)
     site_dir = args.site_dir or site_dir
     # Read by mkdocs.yml's !ENV tag when MkDocs loads it, below.
@@ -56,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
                            "--root-selector", "article", "--force-language", "zh",
                            "--exclude-selectors", "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor"],
                           cwd=ROOT).returncode
+
+
+def generate(data: Path, config_file: Path) -> bool:
+    """scripts/generate.py into the config's docs_dir; True if it failed (it has said why)."""
+    from plansite import cli
+
+    return cli.main(["--data", str(data), "--config", str(config_file), "--out", str(docs_dir(config_file))]) != 0
 
 
 def build(config_file: Path, site_dir: Path, quiet: bool) -> bool:
