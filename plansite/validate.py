@@ -15,13 +15,15 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 
 from .load import LoadedYaml, DataPath
 from .problems import Problem
 from .schema_acceptor import compile_acceptor
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
 
@@ -57,6 +59,8 @@ def _inlined_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # a twentieth of a second to import, needed only for data with a problem
+
     return jsonschema.Draft202012Validator(_inlined_schema())
 
 
