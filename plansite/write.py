@@ -77,7 +77,7 @@ class _Placing:
         paths = sorted(self.files)
         if processes <= 1:
             return self.place(paths)
-        # Every n-th path: pages of each kind, large and small, are spread evenly.
+        # Each process takes every n-th path: pages of each kind, large and small, spread evenly.
         forking = multiprocessing.get_context("fork")
         workers = []
         try:
