@@ -13,8 +13,8 @@ in the navigation), alternating the two so that machine noise falls on both. It 
 per N and writes the rows, with the machine and date, to --out.
 
 Timings of the site and the baseline are medians of --runs builds. Peak memory is the largest
-resident set of the generator and of our build. Nothing here is asserted: tests/test_bench.py only runs a small N so the
-harness cannot rot.
+resident set of the generator and of our build. Nothing here is asserted: tests/test_bench.py
+only runs a small N so the harness cannot rot.
 """
 
 from __future__ import annotations
