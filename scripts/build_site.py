@@ -16,10 +16,12 @@ site with Pagefind's extended build, which segments Chinese, into site/pagefind/
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -82,6 +84,32 @@ def generate(data: Path, config_file: Path) -> bool:
     return cli.main(["--data", str(data), "--config", str(config_file), "--out", str(docs_dir(config_file))]) != 0
 
 
+THEME_BYTECODE = ROOT / ".cache" / "jinja-theme"
+
+
+@contextlib.contextmanager
+def _theme_templates_compiled_once() -> Iterator[None]:
+    """Material's templates compiled once and kept (MkDocs compiles them afresh every build: a
+    tenth of building the real plan). Jinja keys the cache by each template's source, so an
+    upgraded theme compiles afresh."""
+    import jinja2
+    from mkdocs.theme import Theme
+
+    plain = Theme.get_env
+
+    def with_cache(theme: Theme) -> jinja2.Environment:
+        environment = plain(theme)
+        THEME_BYTECODE.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(THEME_BYTECODE))
+        return environment
+
+    Theme.get_env = with_cache  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Theme.get_env = plain  # type: ignore[method-assign]
+
+
 def build(config_file: Path, site_dir: Path, quiet: bool) -> bool:
     """`mkdocs build --strict` in this process (one interpreter start fewer); True if it failed."""
     from mkdocs import config, exceptions
@@ -95,7 +123,8 @@ def build(config_file: Path, site_dir: Path, quiet: bool) -> bool:
     # Warnings always pass: strict mode counts them on this logger (quiet at ERROR would hide them).
     log.setLevel(logging.WARNING if quiet else logging.INFO)
     try:
-        mkdocs_build.build(config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True))
+        with _theme_templates_compiled_once():
+            mkdocs_build.build(config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True))
     except (exceptions.MkDocsException, exceptions.Abort) as error:
         log.error(str(error))
         return True
