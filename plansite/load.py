@@ -245,12 +245,12 @@ class _Converter:
             return None
         self._remember_anchor(event)
         self.value_positions[path] = event.start_mark
-        tag = event.tag
         if isinstance(event, yaml.ScalarEvent):
-            if tag is None or tag == "!":
-                tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        elif tag is None or tag == "!":
+            tag = self._scalar_tag(event)
+        elif event.tag is None or event.tag == "!":
             tag = _SEQUENCE_TAG if isinstance(event, yaml.SequenceStartEvent) else _MAPPING_TAG
+        else:
+            tag = event.tag
         if tag not in _ALLOWED_FULL_TAGS:
             shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
             self._problem(event.start_mark, f"the tag '{shown}' is not allowed; remove it", "tag")
@@ -300,10 +300,13 @@ class _Converter:
         if not isinstance(event, yaml.ScalarEvent):
             return False
         self._remember_anchor(event)
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        return tag != _YAML_TAG + "merge"
+        return self._scalar_tag(event) != _YAML_TAG + "merge"
+
+    def _scalar_tag(self, event: yaml.ScalarEvent) -> str:
+        """The tag written, or the one PyYAML's resolver gives the value (int, bool, merge…)."""
+        if event.tag is None or event.tag == "!":
+            return self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        return event.tag
 
     def _remember_anchor(self, event: yaml.NodeEvent) -> None:
         if event.anchor is not None:

@@ -76,3 +76,9 @@ def browser():
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def tree(link: Path) -> dict[str, bytes]:
+    """Every file of the generator's output behind ``link``: relative path → content."""
+    root = link.resolve()
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}

@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, tree
 
 SLOW = ROOT / "tests" / "slow_generate.py"
-
-
-def tree(link: Path) -> dict[str, bytes]:
-    root = link.resolve()
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def generate(data: Path, out: Path) -> None:

@@ -12,7 +12,7 @@ import yaml
 from plansite import catalog, charts, cli, render, search, write
 from plansite.cli import read_plan
 from scripts.synthetic_plan import synthesize
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, tree
 from tests.golden_pages import SITE
 
 
@@ -87,11 +87,6 @@ def test_the_involvement_counts_match_the_measures():
         measures = [m for m in plan.measures if m.chapter.id == chapter]
         assert involvement.lead == sum(department in {d.id for d in m.lead + m.responsible} for m in measures)
         assert involvement.support == sum(department in {d.id for d in m.supporting} for m in measures)
-
-
-def tree(link: Path) -> dict[str, bytes]:
-    root = link.resolve()
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_files_shared_out_between_processes_are_the_files_one_process_writes(tmp_path):
