@@ -6,8 +6,9 @@
 
 For each N it synthesises a plan from the real one (scripts/synthetic_plan.py; N = 53 is the
 real plan itself) and runs the generator twice: into an empty folder, every file written, then
-again on the same data, every file rendered and found unchanged. Then it runs what `make site`
-runs (scripts/build_site.py --generate: generation and build in one process) and a baseline
+again on the same data, every file rendered and found unchanged; every size is generated before
+any is built, and nothing is deleted until the end (see Trash). Then for each N it runs what
+`make site` runs (scripts/build_site.py --generate: generation and build in one process) and a baseline
 build (the same generated Markdown, a bare Material configuration: search only, no measure page
 in the navigation), alternating the two so that machine noise falls on both. It prints one row
 per N and writes the rows, with the machine and date, to --out.
@@ -162,11 +163,11 @@ def time_search(site: Path, engine: str) -> SearchTiming:
     return SearchTiming(first_results_ms=elapsed, transferred_kb=transferred / 1024)
 
 
-def bare_write_seconds(folder: Path, probe: Path) -> tuple[int, float]:
+def bare_write_seconds(folder: Path, probe: Path, trash: "Trash") -> tuple[int, float]:
     """How long this machine's disk takes to create ``folder``'s files afresh with nothing but
     os calls, their contents already in memory: the floor under the generator's first run."""
     contents = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    shutil.rmtree(probe, ignore_errors=True)
+    trash.set_aside(probe)
     start = time.perf_counter()
     made: set[str] = set()
     for relative, content in contents.items():
@@ -179,8 +180,31 @@ def bare_write_seconds(folder: Path, probe: Path) -> tuple[int, float]:
         os.write(handle, content)
         os.close(handle)
     seconds = time.perf_counter() - start
-    shutil.rmtree(probe)
+    trash.set_aside(probe)
     return len(contents), seconds
+
+
+class Trash:
+    """Folders the bench no longer needs, renamed into one place and deleted only when it ends.
+
+    Deleting them at once would slow the generation timed next: ext4 without a journal (this
+    machine's root file system, and a common one in VMs) will not reuse an inode freed in the last
+    one to five minutes, and checks every such free inode each time it creates a file. Deleting
+    13,000 files just before a first generation of 5,000 measures made that run take 6-10 s
+    instead of 4.2 s. A fresh clone's first `make site` meets no such pile of freed inodes.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def set_aside(self, path: Path) -> None:
+        if not (path.exists() or path.is_symlink()):
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path.rename(self.folder / f"{len(list(self.folder.iterdir()))}-{path.name}")
+
+    def empty(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def folder_size(folder: Path) -> int:
@@ -188,19 +212,31 @@ def folder_size(folder: Path) -> int:
 
 
 @dataclass
-class Row:
+class Generation:
+    """A size's plan and the timings of generating it, taken before anything is built."""
     size: int
+    work: Path
+    data: Path
     generate: Run
     regenerate: Run
+    docs_files: int
+    bare_write_seconds: float
+
+
+@dataclass
+class Row:
+    generation: Generation
     ours: list[Run]
     baseline: list[Run]
     site_bytes: int
     index_bytes: int
     index_gzip_bytes: int
-    docs_files: int
-    bare_write_seconds: float
     pages: int
     engine: str
+
+    @property
+    def size(self) -> int:
+        return self.generation.size
 
     @property
     def site_seconds(self) -> float:
@@ -213,7 +249,8 @@ class Row:
 
     @property
     def peak_mb(self) -> float:
-        return max([self.generate.peak_mb, self.regenerate.peak_mb] + [r.peak_mb for r in self.ours])
+        generation = self.generation
+        return max([generation.generate.peak_mb, generation.regenerate.peak_mb] + [r.peak_mb for r in self.ours])
 
 
 HEADER = ("| N | generate s | ms/measure | regenerate s | ms/measure | make site s | baseline s | ratio "
@@ -222,14 +259,16 @@ HEADER = ("| N | generate s | ms/measure | regenerate s | ms/measure | make site
 
 
 def line(row: Row) -> str:
-    return (f"| {row.size} | {row.generate.seconds:.1f} | {row.generate.seconds / row.size * 1000:.2f} "
-            f"| {row.regenerate.seconds:.1f} | {row.regenerate.seconds / row.size * 1000:.2f} "
+    generation = row.generation
+    return (f"| {row.size} | {generation.generate.seconds:.1f} | {generation.generate.seconds / row.size * 1000:.2f} "
+            f"| {generation.regenerate.seconds:.1f} | {generation.regenerate.seconds / row.size * 1000:.2f} "
             f"| {row.site_seconds:.1f} | {row.baseline_seconds:.1f} "
             f"| {row.site_seconds / row.baseline_seconds:.2f} | {row.peak_mb:.0f} | {row.site_bytes / 2**20:.1f} "
             f"| {row.engine} | {row.index_bytes / 1024:.0f} | {row.index_gzip_bytes / 1024:.0f} | {row.pages} |")
 
 
-def bench(size: int, runs: int, workspace: Path) -> Row:
+def generation(size: int, workspace: Path, trash: Trash) -> Generation:
+    """Generate a plan of ``size`` measures into an empty folder, then again on the same data."""
     work = workspace / f"n{size}"
     work.mkdir(parents=True, exist_ok=True)
     data = REAL_DATA
@@ -239,26 +278,29 @@ def bench(size: int, runs: int, workspace: Path) -> Row:
         data.write_text(yaml.dump(synthesize(real, size), Dumper=yaml.CSafeDumper, allow_unicode=True,
                                   sort_keys=False, width=10**6), encoding="utf-8")
     config = our_config(work)
-    python = sys.executable
-    # The generator's output (a link to a version folder) removed: the first run writes every file.
+    # The previous output (a link to a version folder) set aside: the first run writes every file.
     for output in (work / "docs", work / ".docs.versions"):
-        if output.is_symlink() or output.is_file():
-            output.unlink()
-        elif output.is_dir():
-            shutil.rmtree(output)
-    generate_command = [python, "scripts/generate.py", "--data", str(data), "--out", str(work / "docs"),
-                        "--config", str(config)]
-    generate = run(generate_command)
-    regenerate = run(generate_command)
-    docs_files, bare_write = bare_write_seconds((work / "docs").resolve(), work / ".write-probe")
-    baseline = baseline_config(work)
+        trash.set_aside(output)
+    command = [sys.executable, "scripts/generate.py", "--data", str(data), "--out", str(work / "docs"),
+               "--config", str(config)]
+    generate = run(command)
+    regenerate = run(command)
+    docs_files, bare_write = bare_write_seconds((work / "docs").resolve(), work / ".write-probe", trash)
+    return Generation(size=size, work=work, data=data, generate=generate, regenerate=regenerate,
+                      docs_files=docs_files, bare_write_seconds=bare_write)
+
+
+def builds(generated: Generation, runs: int) -> Row:
+    """Time `make site`'s command against the baseline, alternating, and measure what they built."""
+    work, python = generated.work, sys.executable
+    config, baseline = work / "mkdocs.yml", baseline_config(work)
     ours: list[Run] = []
     bare: list[Run] = []
     for round_ in range(runs):
-        builds = [("ours", [python, "scripts/build_site.py", "--generate", "--data", str(data), "--quiet",
-                            "--config-file", str(config)]),
-                  ("baseline", [python, "-m", "mkdocs", "build", "--quiet", "--config-file", str(baseline)])]
-        for name, command in builds if round_ % 2 == 0 else reversed(builds):
+        commands = [("ours", [python, "scripts/build_site.py", "--generate", "--data", str(generated.data),
+                              "--quiet", "--config-file", str(config)]),
+                    ("baseline", [python, "-m", "mkdocs", "build", "--quiet", "--config-file", str(baseline)])]
+        for name, command in commands if round_ % 2 == 0 else reversed(commands):
             (ours if name == "ours" else bare).append(run(command))
     site = work / "site"
     if (site / "pagefind").is_dir():
@@ -270,10 +312,8 @@ def bench(size: int, runs: int, workspace: Path) -> Row:
     else:
         index = (site / "search" / "search_index.json").read_bytes()
         raw, compressed, engine = len(index), len(gzip.compress(index, 6)), "material"
-    return Row(size=size, generate=generate, regenerate=regenerate, docs_files=docs_files,
-               bare_write_seconds=bare_write, ours=ours, baseline=bare, site_bytes=folder_size(site),
-               index_bytes=raw, index_gzip_bytes=compressed, pages=sum(1 for _ in site.rglob("*.html")),
-               engine=engine)
+    return Row(generation=generated, ours=ours, baseline=bare, site_bytes=folder_size(site), index_bytes=raw,
+               index_gzip_bytes=compressed, pages=sum(1 for _ in site.rglob("*.html")), engine=engine)
 
 
 def _real_size() -> int:
@@ -294,14 +334,22 @@ def main(argv: list[str] | None = None) -> int:
              f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"{args.runs} run(s) per configuration", "", HEADER]
     print("\n".join(lines), flush=True)
+    trash = Trash(args.workspace / ".trash")
+    trash.empty()
     rows = []
-    for size in sizes:
-        rows.append(bench(size, args.runs, args.workspace))
-        lines.append(line(rows[-1]))
-        print(lines[-1], flush=True)
+    try:
+        # Every size generated before any is built: MkDocs deletes the previous site's files.
+        generated = [generation(size, args.workspace, trash) for size in sizes]
+        for generated_size in generated:
+            rows.append(builds(generated_size, args.runs))
+            lines.append(line(rows[-1]))
+            print(lines[-1], flush=True)
+    finally:
+        trash.empty()
     by_size = {row.size: row for row in rows}
     notes = ["", "generate: into an empty folder, every file written; regenerate: the same data again, every "
-             "file rendered, compared and linked to the unchanged one.",
+             "file rendered, compared and linked to the unchanged one. Both are timed for every size before "
+             "anything is built or deleted (see Trash in scripts/bench_build.py).",
              "make site: scripts/build_site.py --generate, as `make site` runs it (generation, then the build, "
              "in one process). ratio = make site / the baseline's build of the same Markdown."]
     for small, large in zip(sizes, sizes[1:]):
@@ -309,8 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         notes.append(f"make site({large}) / make site({small}) = {growth:.2f} for {large / small:.1f}× the measures")
     notes += ["", "Creating the generated files afresh with bare os calls, contents in memory (the disk's share of "
                   "a first generation; a regeneration links unchanged files instead):", ""]
-    notes += [f"- N = {row.size}: {row.docs_files} files in {row.bare_write_seconds:.1f} s "
-              f"({row.bare_write_seconds / row.size * 1000:.2f} ms/measure)" for row in rows]
+    notes += [f"- N = {row.size}: {row.generation.docs_files} files in {row.generation.bare_write_seconds:.1f} s "
+              f"({row.generation.bare_write_seconds / row.size * 1000:.2f} ms/measure)" for row in rows]
     if not args.no_search:
         notes += ["", f"First search for '{SEARCH_QUERY}' on a warm page (Chromium, local server with gzip):", ""]
         for row in rows:
