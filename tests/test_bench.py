@@ -34,6 +34,7 @@ def test_the_harness_prints_a_row_per_size_and_writes_them(bench):
     written = (workspace / "results.md").read_text(encoding="utf-8")
     assert all(row in written for row in rows)
     assert written.count("first results in") == 2
+    assert not (workspace / ".trash").exists(), "what the bench set aside is deleted when it ends"
 
 
 def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(bench, browser):
