@@ -8,9 +8,9 @@ For each N it synthesises a plan from the real one (scripts/synthetic_plan.py; N
 real plan itself) and runs the generator twice: into an empty folder, every file written, then
 again on the same data, every file rendered and found unchanged; every size is generated before
 any is built, and nothing is deleted until the end (see Trash). Then for each N it runs what
-`make site` runs (scripts/build_site.py --generate: generation and build in one process) and a baseline
-build (the same generated Markdown, a bare Material configuration: search only, no measure page
-in the navigation), alternating the two so that machine noise falls on both. It prints one row
+`make site` runs (scripts/build_site.py --generate: generation and build in one process) and a
+baseline build (the same generated Markdown, a bare Material configuration: search only, no
+measure page in the navigation), alternating the two so that machine noise falls on both. It prints one row
 per N and writes the rows, with the machine and date, to --out.
 
 Timings of the site and the baseline are medians of --runs builds. Peak memory is the largest
@@ -191,7 +191,8 @@ class Trash:
     machine's root file system, and a common one in VMs) will not reuse an inode freed in the last
     one to five minutes, and checks every such free inode each time it creates a file. Deleting
     13,000 files just before a first generation of 5,000 measures made that run take 6-10 s
-    instead of 4.2 s. A fresh clone's first `make site` meets no such pile of freed inodes.
+    instead of 4.2 s. A first `make site` meets such a pile only if something has just deleted
+    thousands of files nearby.
     """
 
     def __init__(self, folder: Path):
