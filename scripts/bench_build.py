@@ -189,7 +189,8 @@ class Trash:
 
     Deleting them at once would slow the generation timed next: ext4 without a journal (this
     machine's root file system, and a common one in VMs) will not reuse an inode freed in the last
-    one to five minutes, and checks every such free inode each time it creates a file. Deleting
+    minute (six while its inode table block is unwritten: RECENTCY_MIN and RECENTCY_DIRTY in
+    fs/ext4/ialloc.c), and checks every such free inode each time it creates a file. Deleting
     13,000 files just before a first generation of 5,000 measures made that run take 6-10 s
     instead of 4.2 s. A first `make site` meets such a pile only if something has just deleted
     thousands of files nearby.
