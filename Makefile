@@ -13,7 +13,7 @@ serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
 
 site: $(INSTALLED)  ## generate the pages and build the static site into site/ (and its Pagefind index, for a plan too large for Material's search)
-	$(BIN)/python scripts/build_site.py --generate
+	$(BIN)/python scripts/build_site.py
 
 generate: $(INSTALLED)  ## validate data/measures.yaml and write the site's pages into docs/generated/
 	$(BIN)/python scripts/generate.py

@@ -9,23 +9,21 @@ so the same data gives the same bytes.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from . import urls
 from .catalog import Catalog, Commitment, DepartmentEntry
-from .tables import calendar_path
 
-PLAN_CALENDAR = "downloads/calendars/all.ics"
 _LINE_OCTETS = 75
 
 
-def files(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
-    """The plan's calendar and each department's: path → what writes it."""
-    out = {PLAN_CALENDAR: partial(_calendar, f"{catalog.plan.document.title}：全部目标任务",
-                                  [(c, "") for c in catalog.commitments], catalog, site_url)}
+def files(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """The plan's calendar and each department's: path → text."""
+    out = {urls.source("plan-calendar"): _calendar(f"{catalog.plan.document.title}：全部目标任务",
+                                                   [(c, "") for c in catalog.commitments], catalog, site_url)}
     for entry in catalog.departments.values():
-        out[calendar_path(entry.department.id)] = partial(department_calendar, entry, catalog, site_url)
+        out[urls.source("calendar", entry.department.id)] = department_calendar(entry, catalog, site_url)
     return out
 
 

@@ -7,17 +7,13 @@ department's measures or a year's targets reads the same computed answer.
 from __future__ import annotations
 
 import datetime
-import functools
-import itertools
-import operator
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from . import official_text
+from . import official_text, urls
+from .related import ranked_related
 from .model import Chapter, Department, Goal, Measure, Plan, Target, Topic
-
-GENERAL_CHAPTER_URL = "sectors/{id}/"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -37,10 +33,18 @@ class Commitment:
         return self.due and self.target.status != "completed"
 
     @property
+    def page(self) -> str:
+        """The source of the page that states it, anchored at its own card."""
+        owner = (self.measure or self.chapter).page
+        return f"{owner}#{self.target.id}"
+
+    @property
     def url(self) -> str:
-        """Site-relative URL of the target's own row."""
-        page = self.measure.url if self.measure else GENERAL_CHAPTER_URL.format(id=self.chapter.id)
-        return f"{page}#{self.target.id}"
+        return urls.published(self.page)
+
+    @property
+    def year_page(self) -> str:
+        return urls.source("year", self.target.year)
 
     @property
     def source_label(self) -> str:
@@ -58,8 +62,17 @@ class YearGroup:
     commitments: tuple[Commitment, ...]
 
     @property
+    def page(self) -> str:
+        return urls.source("year", self.year)
+
+    @property
+    def goal_count(self) -> int:
+        """How many of its targets are the plan's goals rather than measures'."""
+        return sum(1 for c in self.commitments if c.measure is None)
+
+    @property
     def url(self) -> str:
-        return f"years/{self.year}/"
+        return urls.published(self.page)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -74,8 +87,12 @@ class DepartmentEntry:
     supported_years: tuple[YearGroup, ...]
 
     @property
+    def page(self) -> str:
+        return urls.source("department", self.department.id)
+
+    @property
     def url(self) -> str:
-        return f"departments/{self.department.id}/"
+        return urls.published(self.page)
 
     @property
     def own_commitments(self) -> tuple[Commitment, ...]:
@@ -102,8 +119,17 @@ class ChapterEntry:
     commitments: tuple[Commitment, ...]
 
     @property
+    def page(self) -> str:
+        return self.chapter.page
+
+    @property
     def url(self) -> str:
-        return f"sectors/{self.chapter.id}/"
+        return urls.published(self.page)
+
+    @property
+    def goals(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
+        """Each of its goals with the targets it states."""
+        return tuple((goal, tuple(c for c in self.commitments if c.goal is goal)) for goal in self.chapter.goals)
 
     @property
     def leads(self) -> tuple[Department, ...]:
@@ -117,8 +143,12 @@ class TopicEntry:
     measures: tuple[Measure, ...]
 
     @property
+    def page(self) -> str:
+        return self.topic.page
+
+    @property
     def url(self) -> str:
-        return f"topics/{self.topic.id}/"
+        return urls.published(self.page)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -139,8 +169,23 @@ class MeasureEntry:
 class Involvement:
     """How many of a chapter's measures one department leads (or is responsible for) and supports."""
 
+    chapter: Chapter
     lead: int
     support: int
+
+    @property
+    def label(self) -> str:
+        """牵头2、配合1; — for none."""
+        parts = ([f"牵头{self.lead}"] if self.lead else []) + ([f"配合{self.support}"] if self.support else [])
+        return "、".join(parts) or "—"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MatrixRow:
+    """A department's involvement in each chapter that has measures, in chapter order."""
+
+    department: DepartmentEntry
+    cells: tuple[Involvement, ...]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -153,16 +198,23 @@ class Catalog:
     topics: Mapping[str, TopicEntry]
     # Every year of the plan's span, including years with no target.
     timeline: tuple[YearGroup, ...]
-    # (department id, chapter id) → its measures there; pairs with none are left out.
-    involvement: Mapping[tuple[str, str], Involvement]
+    # The department × chapter matrix: a row per department, a cell per chapter with measures.
+    matrix: tuple[MatrixRow, ...]
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
         """The years that have targets."""
         return tuple(group for group in self.timeline if group.commitments)
 
+    @property
+    def matrix_chapters(self) -> tuple[ChapterEntry, ...]:
+        """The matrix's columns: the chapters that have measures."""
+        return tuple(entry for entry in self.chapters.values() if entry.measures)
 
-RELATED_LIMIT = 6
+    @property
+    def goal_commitments(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
+        """The plan's goals, each with its targets, in document order."""
+        return tuple(pair for entry in self.chapters.values() for pair in entry.goals)
 
 
 def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> Catalog:
@@ -194,20 +246,21 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
     chapter_commitments: dict[str, list[Commitment]] = {c.id: [] for c in plan.chapters}
     for commitment in commitments:
         chapter_commitments[commitment.chapter.id].append(commitment)
-    related = _related(plan, roles, by_topic)
+    related = ranked_related(plan, roles, by_topic)
+    departments = {d.id: _department_entry(d, roles[d.id], by_measure, years) for d in plan.departments}
+    chapters = {c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]),
+                                   commitments=tuple(chapter_commitments[c.id])) for c in plan.chapters}
     return Catalog(
         plan=plan,
         commitments=commitments,
         measures=_frozen({m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id],
                                                line_dates or {})
                           for index, m in enumerate(plan.measures)}),
-        departments=_frozen({d.id: _department_entry(d, roles[d.id], by_measure, years) for d in plan.departments}),
-        chapters=_frozen({c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]),
-                                             commitments=tuple(chapter_commitments[c.id]))
-                          for c in plan.chapters}),
+        departments=_frozen(departments),
+        chapters=_frozen(chapters),
         topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
         timeline=_by_year(commitments, years),
-        involvement=_involvement(plan),
+        matrix=_matrix(plan, departments.values(), [e.chapter for e in chapters.values() if e.measures]),
     )
 
 
@@ -235,13 +288,16 @@ def _department_entry(department: Department, roles: Mapping[str, list[Measure]]
     )
 
 
-def _involvement(plan: Plan) -> Mapping[tuple[str, str], Involvement]:
+def _matrix(plan: Plan, departments: Iterable[DepartmentEntry], chapters: list[Chapter]) -> tuple[MatrixRow, ...]:
     counts: dict[tuple[str, str], list[int]] = {}
     for measure in plan.measures:
-        for departments, column in ((measure.lead + measure.responsible, 0), (measure.supporting, 1)):
-            for department in departments:
+        for units, column in ((measure.lead + measure.responsible, 0), (measure.supporting, 1)):
+            for department in units:
                 counts.setdefault((department.id, measure.chapter.id), [0, 0])[column] += 1
-    return _frozen({key: Involvement(lead=lead, support=support) for key, (lead, support) in counts.items()})
+    return tuple(MatrixRow(department=entry, cells=tuple(
+        Involvement(chapter=chapter, lead=lead, support=support)
+        for chapter in chapters for lead, support in [counts.get((entry.department.id, chapter.id), (0, 0))]))
+        for entry in departments)
 
 
 def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...], related: tuple[Measure, ...],
@@ -260,44 +316,3 @@ def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...], 
         units_clause=official_text.units_clause(plan, measure),
         last_changed=max(changed),
     )
-
-
-def _related(plan: Plan, roles: Mapping[str, Mapping[str, list[Measure]]],
-             by_topic: Mapping[str, list[Measure]]) -> dict[str, tuple[Measure, ...]]:
-    """For each measure, others with the same lead department (2 points each) or a shared topic
-    (1 point each), most in common first, then in plan order.
-
-    A topic can hold thousands of measures in a large plan, so topics are bit sets over the
-    measures' positions, and only the few best of each score are ever looked at."""
-    position = {m.id: index for index, m in enumerate(plan.measures)}
-    topic_bits = {topic: sum(1 << position[m.id] for m in members) for topic, members in by_topic.items()}
-    related = {}
-    for index, measure in enumerate(plan.measures):
-        sets = [topic_bits[t.id] for t in dict.fromkeys(measure.topics)]
-        # at_least[k]: the measures sharing k or more of its topics.
-        at_least = [-1] + [functools.reduce(operator.or_, (functools.reduce(operator.and_, group)
-                                                            for group in itertools.combinations(sets, k)), 0)
-                           for k in range(1, len(sets) + 1)] + [0]
-
-        def topic_score(other: int) -> int:
-            return max(k for k in range(len(at_least) - 1) if at_least[k] >> other & 1)
-
-        scores: dict[int, int] = {}
-        for department_id in dict.fromkeys(d.id for d in measure.lead + measure.responsible):
-            for other in {position[m.id] for m in roles[department_id]["lead"] + roles[department_id]["responsible"]}:
-                scores[other] = scores.get(other, 0) + 2
-        for other in scores:
-            scores[other] += topic_score(other)
-        led = sum(1 << other for other in scores) | 1 << index
-        for k in range(len(sets), 0, -1):
-            only = at_least[k] & ~at_least[k + 1] & ~led
-            for _ in range(RELATED_LIMIT):
-                if not only:
-                    break
-                lowest = only & -only
-                scores[lowest.bit_length() - 1] = k
-                only ^= lowest
-        scores.pop(index, None)
-        ranked = sorted(scores, key=lambda other: (-scores[other], other))[:RELATED_LIMIT]
-        related[measure.id] = tuple(plan.measures[other] for other in ranked)
-    return related

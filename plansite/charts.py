@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from .catalog import Catalog, YearGroup
 from .model import STATUS_LABELS
+from .numerals import zh_date
 from .progress import STATUSES, Tally
 
 
@@ -144,7 +145,7 @@ def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
         anchor, shift = ("start", 4) if x < width / 2 else ("end", -4)
         body.append(f'<g class="plan-chart__as-of" data-as-of="{as_of.isoformat()}"><line x1="{x:.1f}" x2="{x:.1f}" '
                     f'y1="30" y2="{base + 8}"/><text x="{x + shift:.1f}" y="44" text-anchor="{anchor}">'
-                    f'数据截至{as_of.year}年{as_of.month}月{as_of.day}日</text></g>')
+                    f'数据截至{zh_date(as_of)}</text></g>')
     return Markup(start + "".join(body) + end)
 
 
@@ -155,16 +156,15 @@ MATRIX_CELLS = 3000
 
 
 def matrix_fits(catalog: Catalog) -> bool:
-    return len(catalog.departments) * sum(1 for entry in catalog.chapters.values() if entry.measures) <= MATRIX_CELLS
+    return len(catalog.departments) * len(catalog.matrix_chapters) <= MATRIX_CELLS
 
 
 def responsibility_matrix(catalog: Catalog) -> Markup:
     """Departments × chapters: in each cell, the measures the department leads and those it supports."""
-    chapters = [entry for entry in catalog.chapters.values() if entry.measures]
-    departments = list(catalog.departments.values())
-    label_width = 16 + 15 * max((len(entry.department.name) for entry in departments), default=4)
+    chapters = catalog.matrix_chapters
+    label_width = 16 + 15 * max((len(row.department.department.name) for row in catalog.matrix), default=4)
     width = label_width + _CELL * len(chapters) + 8
-    height = 60 + 26 * len(departments)
+    height = 60 + 26 * len(catalog.matrix)
     start, end = _open("matrix", "plan-chart-matrix", width, height, "责任单位与方案各部分的分工矩阵",
                        "每一行是一个单位，每一列是方案的一个部分；格中深色左半格的数字是该单位在这一部分牵头"
                        "（含作为责任单位）的措施数，浅色右半格的数字是配合的措施数。")
@@ -175,16 +175,15 @@ def responsibility_matrix(catalog: Catalog) -> Markup:
         x = label_width + column * _CELL + _CELL / 2
         body.append(f'<text class="plan-chart__column" x="{x:g}" y="46" text-anchor="middle">'
                     f'<title>{escape(entry.chapter.heading)}</title>{escape(entry.chapter.heading.split("、")[0])}</text>')
-    for row, department_entry in enumerate(departments):
-        y = 56 + row * 26
-        department = department_entry.department
+    for index, row in enumerate(catalog.matrix):
+        y = 56 + index * 26
+        department = row.department.department
         body.append(f'<g data-department="{department.id}"><text class="plan-chart__label" x="{label_width - 8}" '
                     f'y="{y + 17}" text-anchor="end">{escape(department.name)}</text>')
-        for column, entry in enumerate(chapters):
-            involvement = catalog.involvement.get((department.id, entry.chapter.id))
-            led, supported = (involvement.lead, involvement.support) if involvement else (0, 0)
+        for column, cell in enumerate(row.cells):
+            led, supported = cell.lead, cell.support
             x = label_width + column * _CELL
-            body.append(f'<g data-chapter="{entry.chapter.id}" data-lead="{led}" data-support="{supported}">'
+            body.append(f'<g data-chapter="{cell.chapter.id}" data-lead="{led}" data-support="{supported}">'
                         f'<rect class="plan-chart__cell" x="{x + 1}" y="{y + 1}" width="{_CELL - 2}" height="24"/>')
             for half, count, kind in ((0, led, "lead"), (1, supported, "support")):
                 if count:

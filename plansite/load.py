@@ -1,25 +1,24 @@
 """Stage 1: read the YAML file safely and remember where every value stands.
 
-PyYAML alone would accept duplicate keys silently, expand alias bombs and forget line
-numbers, so the parser's events are converted into data here by hand.
+PyYAML's constructor would accept duplicate keys silently, expand alias bombs and forget line
+numbers, so the composed nodes (which carry their marks) are turned into data here, refusing
+what a data file should never hold.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.resolver import Resolver
 
 from .problems import DataError, Problem
 
 MAX_BYTES = 32 * 1024 * 1024
-# libyaml's parser, when PyYAML has it, reads the plan ten times faster: it matters in live preview.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# PyYAML's libyaml binding where it is installed; its messages are worded by the Python loader.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
 _YAML_TAG = "tag:yaml.org,2002:"
 
@@ -38,8 +37,7 @@ class LoadedYaml:
 
     path: str
     data: Any
-    # The parser's own marks (0-based), kept as they are: a plan of thousands of measures has
-    # hundreds of thousands of values, and only the few with a problem are ever looked up.
+    # The parser's own marks (0-based).
     value_positions: dict[DataPath, yaml.Mark] = field(repr=False)
     key_positions: dict[DataPath, yaml.Mark] = field(repr=False)
 
@@ -67,32 +65,18 @@ def load(file: Path, display_path: str) -> LoadedYaml:
         raise DataError(problems)
     converter = _Converter(display_path)
     try:
-        data = converter.document(_FAST_LOADER(text))
-    except (yaml.MarkedYAMLError, _NotComposable):
-        # A syntax error, or what only a composer sees (an undefined alias, a repeated anchor, a
-        # second document): the pure-Python parser and composer find it again and word it.
-        _raise_syntax_problem(text, display_path)
+        root = yaml.compose(text, Loader=_LOADER)
+        data = converter.convert(root, ()) if root is not None else None
+    except yaml.MarkedYAMLError:
+        raise DataError([_syntax_problem(text, display_path)]) from None
     except RecursionError:
         raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
-    if data is _EMPTY:
+    if root is None:
         raise DataError([_at(display_path, 1, 1, "the file has no data in it (it is empty or only comments)", "empty-file")])
     if converter.problems:
         raise DataError(converter.problems)
-    return LoadedYaml(
-        path=display_path,
-        data=data,
-        value_positions=converter.value_positions,
-        key_positions=converter.key_positions,
-    )
-
-
-def _raise_syntax_problem(text: str, display_path: str) -> NoReturn:
-    """Read the file again with the pure-Python parser, whose messages the syntax help explains."""
-    try:
-        yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, display_path)]) from None
-    raise AssertionError("libyaml refused a file the pure-Python parser reads")
+    return LoadedYaml(path=display_path, data=data, value_positions=converter.value_positions,
+                      key_positions=converter.key_positions)
 
 
 def _at(path: str, line: int, column: int, message: str, rule: str) -> Problem:
@@ -174,7 +158,14 @@ _SYNTAX_HELP = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str) -> Problem:
+def _syntax_problem(text: str, display_path: str) -> Problem:
+    """The syntax error as the pure-Python loader words it, which the help above explains."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as found:
+        error = found
+    else:
+        raise AssertionError("libyaml refused a file the pure-Python loader reads")
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     said = " ".join(filter(None, [error.context, error.problem]))
@@ -185,162 +176,76 @@ def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str) -> Problem:
     return _at(display_path, line, column, message, "yaml-syntax")
 
 
-class _NotComposable(Exception):
-    """The event stream holds something PyYAML's composer would refuse."""
-
-
-_EMPTY = object()  # a stream without a document: nothing but comments
-
-
 class _Converter:
-    """Turn the parser's events into plain data, rejecting what a data file should never hold.
-
-    Working on events rather than on composed nodes is what makes a plan of thousands of
-    measures quick to read: composing calls PyYAML's Python resolver machinery for every node,
-    three times the cost of libyaml's parsing itself. Tags are resolved by the same resolver.
-    """
+    """Turn composed nodes into plain data, refusing aliases, tags, merge keys and repeated keys."""
 
     _scalar = SafeConstructor()
-    _resolver = Resolver()
 
     def __init__(self, display_path: str):
         self.display_path = display_path
         self.problems: list[Problem] = []
         self.value_positions: dict[DataPath, yaml.Mark] = {}
         self.key_positions: dict[DataPath, yaml.Mark] = {}
-        self._anchors: dict[str, yaml.Mark] = {}
-        self._reported_anchors: set[str] = set()
-        self._next_event: Callable[[], yaml.Event] = lambda: yaml.StreamEndEvent()
+        # The composer hands back an anchored node itself wherever an alias repeats it.
+        self._seen: set[int] = set()
+        self._reported: set[int] = set()
 
     def _problem(self, mark: yaml.Mark, message: str, rule: str) -> None:
         self.problems.append(_at(self.display_path, mark.line + 1, mark.column + 1, message, rule))
 
-    def document(self, parser: Any) -> Any:
-        """The one document of the stream ``parser`` reads, or ``_EMPTY``."""
-        try:
-            self._next_event = parser.get_event
-            self._next_event()  # StreamStartEvent
-            if isinstance(self._next_event(), yaml.StreamEndEvent):
-                return _EMPTY
-            data = self.convert(self._next_event(), ())
-            self._next_event()  # DocumentEndEvent
-            if not isinstance(self._next_event(), yaml.StreamEndEvent):
-                raise _NotComposable("a second document")
-            return data
-        finally:
-            parser.dispose()
-
-    def convert(self, event: yaml.Event, path: DataPath) -> Any:
-        """The value whose first event is ``event``, its events consumed."""
-        # An alias would hand back the anchored value itself: refusing every alias keeps alias
-        # bombs linear, and one report per anchor, at the anchor, keeps the list readable.
-        if isinstance(event, yaml.AliasEvent):
-            anchored = self._anchors.get(event.anchor)
-            if anchored is None:
-                raise _NotComposable("an undefined alias")
-            if event.anchor not in self._reported_anchors:
-                self._reported_anchors.add(event.anchor)
-                self._problem(anchored, "this value has an anchor (&) that an alias (*) repeats elsewhere; "
-                                        "anchors and aliases are not allowed: write each value out in full", "alias")
+    def convert(self, node: yaml.Node, path: DataPath) -> Any:
+        # Refusing every alias keeps alias bombs linear; one report per anchor, at the anchor.
+        if id(node) in self._seen:
+            if id(node) not in self._reported:
+                self._reported.add(id(node))
+                self._problem(node.start_mark, "this value has an anchor (&) that an alias (*) repeats elsewhere; "
+                                               "anchors and aliases are not allowed: write each value out in full",
+                              "alias")
             return None
-        self._remember_anchor(event)
-        self.value_positions[path] = event.start_mark
-        if isinstance(event, yaml.ScalarEvent):
-            tag = self._scalar_tag(event)
-        elif event.tag is None or event.tag == "!":
-            tag = _SEQUENCE_TAG if isinstance(event, yaml.SequenceStartEvent) else _MAPPING_TAG
-        else:
-            tag = event.tag
-        if tag not in _ALLOWED_FULL_TAGS:
-            shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-            self._problem(event.start_mark, f"the tag '{shown}' is not allowed; remove it", "tag")
-            self._skip(event)
+        self._seen.add(id(node))
+        self.value_positions[path] = node.start_mark
+        if node.tag not in _ALLOWED_FULL_TAGS:
+            shown = "!!" + node.tag.removeprefix(_YAML_TAG) if node.tag.startswith(_YAML_TAG) else node.tag
+            self._problem(node.start_mark, f"the tag '{shown}' is not allowed; remove it", "tag")
             return None
-        if isinstance(event, yaml.MappingStartEvent):
-            return self._mapping(path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items = []
-            next_event = self._next_event
-            while not isinstance(item := next_event(), yaml.SequenceEndEvent):
-                items.append(self.convert(item, path + (len(items),)))
-            return items
-        return self._scalar_value(tag, event)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self._scalar_value(node)
 
-    def _mapping(self, path: DataPath) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        next_event = self._next_event
-        while not isinstance(key_event := next_event(), yaml.MappingEndEvent):
-            if isinstance(key_event, yaml.AliasEvent):
-                self.convert(key_event, path)  # reported as the alias it is
-                self._skip(next_event())
+        for key_node, value_node in node.value:
+            if id(key_node) in self._seen or id(value_node) in self._seen:
+                self.convert(key_node if id(key_node) in self._seen else value_node, path)  # the alias it is
                 continue
-            if not self._plain_key(key_event):
-                self._problem(key_event.start_mark, "this key is not a plain name; merge keys (<<) and "
-                                                    "complex keys are not allowed", "bad-key")
-                self._skip(key_event)
-                self._skip(next_event())
+            self._seen.add(id(key_node))
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_TAG + "merge":
+                self._problem(key_node.start_mark, "this key is not a plain name; merge keys (<<) and "
+                                                   "complex keys are not allowed", "bad-key")
                 continue
-            key, mark = key_event.value, key_event.start_mark
+            key, mark = key_node.value, key_node.start_mark
             if key in first_seen:
-                self._problem(
-                    mark,
-                    f"duplicate key '{key}' (first given on line {first_seen[key]}); "
-                    "remove one of them: YAML would silently keep only the last",
-                    "duplicate-key",
-                )
-                self._skip(next_event())
+                self._problem(mark, f"duplicate key '{key}' (first given on line {first_seen[key]}); "
+                                    "remove one of them: YAML would silently keep only the last", "duplicate-key")
                 continue
             first_seen[key] = mark.line + 1
             self.key_positions[path + (key,)] = mark
-            result[key] = self.convert(next_event(), path + (key,))
+            result[key] = self.convert(value_node, path + (key,))
         return result
 
-    def _plain_key(self, event: yaml.Event) -> bool:
-        if not isinstance(event, yaml.ScalarEvent):
-            return False
-        self._remember_anchor(event)
-        return self._scalar_tag(event) != _YAML_TAG + "merge"
-
-    def _scalar_tag(self, event: yaml.ScalarEvent) -> str:
-        """The tag written, or the one PyYAML's resolver gives the value (int, bool, merge…)."""
-        if event.tag is None or event.tag == "!":
-            return self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        return event.tag
-
-    def _remember_anchor(self, event: yaml.NodeEvent) -> None:
-        if event.anchor is not None:
-            if event.anchor in self._anchors:
-                raise _NotComposable("a repeated anchor")
-            self._anchors[event.anchor] = event.start_mark
-
-    def _skip(self, event: yaml.Event) -> None:
-        """Consume the rest of the value ``event`` starts, noting its anchors."""
-        if not isinstance(event, yaml.AliasEvent):
-            self._remember_anchor(event)
-        depth = int(isinstance(event, yaml.CollectionStartEvent))
-        while depth:
-            event = self._next_event()
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if isinstance(event, yaml.NodeEvent) and not isinstance(event, yaml.AliasEvent):
-                self._remember_anchor(event)
-
-    def _scalar_value(self, tag: str, event: yaml.ScalarEvent) -> Any:
-        kind = tag.removeprefix(_YAML_TAG)
+    def _scalar_value(self, node: yaml.ScalarNode) -> Any:
+        kind = node.tag.removeprefix(_YAML_TAG)
         # Dates stay text: the schema checks their form and the model parses them once.
         if kind in ("str", "timestamp"):
-            return event.value
+            return node.value
         if kind == "null":
             return None
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         return {"int": self._scalar.construct_yaml_int, "float": self._scalar.construct_yaml_float,
                 "bool": self._scalar.construct_yaml_bool}[kind](node)
 
 
 _ALLOWED_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "seq", "map"})
 _ALLOWED_FULL_TAGS = frozenset(_YAML_TAG + tag for tag in _ALLOWED_TAGS)
-_SEQUENCE_TAG = _YAML_TAG + "seq"
-_MAPPING_TAG = _YAML_TAG + "map"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
+from . import urls
 from .numerals import from_int
 
 DepartmentKind = Literal["government-office", "municipal-department", "public-institution", "central-branch",
@@ -60,6 +61,10 @@ class Department:
 class Topic:
     id: str
     name: str
+
+    @property
+    def page(self) -> str:
+        return urls.source("topic", self.id)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -143,6 +148,10 @@ class Chapter:
     def heading(self) -> str:
         return f"{from_int(self.number)}、{self.title}"
 
+    @property
+    def page(self) -> str:
+        return urls.source("sector", self.id)
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Correction:
@@ -177,8 +186,12 @@ class Measure:
         return self.label + self.title
 
     @property
+    def page(self) -> str:
+        return urls.source("measure", self.id)
+
+    @property
     def url(self) -> str:
-        return f"measures/{self.id}/"
+        return urls.published(self.page)
 
     def written_name(self, department: Department) -> str:
         """The department's name as this measure's unit clause spells it."""

@@ -1,6 +1,6 @@
-"""Chinese numerals as plans write them: 一 … 九十九, and on to 九千九百九十九 for large plans."""
+"""Chinese numerals as plans write them (一 … 九十九, and on to 九千九百九十九 for large plans), and dates."""
 
-import functools
+import datetime
 
 DIGITS = "一二三四五六七八九"
 # Place words from the largest down; 十 alone leads 10–19 (十二, not 一十二).
@@ -22,7 +22,6 @@ def to_int(numeral: str) -> int:
     return total + (digit or 0)
 
 
-@functools.lru_cache(maxsize=None)
 def from_int(number: int) -> str:
     """1 → 一, 12 → 十二, 53 → 五十三, 105 → 一百零五, 1235 → 一千二百三十五."""
     if not 1 <= number <= 9999:
@@ -40,3 +39,8 @@ def from_int(number: int) -> str:
     if rest:
         words += ("零" if gap else "") + DIGITS[rest - 1]
     return words
+
+
+def zh_date(date: datetime.date) -> str:
+    """2024-06-21 → 2024年6月21日."""
+    return f"{date.year}年{date.month}月{date.day}日"

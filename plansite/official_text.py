@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .model import Measure, Plan
+from .numerals import zh_date
 
 
 def paragraphs(plan: Plan) -> Iterator[str]:
@@ -20,7 +21,7 @@ def paragraphs(plan: Plan) -> Iterator[str]:
     yield from notice.body.split("\n")
     yield document.issuer
     signed = document.signed
-    yield f"{signed.year}年{signed.month}月{signed.day}日"
+    yield zh_date(signed)
     yield f"（{document.disclosure}）"
     yield document.title
     yield document.preamble

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cli, search, write
+from . import build, cli, search, write
 from .problems import DataError
 
 POLL_SECONDS = 0.05
@@ -42,15 +42,15 @@ class Settings:
 def settings(data: Path, address: str) -> Settings:
     root = cli.ROOT
     return Settings(data=data, out=root / "docs" / "generated", config=root / "mkdocs.yml", address=address,
-                    watched=(data, root / "templates", root / "schema", search.TERMS_FILE, cli.HAND_WRITTEN))
+                    watched=(data, root / "templates", root / "schema", search.TERMS_FILE, build.HAND_WRITTEN))
 
 
 def regenerate(config: Settings) -> write.Publication | None:
     """One generation; prints what happened. None if it could not publish."""
     started = time.monotonic()
     try:
-        plan = cli.read_plan(config.data, cli.display_path(config.data))
-        published = cli.publish(plan, config.data, config.out, config.config)
+        output = build.build(config.data, config.config, cli.display_path(config.data))
+        published = write.publish(config.out, output.files)
     except DataError as error:
         print(f"\n[preview] {cli.display_path(config.data)} has problems; still showing the last good version:",
               file=sys.stderr)
@@ -117,15 +117,13 @@ def run(config: Settings) -> int:
 def _mkdocs_server(config: Settings):
     """MkDocs' own live-reload server, building incrementally and polling every 50 ms.
 
-    It runs in this process rather than as ``mkdocs serve`` so that its settings can be chosen
-    and the theme's templates compiled once, not on every rebuild: that is most of the time a
-    rebuild takes, and it decides whether an edit shows within two seconds.
+    It runs in this process rather than as ``mkdocs serve`` so that the generator's watcher,
+    which publishes all changed files in one switch, drives it.
     """
-    from mkdocs.commands.build import build
+    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
-    _compile_theme_templates_once()
     host, port = config.address.rsplit(":", 1)
     site_dir = tempfile.mkdtemp(prefix="plansite-preview-")
     serve_url = f"http://{config.address}/"
@@ -136,7 +134,7 @@ def _mkdocs_server(config: Settings):
         return loaded
 
     def builder(loaded: Any = None) -> None:
-        build(loaded or load(), serve_url=serve_url, dirty=True)
+        mkdocs_build(loaded or load(), serve_url=serve_url, dirty=True)
 
     first = load()
     first.plugins.on_startup(command="serve", dirty=True)
@@ -161,45 +159,6 @@ def _mkdocs_server(config: Settings):
 def _error_page(site_dir: str, code: int) -> bytes | None:
     page = Path(site_dir) / f"{code}.html"
     return page.read_bytes() if code == 404 and page.is_file() else None
-
-
-def _compile_theme_templates_once() -> None:
-    """Let every rebuild reuse one Jinja environment per theme, so templates compile once.
-
-    MkDocs makes a new environment for each build. The shared one reloads a template whose
-    file changed, so edits to overrides/ still show.
-    """
-    from mkdocs.theme import Theme
-
-    original = Theme.get_env
-    environments: dict[tuple, Any] = {}
-
-    def get_env(theme: Theme) -> Any:
-        key = (tuple(theme.dirs), str(theme.locale))
-        if key not in environments:
-            environment = original(theme)
-            environment.auto_reload = True
-            environment.list_templates = _listing_cached_until_overrides_change(environment.list_templates)
-            environments[key] = environment
-        return environments[key]
-
-    Theme.get_env = get_env
-
-
-def _listing_cached_until_overrides_change(list_templates: Any) -> Any:
-    """The theme's file list (thousands of icons) is walked on every build; walk it again only
-    when a file is added to or removed from overrides/."""
-    cache: dict[tuple, Any] = {}
-
-    def cached(*args: Any, **kwargs: Any) -> Any:
-        overrides = tuple(sorted(str(p) for p in (cli.ROOT / "overrides").rglob("*")))
-        key = (overrides, args, tuple(sorted(kwargs.items())))
-        if key not in cache:
-            cache.clear()
-            cache[key] = list_templates(*args, **kwargs)
-        return cache[key]
-
-    return cached
 
 
 def _wait_for_change(config: Settings, stamps: dict) -> dict:

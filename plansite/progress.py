@@ -32,8 +32,8 @@ class Tally:
     """How many of a group's targets stand at each status."""
 
     label: str
-    # Site-relative URL of the group's own page, if it has one.
-    url: str | None
+    # The source of the group's own page, if it has one.
+    page: str | None
     counts: Mapping[str, int]
     due: int
 
@@ -72,7 +72,7 @@ GOALS_ROW = "主要目标（全市）"
 
 def build(catalog: Catalog) -> Dashboard:
     commitments = catalog.commitments
-    by_lead = [tally(entry.department.name, entry.url, entry.own_commitments)
+    by_lead = [tally(entry.department.name, entry.page, entry.own_commitments)
                for entry in catalog.departments.values()]
     goals = [c for c in commitments if c.measure is None]
     if goals:
@@ -80,8 +80,8 @@ def build(catalog: Catalog) -> Dashboard:
     return Dashboard(
         as_of=catalog.plan.as_of,
         overall=tally("全部目标任务", None, commitments),
-        by_year=tuple(tally(f"{group.year}年", group.url, group.commitments) for group in catalog.years),
-        by_chapter=tuple(tally(entry.chapter.heading, entry.url, entry.commitments)
+        by_year=tuple(tally(f"{group.year}年", group.page, group.commitments) for group in catalog.years),
+        by_chapter=tuple(tally(entry.chapter.heading, entry.page, entry.commitments)
                          for entry in catalog.chapters.values() if entry.commitments),
         by_lead=tuple(row for row in by_lead if row.total),
         due_not_completed=tuple(sorted((c for c in commitments if c.due_not_completed),
@@ -89,10 +89,10 @@ def build(catalog: Catalog) -> Dashboard:
     )
 
 
-def tally(label: str, url: str | None, commitments: Iterable[Commitment]) -> Tally:
+def tally(label: str, page: str | None, commitments: Iterable[Commitment]) -> Tally:
     counts = dict.fromkeys(STATUSES, 0)
     due = 0
     for commitment in commitments:
         counts[commitment.target.status] += 1
         due += commitment.due_not_completed
-    return Tally(label=label, url=url, counts=MappingProxyType(counts), due=due)
+    return Tally(label=label, page=page, counts=MappingProxyType(counts), due=due)

@@ -17,8 +17,10 @@ TERMS_FILE = Path(__file__).resolve().parent.parent / "data" / "search-terms.txt
 # Material's search loads its whole index on every page: about 1.3 KB gzipped per measure page
 # and its sections. Beyond this many measures that is more than a reader should download before a
 # first query (500 KB), and the plan is searched with Pagefind instead, which fetches only the
-# index chunks a query needs. scripts/build_site.py reads the choice from the generated nav.
+# index chunks a query needs. This is the one place the choice is made; the build reports it.
 MATERIAL_SEARCH_MEASURES = 300
+# jieba's user dictionary, in the generated docs folder, which mkdocs.yml names.
+DICTIONARY = ".search-dictionary.txt"
 
 
 def engine(plan: Plan) -> str:

@@ -12,9 +12,9 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
+from . import urls
 from .catalog import Catalog, MeasureEntry
 from .model import Department
 
@@ -109,23 +109,11 @@ DEPARTMENTS = Table(file="departments.csv", title="责任单位", row="每个单
     Column("responsible_for", "作为责任单位的措施数", lambda e: len(e.responsible_for)),
     Column("targets", "牵头或负责的措施中的目标任务数", lambda e: e.target_count),
     Column("url", "本单位在本站的网址", lambda e: e.url, link=True),
-    Column("calendar_url", "本单位目标任务截止日期的日历（iCalendar）网址", lambda e: calendar_path(e.department.id),
+    Column("calendar_url", "本单位目标任务截止日期的日历（iCalendar）网址", lambda e: urls.url("calendar", e.department.id),
            link=True),
 ))
 
 TABLES = (MEASURES, TARGETS, DEPARTMENTS)
-
-
-def calendar_path(department_id: str) -> str:
-    return f"downloads/calendars/{department_id}.ics"
-
-
-def department_targets_path(department_id: str) -> str:
-    return f"downloads/departments/{department_id}-targets.csv"
-
-
-def year_targets_path(year: int) -> str:
-    return f"downloads/years/{year}-targets.csv"
 
 
 def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
@@ -138,19 +126,18 @@ def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def files(catalog: Catalog, site_url: str) -> dict[str, Callable[[], str]]:
-    """Every table, and each department's and each year's targets in the columns of targets.csv:
-    path → what writes it."""
+def files(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Every table, and each department's and each year's targets in the columns of targets.csv: path → text."""
     measures: Sequence[MeasureEntry] = tuple(catalog.measures.values())
     out = {
-        f"downloads/{MEASURES.file}": partial(csv_text, MEASURES, measures, site_url),
-        f"downloads/{TARGETS.file}": partial(csv_text, TARGETS, catalog.commitments, site_url),
-        f"downloads/{DEPARTMENTS.file}": partial(csv_text, DEPARTMENTS, tuple(catalog.departments.values()), site_url),
+        urls.source("table", MEASURES.file): csv_text(MEASURES, measures, site_url),
+        urls.source("table", TARGETS.file): csv_text(TARGETS, catalog.commitments, site_url),
+        urls.source("table", DEPARTMENTS.file): csv_text(DEPARTMENTS, tuple(catalog.departments.values()), site_url),
     }
     for entry in catalog.departments.values():
         if entry.years:
-            out[department_targets_path(entry.department.id)] = partial(csv_text, TARGETS, entry.own_commitments,
-                                                                        site_url)
+            out[urls.source("department-targets", entry.department.id)] = csv_text(TARGETS, entry.own_commitments,
+                                                                                    site_url)
     for group in catalog.years:
-        out[year_targets_path(group.year)] = partial(csv_text, TARGETS, group.commitments, site_url)
+        out[urls.source("year-targets", group.year)] = csv_text(TARGETS, group.commitments, site_url)
     return out

@@ -10,17 +10,13 @@ rebuilds only the pages that changed.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import stat
 import tempfile
-import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 MARKER = ".generated-by-plansite"
 
@@ -35,109 +31,38 @@ class Publication:
     removed: tuple[str, ...]
 
 
-class WorkerFailed(Exception):
-    """A process writing a share of the files failed; its own traceback is the message."""
-
-
-# Writes one file's content when called.
-Content = Callable[[], bytes]
-
-
 def publish(link: Path, files: Mapping[str, bytes]) -> Publication:
     """Make ``link`` point at a folder holding exactly ``files`` (relative path → content)."""
-    return publish_rendered(link, {path: partial(bytes, content) for path, content in files.items()})
-
-
-def publish_rendered(link: Path, files: Mapping[str, Content], processes: int = 1) -> Publication:
-    """``publish``, each file's content made only when it is written, the files shared out
-    between ``processes`` processes (forked: only from a program that runs no threads)."""
     versions = link.parent / f".{link.name}.versions"
     previous = _current_version(link)
     _remove_abandoned_versions(versions, keep=previous)
     versions.mkdir(parents=True, exist_ok=True)
     version = Path(tempfile.mkdtemp(dir=versions, prefix="v"))
-    files = {**files, MARKER: partial(bytes, b"Every file in this folder is written by scripts/generate.py.\n")}
-    placing = _Placing(files, str(version), str(previous) if previous else None)
-    changed = placing.shared_out(processes)
+    files = {**files, MARKER: b"Every file in this folder is written by scripts/generate.py.\n"}
+    changed = []
+    for relative, content in sorted(files.items()):
+        destination = version / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        before = previous / relative if previous else None
+        if before and _holds(before, content):
+            os.link(before, destination)
+        else:
+            _new_file(destination, content)
+            changed.append(relative)
     version.chmod(0o755)
     removed = tuple(sorted(set(_listing(previous)) - set(files))) if previous else ()
     _switch(link, version)
     _remove_abandoned_versions(versions, keep=version)
-    return Publication(changed=tuple(sorted(changed)), removed=removed)
+    return Publication(changed=tuple(changed), removed=removed)
 
 
-class _Placing:
-    """Writing ``files`` into the new version's folder, by one process or several."""
-
-    def __init__(self, files: Mapping[str, Content], new_root: str, old_root: str | None):
-        self.files, self.new_root, self.old_root = files, new_root, old_root
-
-    def shared_out(self, processes: int) -> list[str]:
-        """The paths written (the others are links to the previous version's unchanged files)."""
-        paths = sorted(self.files)
-        if processes <= 1:
-            return self.place(paths)
-        # Each process takes every n-th path: pages of each kind, large and small, spread evenly.
-        forking = multiprocessing.get_context("fork")
-        workers = []
-        try:
-            for share in range(1, processes):
-                receiver, sender = forking.Pipe(duplex=False)
-                worker = forking.Process(target=self._place_in_worker, args=(paths[share::processes], sender),
-                                         daemon=True)
-                worker.start()
-                sender.close()
-                workers.append((worker, receiver))
-            changed = self.place(paths[0::processes])
-            for worker, receiver in workers:
-                try:
-                    outcome, value = receiver.recv()
-                except EOFError:
-                    worker.join()
-                    raise WorkerFailed(f"a process writing files ended with exit code {worker.exitcode}") from None
-                if outcome == "failed":
-                    raise WorkerFailed(value)
-                changed += value
-            return changed
-        finally:
-            for worker, _ in workers:
-                if worker.is_alive():
-                    worker.kill()
-                worker.join()
-
-    def _place_in_worker(self, paths: list[str], sender: Any) -> None:
-        try:
-            sender.send(("placed", self.place(paths)))
-        except BaseException:
-            sender.send(("failed", traceback.format_exc()))
-
-    def place(self, paths: list[str]) -> list[str]:
-        changed = []
-        folders: set[str] = set()
-        # Plain strings and os calls rather than Path objects: a large plan has tens of thousands of files.
-        for relative in paths:
-            content = self.files[relative]()
-            destination = f"{self.new_root}/{relative}"
-            folder = destination.rpartition("/")[0]
-            if folder not in folders:  # one mkdir a folder, not one a file
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            before = f"{self.old_root}/{relative}" if self.old_root else None
-            if before and _holds(before, content):
-                os.link(before, destination)
-            else:
-                _new_file(destination, content)
-                changed.append(relative)
-        return changed
-
-
-def _new_file(path: str, content: bytes) -> None:
+def _new_file(path: Path, content: bytes) -> None:
     with open(path, "xb") as out:
         out.write(content)
         os.fchmod(out.fileno(), 0o644)
 
 
-def _holds(path: str, content: bytes) -> bool:
+def _holds(path: Path, content: bytes) -> bool:
     """Whether the regular file at ``path`` holds exactly ``content`` (its size is compared first)."""
     try:
         status = os.stat(path, follow_symlinks=False)

@@ -1,0 +1,46 @@
+"""What the pages need from the site's configuration (``mkdocs.yml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SiteConfig:
+    """Where the site and its data are published."""
+
+    site_url: str
+    data_edit_url: str
+    data_path: str
+    # The licence the downloads are published under: its name and the address of its text.
+    data_licence: str = ""
+    data_licence_url: str = ""
+
+    def edit_url(self, line: int) -> str:
+        """The data file's address in the repository, at ``line``."""
+        return f"{self.data_edit_url}#L{line}"
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !!python/ and !ENV tags only MkDocs itself resolves."""
+
+
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+
+
+def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
+    config = read_mkdocs_yml(mkdocs_yml)
+    extra = config.get("extra") or {}
+    licence = extra.get("data_licence") or {}
+    return SiteConfig(site_url=config.get("site_url") or "", data_path=data_path,
+                      data_edit_url=extra.get("data_edit_url") or "",
+                      data_licence=licence.get("name") or "", data_licence_url=licence.get("url") or "")

@@ -1,0 +1,46 @@
+"""How data text and links are written into the generated Markdown: the one place that decides it.
+
+Pages are Markdown with raw HTML blocks. Text inside an HTML element is shown as it is, once
+autoescaping has escaped ``<`` and ``&``. An element that holds a link is marked ``markdown``
+(Python-Markdown's ``md_in_html``), so that its links are Markdown links to ``.md`` sources,
+which both MkDocs and Zensical resolve and MkDocs checks; data text inside such an element is
+written with ``md`` so that none of its characters has a Markdown meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import markupsafe
+
+from . import urls
+
+# The characters Python-Markdown gives a meaning to and lets a backslash escape.
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!")
+
+
+def md(value: object) -> markupsafe.Markup:
+    """``value`` as inline Markdown that reads as exactly its characters: HTML characters escaped,
+    Markdown specials backslash-escaped. Markup passes as it is (it was written by a template)."""
+    if isinstance(value, markupsafe.Markup):
+        return value
+    return markupsafe.Markup("".join(
+        "\\" + char if char in _MARKDOWN_SPECIALS else str(markupsafe.escape(char)) for char in str(value)))
+
+
+def md_link(text: object, target: str, current: str, classes: Iterable[str] = (), **attributes: str) -> markupsafe.Markup:
+    """A Markdown link from the page ``current`` to ``target`` (both source paths; ``target`` may
+    carry '#anchor'), with an attribute list for its classes and attributes."""
+    attribute_list = [f".{name}" for name in classes]
+    attribute_list += [name if value == "" else f'{name}="{markupsafe.escape(value)}"'
+                       for name, value in attributes.items()]
+    suffix = "{ " + " ".join(attribute_list) + " }" if attribute_list else ""
+    return markupsafe.Markup(f"[{md(text)}]({urls.link(target, current)}){suffix}")
+
+
+def yaml_string(value: str) -> markupsafe.Markup:
+    """A front-matter value, HTML-escaped before it is quoted: MkDocs' templates print page
+    titles and descriptions without escaping them. JSON is valid YAML."""
+    return markupsafe.Markup(json.dumps(str(markupsafe.escape(value)), ensure_ascii=False))
+

@@ -1,0 +1,69 @@
+"""The site's address scheme, declared once: every kind of page or file → its path in the docs folder.
+
+A page's published URL follows from its source path (MkDocs' and Zensical's directory URLs:
+``measures/m12.md`` → ``measures/m12/``), and an id in a path is the record's permanent id in
+the data, so a URL never changes when a title does. Pages link to each other by source path
+(``link``), which each builder turns into its own URL and checks.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from types import MappingProxyType
+
+PATHS: Mapping[str, str] = MappingProxyType({
+    "home": "index.md",
+    "full-text": "full-text/index.md",
+    "measures": "measures/index.md",
+    "measure": "measures/{id}.md",
+    "departments": "departments/index.md",
+    "department": "departments/{id}.md",
+    "sectors": "sectors/index.md",
+    "sector": "sectors/{id}/index.md",
+    "topics": "topics/index.md",
+    "topic": "topics/{id}.md",
+    "years": "years/index.md",
+    "year": "years/{id}.md",
+    "progress": "progress/index.md",
+    "downloads": "downloads/index.md",
+    "search": "search/index.md",
+    "plan-json": "downloads/plan.json",
+    "plan-schema": "downloads/plan.schema.json",
+    "table": "downloads/{id}",
+    "department-targets": "downloads/departments/{id}-targets.csv",
+    "year-targets": "downloads/years/{id}-targets.csv",
+    "calendar": "downloads/calendars/{id}.ics",
+    "plan-calendar": "downloads/calendars/all.ics",
+})
+
+
+def source(kind: str, id: object = None) -> str:
+    """The path in the docs folder of the page or file of ``kind`` (and ``id``)."""
+    pattern = PATHS[kind]
+    return pattern.format(id=id) if "{id}" in pattern else pattern
+
+
+def published(path: str) -> str:
+    """The site-relative URL a source path is published at: 'measures/m12.md' → 'measures/m12/',
+    'sectors/x/index.md' → 'sectors/x/', 'index.md' → ''; other files keep their path."""
+    page, hash_mark, anchor = path.partition("#")
+    if page.endswith(".md"):
+        stem = page.removesuffix(".md")
+        page = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return page + hash_mark + anchor
+
+
+def url(kind: str, id: object = None) -> str:
+    """The site-relative URL of the page or file of ``kind``."""
+    return published(source(kind, id))
+
+
+def link(target: str, current: str) -> str:
+    """The link to ``target`` (a source path, perhaps with '#anchor') from the page whose source is ``current``."""
+    path, hash_mark, anchor = target.partition("#")
+    if path == current and hash_mark:
+        return hash_mark + anchor
+    if not path:  # the site's root folder
+        return posixpath.relpath(".", posixpath.dirname(current) or ".") + "/"
+    return posixpath.relpath(path, posixpath.dirname(current) or ".") + hash_mark + anchor
