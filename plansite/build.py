@@ -47,13 +47,7 @@ def build(data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_
     """Every file of the docs folder, from the data file (shown as ``display`` in messages)."""
     plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
-    site = config.read_site_config(mkdocs_yml, display)
-    engine = search.engine(plan)
-    text = pages.render(indexes, site, engine)
-    text |= tables.files(indexes, site.site_url)
-    text |= calendars.files(indexes, site.site_url)
-    text[urls.source("plan-json")] = export.plan_json(plan)
-    text[urls.source("plan-schema")] = PLAN_SCHEMA.read_text(encoding="utf-8")
+    text = site_files(indexes, config.read_site_config(mkdocs_yml, display))
     text[search.DICTIONARY] = search.user_dictionary(plan)
     text[search.WORKER] = search.fixed_search_worker()
     files = {path: content.encode("utf-8") for path, content in text.items()}
@@ -62,7 +56,18 @@ def build(data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_
             raise PageConflict(f"{hand_written / path} and a generated page are both {path}; "
                                "rename the hand-written page")
         files[path] = content
-    return Output(plan=plan, search_engine=engine, files=files)
+    return Output(plan=plan, search_engine=search.engine(plan), files=files)
+
+
+def site_files(indexes: catalog.Catalog, site: config.SiteConfig) -> dict[str, str]:
+    """Stages 5–6, pages and exports: every page, table, calendar and data file, by path."""
+    plan = indexes.plan
+    text = pages.render(indexes, site, search.engine(plan))
+    text |= tables.files(indexes, site.site_url)
+    text |= calendars.files(indexes, site.site_url)
+    text[urls.source("plan-json")] = export.plan_json(plan)
+    text[urls.source("plan-schema")] = PLAN_SCHEMA.read_text(encoding="utf-8")
+    return text
 
 
 def _hand_written(folder: Path) -> list[tuple[str, bytes]]:

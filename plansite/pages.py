@@ -34,6 +34,8 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
 
     def page(kind: str, template: str, id: object = None, **context: Any) -> None:
         path = urls.source(kind, id)
+        if path in files:
+            raise ValueError(f"two pages render to {path}")
         files[path] = environment.get_template(template).render({
             "page": path, "catalog": catalog, "plan": catalog.plan, "site": site, "dashboard": dashboard,
             "statuses": STATUS_LABELS, **context})

@@ -4,13 +4,33 @@ from pathlib import Path
 
 import pytest
 
-from plansite.cli import read_plan
+from plansite.build import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "measures.yaml"
 SOURCE = ROOT / "data" / "source" / "changzhi-equipment-renewal-plan-2024.txt"
 # The slowest browser test takes about 20 s; one that has not finished in this long is stuck.
 BROWSER_TEST_DEADLINE = int(os.environ.get("PLAN_BROWSER_TEST_DEADLINE", "180"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite the golden files from the current output instead of comparing; "
+                          "then read every diff before committing")
+
+
+@pytest.fixture
+def golden(request):
+    """``golden(path, text)``: assert that ``path`` holds ``text``, or write it with --update-goldens."""
+    update = request.config.getoption("--update-goldens")
+
+    def check(path: Path, text: str) -> None:
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8"))
+        assert path.read_bytes().decode("utf-8") == text, f"{path} differs: run make test ARGS=--update-goldens"
+
+    return check
 
 
 @pytest.fixture(autouse=True)

@@ -2,18 +2,18 @@
 
 from pathlib import Path
 
-from plansite import catalog, render
-from plansite.cli import read_plan
+from plansite import build, catalog, config
+from plansite.build import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
 GOLDEN = ROOT / "tests" / "fixtures" / "sample" / "golden"
-SITE = render.SiteConfig(site_url="https://plan.example/", data_path="data/measures.yaml",
+SITE = config.SiteConfig(site_url="https://plan.example/", data_path="data/measures.yaml",
                          data_edit_url="https://code.example/plan/blob/main/data/measures.yaml")
 # Copies of files kept elsewhere in the repository, not rendered pages.
 NOT_PAGES = {"downloads/plan.schema.json"}
 
 
 def rendered_pages() -> dict[str, str]:
-    files = render.render_site(catalog.build(read_plan(SAMPLE, "curated.yaml")), SITE)
+    files = build.site_files(catalog.build(read_plan(SAMPLE, "curated.yaml")), SITE)
     return {path: text for path, text in files.items() if path not in NOT_PAGES}

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from plansite.render import ConfigLoader
+from plansite.config import ConfigLoader
 from tests.conftest import ROOT
 
 import yaml

@@ -9,7 +9,7 @@ import json
 import icalendar
 import pytest
 
-from plansite import catalog, render, tables
+from plansite import build, catalog, config, tables, urls
 from tests.golden_pages import SITE
 
 # The published column names: a contract with everyone who reads the files. Append, never rename.
@@ -27,7 +27,7 @@ STABLE_COLUMNS = {
 
 @pytest.fixture(scope="module")
 def files(plan):
-    return render.render_site(catalog.build(plan), SITE)
+    return build.site_files(catalog.build(plan), SITE)
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,7 @@ def test_each_departments_and_years_csv_is_its_rows_of_targets_csv(files, plan):
     everything = read_csv(files["downloads/targets.csv"])
     built = catalog.build(plan)
     for entry in built.departments.values():
-        path = tables.department_targets_path(entry.department.id)
+        path = urls.source("department-targets", entry.department.id)
         if not entry.years:
             assert path not in files
             continue
@@ -112,13 +112,13 @@ def test_each_departments_and_years_csv_is_its_rows_of_targets_csv(files, plan):
         assert read_csv(files[path]) == sorted(
             (r for r in everything if entry.department.id in r["lead_ids"].split(";")), key=lambda r: r["year"])
     for group in built.years:
-        assert read_csv(files[tables.year_targets_path(group.year)]) == [
+        assert read_csv(files[urls.source("year-targets", group.year)]) == [
             r for r in everything if r["year"] == str(group.year)]
 
 
 def test_downloads_are_deterministic(plan):
-    first = render.render_site(catalog.build(plan), SITE)
-    second = render.render_site(catalog.build(plan), SITE)
+    first = build.site_files(catalog.build(plan), SITE)
+    second = build.site_files(catalog.build(plan), SITE)
     downloads = [path for path in first if path.startswith("downloads/")]
     assert len(downloads) > 40 and all(first[path] == second[path] for path in downloads)
 
@@ -132,7 +132,7 @@ def calendar(text):
 def test_each_departments_calendar_holds_its_deadlines(files, plan):
     built = catalog.build(plan)
     for entry in built.departments.values():
-        parsed = calendar(files[tables.calendar_path(entry.department.id)])
+        parsed = calendar(files[urls.source("calendar", entry.department.id)])
         events = parsed.walk("VEVENT")
         own = [c for g in entry.years for c in g.commitments]
         supported = [c for g in entry.supported_years for c in g.commitments]
@@ -161,7 +161,7 @@ def test_text_with_commas_semicolons_and_long_lines_survives_the_calendar(files,
 
 
 def test_the_downloads_page_states_the_licence_and_as_of_date(files, plan):
-    page = render.render_site(catalog.build(plan), render.SiteConfig(
+    page = build.site_files(catalog.build(plan), config.SiteConfig(
         site_url=SITE.site_url, data_path=SITE.data_path, data_edit_url=SITE.data_edit_url,
         data_licence="CC BY 4.0", data_licence_url="https://creativecommons.org/licenses/by/4.0/"))["downloads/index.md"]
     assert 'rel="license">CC BY 4.0</a>' in page

@@ -49,12 +49,9 @@ def test_plan_json_carries_the_whole_plan(plan, published):
     assert pboc["aliases"] == ["人行长治市中心支行"]
 
 
-def test_the_sample_plan_exports_to_its_golden_file(tmp_path):
-    """Regenerate with: .venv/bin/python scripts/generate.py --data tests/fixtures/sample/curated.yaml
-    --out /tmp/x && cp /tmp/x/downloads/plan.json tests/fixtures/sample/expected-plan.json"""
+def test_the_sample_plan_exports_to_its_golden_file(tmp_path, golden):
     assert generate("--data", SAMPLE / "curated.yaml", "--out", tmp_path / "out").returncode == 0
-    assert (tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8") == (
-        SAMPLE / "expected-plan.json").read_text(encoding="utf-8")
+    golden(SAMPLE / "expected-plan.json", (tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8"))
 
 
 def test_two_runs_write_identical_bytes(tmp_path):

@@ -4,7 +4,7 @@ import datetime
 import subprocess
 
 from plansite import catalog, history
-from plansite.cli import read_plan
+from plansite.build import read_plan
 from tests.conftest import DATA, ROOT
 from tests.golden_pages import SAMPLE
 

@@ -4,7 +4,8 @@ import yaml
 import pytest
 
 from plansite import importer
-from plansite.cli import import_main, read_plan
+from plansite.build import read_plan
+from plansite.cli import import_main
 from tests.conftest import DATA, ROOT, SOURCE
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from plansite import catalog, charts, progress
-from plansite.cli import read_plan
+from plansite.build import read_plan
 from tests.golden_pages import SAMPLE
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,10 +8,8 @@ from tests.conftest import DATA, ROOT
 from tests.contributing_errors import CONTRIBUTING, with_error_table
 
 
-def test_the_guide_explains_every_error_as_the_generator_reports_it():
-    """Regenerate with `.venv/bin/python tests/regenerate_expected.py`."""
-    text = CONTRIBUTING.read_text(encoding="utf-8")
-    assert with_error_table(text) == text
+def test_the_guide_explains_every_error_as_the_generator_reports_it(golden):
+    golden(CONTRIBUTING, with_error_table(CONTRIBUTING.read_text(encoding="utf-8")))
 
 
 def test_the_data_file_says_what_it_is_and_how_to_check_it():

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from plansite import catalog, charts, cli, render, search, write
-from plansite.cli import read_plan
+from plansite.build import read_plan
 from scripts.synthetic_plan import synthesize
 from tests.conftest import DATA, ROOT, tree
 from tests.golden_pages import SITE
@@ -74,7 +74,7 @@ def test_the_matrix_gives_way_to_its_csv_when_it_would_not_be_read(plan):
     assert charts.matrix_fits(catalog.build(plan))
     large = catalog.build(synthetic(400))
     assert not charts.matrix_fits(large)
-    page = render.render_site(large, SITE)["departments/index.md"]
+    page = build.site_files(large, SITE)["departments/index.md"]
     assert "plan-chart-matrix" not in page and "departments.csv" in page
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.cli import read_plan
+from plansite.build import read_plan
 from plansite.problems import RULES, DataError
 from tests.error_cases import ERRORS, ROOT, report_for
 
@@ -25,9 +25,8 @@ def test_the_sample_every_fixture_breaks_is_itself_valid():
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[f.stem for f in FIXTURES])
-def test_fixture_reports_exactly_its_expected_messages_and_lines(fixture):
-    expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").rstrip("\n")
-    assert report_for(fixture) == expected
+def test_fixture_reports_exactly_its_expected_messages_and_lines(fixture, golden):
+    golden(fixture.with_suffix(".expected"), report_for(fixture) + "\n")
 
 
 def test_every_rule_has_a_failing_case():
