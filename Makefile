@@ -21,8 +21,8 @@ generate: $(INSTALLED)  ## validate data/measures.yaml and write the site's page
 check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 	$(BIN)/python scripts/generate.py --check
 
-test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium
-	$(BIN)/python -m pytest
+test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
+	$(BIN)/python -m pytest $(ARGS)
 
 bench: $(INSTALLED)  ## build plans of 53, 1000 and 5000 measures against a bare Material baseline (SIZES=53,300 to choose)
 	$(BIN)/python scripts/bench_build.py --sizes $(SIZES) --runs $(RUNS)

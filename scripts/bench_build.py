@@ -140,7 +140,7 @@ def time_search(site: Path, engine: str) -> SearchTiming:
     (for Material, the index it loaded with the page; for Pagefind, what the query fetched)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+    from scripts.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
+from scripts.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
 
 ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
 ROUNDS = 6

@@ -79,7 +79,7 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    from tests.browser import serve
+    from scripts.browser import serve
 
     with serve(built_site) as url:
         yield url
@@ -87,7 +87,7 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from tests.browser import CHROMIUM_ARGS, require_chromium
+    from scripts.browser import CHROMIUM_ARGS, require_chromium
 
     executable = require_chromium()
     from playwright.sync_api import sync_playwright

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from plansite.search import MATERIAL_SEARCH_MEASURES
-from tests.browser import require_chromium, serve
+from scripts.browser import require_chromium, serve
 from tests.conftest import ROOT
 
 PAST_THE_LIMIT = MATERIAL_SEARCH_MEASURES + 20

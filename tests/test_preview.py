@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser import free_port
+from scripts.browser import free_port
 from tests.conftest import DATA, ROOT
 
 ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
