@@ -22,6 +22,9 @@ check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 	$(BIN)/python scripts/generate.py --check
 
 test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
+	$(BIN)/ruff check plansite scripts tests
+	$(BIN)/ruff format --check plansite scripts tests
+	$(BIN)/mypy plansite
 	$(BIN)/python -m pytest $(ARGS)
 
 bench: $(INSTALLED)  ## build plans of 53, 1000 and 5000 measures against a bare Material baseline (SIZES=53,300 to choose)

@@ -53,8 +53,9 @@ def build(data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_
     files = {path: content.encode("utf-8") for path, content in text.items()}
     for path, content in _hand_written(hand_written):
         if path in files:
-            raise PageConflict(f"{hand_written / path} and a generated page are both {path}; "
-                               "rename the hand-written page")
+            raise PageConflict(
+                f"{hand_written / path} and a generated page are both {path}; rename the hand-written page"
+            )
         files[path] = content
     return Output(plan=plan, search_engine=search.engine(plan), files=files)
 
@@ -74,5 +75,8 @@ def _hand_written(folder: Path) -> list[tuple[str, bytes]]:
     """The hand-written pages of ``folder``: relative path → content."""
     if not folder.is_dir():
         return []
-    return [(source.relative_to(folder).as_posix(), source.read_bytes())
-            for source in sorted(folder.rglob("*.md")) if source.is_file()]
+    return [
+        (source.relative_to(folder).as_posix(), source.read_bytes())
+        for source in sorted(folder.rglob("*.md"))
+        if source.is_file()
+    ]

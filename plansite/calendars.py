@@ -20,8 +20,11 @@ _LINE_OCTETS = 75
 
 def files(catalog: Catalog, site_url: str) -> dict[str, str]:
     """The plan's calendar and each department's: path → text."""
-    out = {urls.source("plan-calendar"): _calendar(f"{catalog.plan.document.title}：全部目标任务",
-                                                   [(c, "") for c in catalog.commitments], catalog, site_url)}
+    out = {
+        urls.source("plan-calendar"): _calendar(
+            f"{catalog.plan.document.title}：全部目标任务", [(c, "") for c in catalog.commitments], catalog, site_url
+        )
+    }
     for entry in catalog.departments.values():
         out[urls.source("calendar", entry.department.id)] = department_calendar(entry, catalog, site_url)
     return out
@@ -39,20 +42,29 @@ def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Cata
     plan = catalog.plan
     host = urlsplit(site_url).hostname or "plan.invalid"
     stamp = plan.as_of.strftime("%Y%m%dT000000Z")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//plansite//policy plan deadlines//ZH", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_text(name)}", "X-WR-TIMEZONE:Asia/Shanghai"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//plansite//policy plan deadlines//ZH",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_text(name)}",
+        "X-WR-TIMEZONE:Asia/Shanghai",
+    ]
     for commitment, role in events:
         target = commitment.target
         url = f"{site_url}{commitment.url}"
         report = target.latest
         status = target.status_label + (f"（{report.date.isoformat()}报告）" if report else "")
-        description = "\n".join([
-            f"出处：{commitment.source_label}",
-            f"原文：{target.text}",
-            *([f"目标值：{target.value_text}"] if target.value_text else []),
-            f"进度：{status}（数据截至{plan.as_of.isoformat()}）",
-            url,
-        ])
+        description = "\n".join(
+            [
+                f"出处：{commitment.source_label}",
+                f"原文：{target.text}",
+                *([f"目标值：{target.value_text}"] if target.value_text else []),
+                f"进度：{status}（数据截至{plan.as_of.isoformat()}）",
+                url,
+            ]
+        )
         lines += [
             "BEGIN:VEVENT",
             f"UID:{target.id}@{host}",
@@ -71,7 +83,7 @@ def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Cata
 
 def _text(value: str) -> str:
     """A TEXT value escaped as RFC 5545 §3.3.11 requires."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

@@ -7,13 +7,14 @@ department's measures or a year's targets reads the same computed answer.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from . import official_text, urls
+from . import matrix, official_text, urls
+from .model import Chapter, Department, Goal, Measure, Plan, Topic
 from .related import ranked_related
-from .model import Chapter, Department, Goal, Measure, Plan, Target, Topic
+from .targets import Target
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -48,7 +49,10 @@ class Commitment:
 
     @property
     def source_label(self) -> str:
-        return self.measure.heading if self.measure else f"主要目标（到{self.goal.year}年）"
+        if self.measure:
+            return self.measure.heading
+        assert self.goal is not None  # a target is stated by a measure or by a goal
+        return f"主要目标（到{self.goal.year}年）"
 
     @property
     def lead(self) -> tuple[Department, ...]:
@@ -70,10 +74,6 @@ class YearGroup:
         """How many of its targets are the plan's goals rather than measures'."""
         return sum(1 for c in self.commitments if c.measure is None)
 
-    @property
-    def url(self) -> str:
-        return urls.published(self.page)
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DepartmentEntry:
@@ -88,7 +88,7 @@ class DepartmentEntry:
 
     @property
     def page(self) -> str:
-        return urls.source("department", self.department.id)
+        return self.department.page
 
     @property
     def url(self) -> str:
@@ -123,10 +123,6 @@ class ChapterEntry:
         return self.chapter.page
 
     @property
-    def url(self) -> str:
-        return urls.published(self.page)
-
-    @property
     def goals(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
         """Each of its goals with the targets it states."""
         return tuple((goal, tuple(c for c in self.commitments if c.goal is goal)) for goal in self.chapter.goals)
@@ -146,10 +142,6 @@ class TopicEntry:
     def page(self) -> str:
         return self.topic.page
 
-    @property
-    def url(self) -> str:
-        return urls.published(self.page)
-
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class MeasureEntry:
@@ -166,29 +158,6 @@ class MeasureEntry:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Involvement:
-    """How many of a chapter's measures one department leads (or is responsible for) and supports."""
-
-    chapter: Chapter
-    lead: int
-    support: int
-
-    @property
-    def label(self) -> str:
-        """牵头2、配合1; — for none."""
-        parts = ([f"牵头{self.lead}"] if self.lead else []) + ([f"配合{self.support}"] if self.support else [])
-        return "、".join(parts) or "—"
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class MatrixRow:
-    """A department's involvement in each chapter that has measures, in chapter order."""
-
-    department: DepartmentEntry
-    cells: tuple[Involvement, ...]
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
 class Catalog:
     plan: Plan
     commitments: tuple[Commitment, ...]
@@ -199,7 +168,7 @@ class Catalog:
     # Every year of the plan's span, including years with no target.
     timeline: tuple[YearGroup, ...]
     # The department × chapter matrix: a row per department, a cell per chapter with measures.
-    matrix: tuple[MatrixRow, ...]
+    matrix: tuple[matrix.MatrixRow, ...]
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
@@ -221,10 +190,13 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
     """The indexes of ``plan``; ``line_dates`` (data file line → date it last changed) dates measures."""
     commitments = tuple(
         Commitment(target=target, measure=None, goal=goal, chapter=chapter, due=plan.is_due(target))
-        for chapter in plan.chapters for goal in chapter.goals for target in goal.targets
+        for chapter in plan.chapters
+        for goal in chapter.goals
+        for target in goal.targets
     ) + tuple(
         Commitment(target=target, measure=measure, goal=None, chapter=measure.chapter, due=plan.is_due(target))
-        for measure in plan.measures for target in measure.targets
+        for measure in plan.measures
+        for target in measure.targets
     )
     by_measure: dict[str, list[Commitment]] = {}
     for commitment in commitments:
@@ -232,8 +204,9 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
             by_measure.setdefault(commitment.measure.id, []).append(commitment)
     years = range(plan.document.first_year, plan.document.last_year + 1)
     # One pass over the plan for each index, so a plan of thousands of measures builds in linear time.
-    roles: dict[str, dict[str, list[Measure]]] = {d.id: {"lead": [], "supporting": [], "responsible": []}
-                                                  for d in plan.departments}
+    roles: dict[str, dict[str, list[Measure]]] = {
+        d.id: {"lead": [], "supporting": [], "responsible": []} for d in plan.departments
+    }
     by_chapter: dict[str, list[Measure]] = {c.id: [] for c in plan.chapters}
     by_topic: dict[str, list[Measure]] = {t.id: [] for t in plan.topics}
     for measure in plan.measures:
@@ -248,19 +221,24 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         chapter_commitments[commitment.chapter.id].append(commitment)
     related = ranked_related(plan, roles, by_topic)
     departments = {d.id: _department_entry(d, roles[d.id], by_measure, years) for d in plan.departments}
-    chapters = {c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]),
-                                   commitments=tuple(chapter_commitments[c.id])) for c in plan.chapters}
+    chapters = {
+        c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]), commitments=tuple(chapter_commitments[c.id]))
+        for c in plan.chapters
+    }
     return Catalog(
         plan=plan,
         commitments=commitments,
-        measures=_frozen({m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id],
-                                               line_dates or {})
-                          for index, m in enumerate(plan.measures)}),
+        measures=_frozen(
+            {
+                m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {})
+                for index, m in enumerate(plan.measures)
+            }
+        ),
         departments=_frozen(departments),
         chapters=_frozen(chapters),
         topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
         timeline=_by_year(commitments, years),
-        matrix=_matrix(plan, departments.values(), [e.chapter for e in chapters.values() if e.measures]),
+        matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
     )
 
 
@@ -269,12 +247,14 @@ def _frozen(mapping: dict) -> Mapping:
 
 
 def _by_year(commitments: tuple[Commitment, ...], years: range) -> tuple[YearGroup, ...]:
-    return tuple(YearGroup(year=year, commitments=tuple(c for c in commitments if c.target.year == year))
-                 for year in years)
+    return tuple(
+        YearGroup(year=year, commitments=tuple(c for c in commitments if c.target.year == year)) for year in years
+    )
 
 
-def _department_entry(department: Department, roles: Mapping[str, list[Measure]],
-                      by_measure: Mapping[str, list[Commitment]], years: range) -> DepartmentEntry:
+def _department_entry(
+    department: Department, roles: Mapping[str, list[Measure]], by_measure: Mapping[str, list[Commitment]], years: range
+) -> DepartmentEntry:
     leads, supports, responsible = (tuple(roles[role]) for role in ("lead", "supporting", "responsible"))
 
     def targets_of(measures: tuple[Measure, ...]) -> tuple[Commitment, ...]:
@@ -282,31 +262,30 @@ def _department_entry(department: Department, roles: Mapping[str, list[Measure]]
         return tuple(c for m in in_plan_order for c in by_measure.get(m.id, ()))
 
     return DepartmentEntry(
-        department=department, leads=leads, supports=supports, responsible_for=responsible,
+        department=department,
+        leads=leads,
+        supports=supports,
+        responsible_for=responsible,
         years=tuple(g for g in _by_year(targets_of(leads + responsible), years) if g.commitments),
         supported_years=tuple(g for g in _by_year(targets_of(supports), years) if g.commitments),
     )
 
 
-def _matrix(plan: Plan, departments: Iterable[DepartmentEntry], chapters: list[Chapter]) -> tuple[MatrixRow, ...]:
-    counts: dict[tuple[str, str], list[int]] = {}
-    for measure in plan.measures:
-        for units, column in ((measure.lead + measure.responsible, 0), (measure.supporting, 1)):
-            for department in units:
-                counts.setdefault((department.id, measure.chapter.id), [0, 0])[column] += 1
-    return tuple(MatrixRow(department=entry, cells=tuple(
-        Involvement(chapter=chapter, lead=lead, support=support)
-        for chapter in chapters for lead, support in [counts.get((entry.department.id, chapter.id), (0, 0))]))
-        for entry in departments)
-
-
-def _measure_entry(plan: Plan, index: int, commitments: tuple[Commitment, ...], related: tuple[Measure, ...],
-                   line_dates: Mapping[int, datetime.date]) -> MeasureEntry:
+def _measure_entry(
+    plan: Plan,
+    index: int,
+    commitments: tuple[Commitment, ...],
+    related: tuple[Measure, ...],
+    line_dates: Mapping[int, datetime.date],
+) -> MeasureEntry:
     measure = plan.measures[index]
     following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
     lines = range(measure.source_line, following or max(line_dates, default=measure.source_line) + 1)
-    changed = [plan.document.published, *(c.date for c in measure.corrections),
-               *(line_dates[line] for line in lines if line in line_dates)]
+    changed = [
+        plan.document.published,
+        *(c.date for c in measure.corrections),
+        *(line_dates[line] for line in lines if line in line_dates),
+    ]
     return MeasureEntry(
         measure=measure,
         previous=plan.measures[index - 1] if index > 0 else None,

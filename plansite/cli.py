@@ -14,11 +14,17 @@ ROOT = build.ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="generate.py", description="Validate the plan data and generate the site's pages.")
+    parser = argparse.ArgumentParser(
+        prog="generate.py", description="Validate the plan data and generate the site's pages."
+    )
     parser.add_argument("--check", action="store_true", help="validate only; write nothing")
     parser.add_argument("--data", type=Path, default=ROOT / "data" / "measures.yaml", help="the YAML data file")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "generated",
-                        help="the folder of generated pages MkDocs builds from (written only by this script)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "docs" / "generated",
+        help="the folder of generated pages MkDocs builds from (written only by this script)",
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's MkDocs configuration")
     args = parser.parse_args(argv)
     if not args.check:
@@ -46,8 +52,10 @@ def generate(data: Path, config: Path, out: Path) -> build.Output | None:
         print(f"error: {error}", file=sys.stderr)
         return None
     print(summary(display, output.plan))
-    print(f"{display_path(out)}: {len(published.changed)} files written, "
-          f"{len(published.removed)} removed, the rest unchanged")
+    print(
+        f"{display_path(out)}: {len(published.changed)} files written, "
+        f"{len(published.removed)} removed, the rest unchanged"
+    )
     return output
 
 
@@ -56,8 +64,10 @@ GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder, search.ThemeC
 
 
 def summary(display: str, plan: Plan) -> str:
-    return (f"{display}: OK: {len(plan.measures)} measures in {len(plan.chapters)} chapters, "
-            f"{len(plan.departments)} departments, {len(plan.targets)} targets, {len(plan.topics)} topics")
+    return (
+        f"{display}: OK: {len(plan.measures)} measures in {len(plan.chapters)} chapters, "
+        f"{len(plan.departments)} departments, {len(plan.targets)} targets, {len(plan.topics)} topics"
+    )
 
 
 def display_path(path: Path) -> str:
@@ -82,12 +92,16 @@ DRAFT_HEADER = """\
 def import_main(argv: list[str] | None = None) -> int:
     from . import importer
 
-    parser = argparse.ArgumentParser(prog="import_plan.py",
-                                     description="Draft the YAML data from a plan's text in the standard format.")
+    parser = argparse.ArgumentParser(
+        prog="import_plan.py", description="Draft the YAML data from a plan's text in the standard format."
+    )
     parser.add_argument("source", type=Path, help="the plan's text (UTF-8)")
     parser.add_argument("-o", "--output", type=Path, help="where to write the draft (default: standard output)")
-    parser.add_argument("--departments", type=Path,
-                        help="an existing data file whose department registry (ids, names, aliases) to reuse")
+    parser.add_argument(
+        "--departments",
+        type=Path,
+        help="an existing data file whose department registry (ids, names, aliases) to reuse",
+    )
     args = parser.parse_args(argv)
     known = []
     if args.departments:

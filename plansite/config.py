@@ -41,6 +41,10 @@ def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
     config = read_mkdocs_yml(mkdocs_yml)
     extra = config.get("extra") or {}
     licence = extra.get("data_licence") or {}
-    return SiteConfig(site_url=config.get("site_url") or "", data_path=data_path,
-                      data_edit_url=extra.get("data_edit_url") or "",
-                      data_licence=licence.get("name") or "", data_licence_url=licence.get("url") or "")
+    return SiteConfig(
+        site_url=config.get("site_url") or "",
+        data_path=data_path,
+        data_edit_url=extra.get("data_edit_url") or "",
+        data_licence=licence.get("name") or "",
+        data_licence_url=licence.get("url") or "",
+    )

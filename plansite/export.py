@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Measure, Plan, ProgressRecord, Target
+from .model import Measure, Plan
+from .targets import ProgressRecord, Target
 
 
 def plan_json(plan: Plan) -> str:

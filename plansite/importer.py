@@ -29,8 +29,21 @@ _UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
 _UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单位": "responsible"}
 _YEAR = re.compile(r"(\d{4})年")
 # The order editors read a measure in: identity, place, words, units, then curation.
-MEASURE_FIELD_ORDER = ("id", "number", "chapter", "title", "text", "lead", "supporting", "responsible",
-                       "written_as", "units_clause_ends_with_period", "corrections", "topics", "targets")
+MEASURE_FIELD_ORDER = (
+    "id",
+    "number",
+    "chapter",
+    "title",
+    "text",
+    "lead",
+    "supporting",
+    "responsible",
+    "written_as",
+    "units_clause_ends_with_period",
+    "corrections",
+    "topics",
+    "targets",
+)
 
 
 class ImportFailure(Exception):
@@ -68,7 +81,9 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     registry = _Registry(known_departments or [])
     chapters, measures, local_governments = _body(lines[first_chapter:], registry)
     notice = _notice(lines[: first_chapter - 2])
-    years = sorted({int(year) for year in _YEAR.findall(text)} | {goal["year"] for c in chapters for goal in c.get("goals", [])})
+    years = sorted(
+        {int(year) for year in _YEAR.findall(text)} | {goal["year"] for c in chapters for goal in c.get("goals", [])}
+    )
     signed = notice.pop("signed", None)
     plan_years = [year for year in years if signed is None or year >= signed.year]
     document: dict[str, Any] = {
@@ -116,7 +131,7 @@ def _notice(lines: list[_Line]) -> dict[str, Any]:
     return notice
 
 
-def _body(lines: list[_Line], registry: "_Registry") -> tuple[list, list, dict | None]:
+def _body(lines: list[_Line], registry: _Registry) -> tuple[list, list, dict | None]:
     chapters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
     local_governments = None
@@ -132,9 +147,13 @@ def _body(lines: list[_Line], registry: "_Registry") -> tuple[list, list, dict |
                 raise ImportFailure(line.number, f"measure ({found.group(1)}) is out of order")
             measure, clause = _measure(line, number, found.group(2), chapters[-1]["id"], registry)
             measures.append(measure)
-            if clause and local_governments is None:
-                local_governments = {"name": re.match(r"(各.+?人民政府)", clause).group(1), "clause": clause,
-                                     "stated_in": measure["id"]}
+            named = re.match(r"(各.+?人民政府)", clause) if clause else None
+            if named and local_governments is None:
+                local_governments = {
+                    "name": named.group(1),
+                    "clause": clause,
+                    "stated_in": measure["id"],
+                }
         else:
             _chapter_prose(chapters[-1], line)
     return chapters, measures, local_governments
@@ -148,10 +167,12 @@ def _chapter_prose(chapter: dict[str, Any], line: _Line) -> None:
     elif "principles" not in chapter and "goals" not in chapter:
         chapter["principles"] = text
     else:
-        raise ImportFailure(line.number, "a paragraph that is neither a measure, a chapter heading nor a goal (到YYYY年…)")
+        raise ImportFailure(
+            line.number, "a paragraph that is neither a measure, a chapter heading nor a goal (到YYYY年…)"
+        )
 
 
-def _measure(line: _Line, number: int, rest: str, chapter: str, registry: "_Registry") -> tuple[dict, str | None]:
+def _measure(line: _Line, number: int, rest: str, chapter: str, registry: _Registry) -> tuple[dict, str | None]:
     title, stop, body = rest.partition("。")
     if not stop:
         raise ImportFailure(line.number, "a measure without '。' after its title")
@@ -168,7 +189,7 @@ def _measure(line: _Line, number: int, rest: str, chapter: str, registry: "_Regi
     return {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}, clause
 
 
-def _units(line: _Line, units: str, measure: dict[str, Any], registry: "_Registry") -> str | None:
+def _units(line: _Line, units: str, measure: dict[str, Any], registry: _Registry) -> str | None:
     segments = units.split("。")
     if segments[-1] == "":
         measure["units_clause_ends_with_period"] = True
@@ -202,8 +223,12 @@ class _Registry:
         """The id for ``name``, and whether the text used an alias rather than the registry's name."""
         entry = self.by_name.get(name)
         if entry is None:
-            entry = {"id": f"dept-{len(self.found) + 1:02d}", "name": name, "full_name": name,
-                     "kind": _guess_kind(name)}
+            entry = {
+                "id": f"dept-{len(self.found) + 1:02d}",
+                "name": name,
+                "full_name": name,
+                "kind": _guess_kind(name),
+            }
             self.by_name[name] = entry
         self.found.setdefault(entry["id"], entry)
         return entry["id"], name != entry["name"]
@@ -238,6 +263,7 @@ _DraftDumper.add_representer(str, _represent_str)
 
 
 def to_yaml(data: dict[str, Any], header: str = "") -> str:
-    body = yaml.dump(data, Dumper=_DraftDumper, allow_unicode=True, sort_keys=False, width=10**6,
-                     default_flow_style=False)
+    body = yaml.dump(
+        data, Dumper=_DraftDumper, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False
+    )
     return header + body

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -72,11 +72,14 @@ def load(file: Path, display_path: str) -> LoadedYaml:
     except RecursionError:
         raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
     if root is None:
-        raise DataError([_at(display_path, 1, 1, "the file has no data in it (it is empty or only comments)", "empty-file")])
+        raise DataError(
+            [_at(display_path, 1, 1, "the file has no data in it (it is empty or only comments)", "empty-file")]
+        )
     if converter.problems:
         raise DataError(converter.problems)
-    return LoadedYaml(path=display_path, data=data, value_positions=converter.value_positions,
-                      key_positions=converter.key_positions)
+    return LoadedYaml(
+        path=display_path, data=data, value_positions=converter.value_positions, key_positions=converter.key_positions
+    )
 
 
 def _at(path: str, line: int, column: int, message: str, rule: str) -> Problem:
@@ -89,7 +92,9 @@ def _file_problem(file: Path, display_path: str) -> Problem | None:
     size = file.stat().st_size
     if size > MAX_BYTES:
         return _at(
-            display_path, 1, 1,
+            display_path,
+            1,
+            1,
             f"the file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB "
             "(this plan needs under 1 MB, a plan of 5,000 measures about 7 MB: was something pasted by mistake?)",
             "file-too-large",
@@ -99,23 +104,35 @@ def _file_problem(file: Path, display_path: str) -> Problem | None:
 
 def _decode(raw: bytes, display_path: str) -> str:
     if raw.startswith(_BOM):
-        raise DataError([_at(
-            display_path, 1, 1,
-            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-            "bom",
-        )])
+        raise DataError(
+            [
+                _at(
+                    display_path,
+                    1,
+                    1,
+                    "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                    "bom",
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
-        raise DataError([_at(
-            display_path, line, column,
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-            "save it with UTF-8 encoding (it may have been saved as GBK)",
-            "not-utf8",
-        )]) from None
+        raise DataError(
+            [
+                _at(
+                    display_path,
+                    line,
+                    column,
+                    f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
+                    "save it with UTF-8 encoding (it may have been saved as GBK)",
+                    "not-utf8",
+                )
+            ]
+        ) from None
 
 
 def _tab_indentation(text: str, display_path: str) -> list[Problem]:
@@ -123,38 +140,49 @@ def _tab_indentation(text: str, display_path: str) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.append(_at(
-                display_path, number, indent.index("\t") + 1,
-                "this line is indented with a tab; YAML allows only spaces: replace the tab with spaces",
-                "tab-indentation",
-            ))
+            problems.append(
+                _at(
+                    display_path,
+                    number,
+                    indent.index("\t") + 1,
+                    "this line is indented with a tab; YAML allows only spaces: replace the tab with spaces",
+                    "tab-indentation",
+                )
+            )
     return problems
 
 
 # What PyYAML's terse syntax messages mean to someone who is not a programmer.
 _SYNTAX_HELP = (
-    ("mapping values are not allowed here",
-     "a colon followed by a space (': ') appears inside a value; use the full-width colon '：' "
-     "in Chinese text, or put the whole value in quotes"),
-    ("could not find expected ':'",
-     "a line has no colon after its field name, or a text continues on a line that is not "
-     "indented like the lines around it"),
-    ("did not find expected key",
-     "the indentation does not line up: a field is indented more or less than the fields "
-     "beside it"),
-    ("did not find expected '-' indicator",
-     "a list item is indented differently from the items before it: line up the '-' marks"),
-    ("expected <block end>",
-     "the indentation does not line up: a line is indented more or less than the lines "
-     "beside it"),
-    ("found unexpected end of stream",
-     "a quotation mark or bracket is opened but never closed"),
-    ("found undefined alias",
-     "a '*' starts a value; '*' has a special meaning in YAML: put the value in quotes"),
-    ("found character that cannot start any token",
-     "a value starts with a character YAML reserves (such as @ or `): put the value in quotes"),
-    ("while scanning a quoted scalar",
-     "a quotation mark is opened but never closed"),
+    (
+        "mapping values are not allowed here",
+        "a colon followed by a space (': ') appears inside a value; use the full-width colon '：' "
+        "in Chinese text, or put the whole value in quotes",
+    ),
+    (
+        "could not find expected ':'",
+        "a line has no colon after its field name, or a text continues on a line that is not "
+        "indented like the lines around it",
+    ),
+    (
+        "did not find expected key",
+        "the indentation does not line up: a field is indented more or less than the fields beside it",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "a list item is indented differently from the items before it: line up the '-' marks",
+    ),
+    (
+        "expected <block end>",
+        "the indentation does not line up: a line is indented more or less than the lines beside it",
+    ),
+    ("found unexpected end of stream", "a quotation mark or bracket is opened but never closed"),
+    ("found undefined alias", "a '*' starts a value; '*' has a special meaning in YAML: put the value in quotes"),
+    (
+        "found character that cannot start any token",
+        "a value starts with a character YAML reserves (such as @ or `): put the value in quotes",
+    ),
+    ("while scanning a quoted scalar", "a quotation mark is opened but never closed"),
 )
 
 
@@ -198,9 +226,12 @@ class _Converter:
         if id(node) in self._seen:
             if id(node) not in self._reported:
                 self._reported.add(id(node))
-                self._problem(node.start_mark, "this value has an anchor (&) that an alias (*) repeats elsewhere; "
-                                               "anchors and aliases are not allowed: write each value out in full",
-                              "alias")
+                self._problem(
+                    node.start_mark,
+                    "this value has an anchor (&) that an alias (*) repeats elsewhere; "
+                    "anchors and aliases are not allowed: write each value out in full",
+                    "alias",
+                )
             return None
         self._seen.add(id(node))
         self.value_positions[path] = node.start_mark
@@ -212,7 +243,7 @@ class _Converter:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self._scalar_value(node)
+        return self._scalar_value(cast(yaml.ScalarNode, node))
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -223,13 +254,20 @@ class _Converter:
                 continue
             self._seen.add(id(key_node))
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_TAG + "merge":
-                self._problem(key_node.start_mark, "this key is not a plain name; merge keys (<<) and "
-                                                   "complex keys are not allowed", "bad-key")
+                self._problem(
+                    key_node.start_mark,
+                    "this key is not a plain name; merge keys (<<) and complex keys are not allowed",
+                    "bad-key",
+                )
                 continue
             key, mark = key_node.value, key_node.start_mark
             if key in first_seen:
-                self._problem(mark, f"duplicate key '{key}' (first given on line {first_seen[key]}); "
-                                    "remove one of them: YAML would silently keep only the last", "duplicate-key")
+                self._problem(
+                    mark,
+                    f"duplicate key '{key}' (first given on line {first_seen[key]}); "
+                    "remove one of them: YAML would silently keep only the last",
+                    "duplicate-key",
+                )
                 continue
             first_seen[key] = mark.line + 1
             self.key_positions[path + (key,)] = mark
@@ -243,8 +281,11 @@ class _Converter:
             return node.value
         if kind == "null":
             return None
-        return {"int": self._scalar.construct_yaml_int, "float": self._scalar.construct_yaml_float,
-                "bool": self._scalar.construct_yaml_bool}[kind](node)
+        return {
+            "int": self._scalar.construct_yaml_int,
+            "float": self._scalar.construct_yaml_float,
+            "bool": self._scalar.construct_yaml_bool,
+        }[kind](node)
 
 
 _ALLOWED_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "seq", "map"})

@@ -25,16 +25,20 @@ def md(value: object) -> markupsafe.Markup:
     Markdown specials backslash-escaped. Markup passes as it is (it was written by a template)."""
     if isinstance(value, markupsafe.Markup):
         return value
-    return markupsafe.Markup("".join(
-        "\\" + char if char in _MARKDOWN_SPECIALS else str(markupsafe.escape(char)) for char in str(value)))
+    return markupsafe.Markup(
+        "".join("\\" + char if char in _MARKDOWN_SPECIALS else str(markupsafe.escape(char)) for char in str(value))
+    )
 
 
-def md_link(text: object, target: str, current: str, classes: Iterable[str] = (), **attributes: str) -> markupsafe.Markup:
+def md_link(
+    text: object, target: str, current: str, classes: Iterable[str] = (), **attributes: str
+) -> markupsafe.Markup:
     """A Markdown link from the page ``current`` to ``target`` (both source paths; ``target`` may
     carry '#anchor'), with an attribute list for its classes and attributes."""
     attribute_list = [f".{name}" for name in classes]
-    attribute_list += [name if value == "" else f'{name}="{markupsafe.escape(value)}"'
-                       for name, value in attributes.items()]
+    attribute_list += [
+        name if value == "" else f'{name}="{markupsafe.escape(value)}"' for name, value in attributes.items()
+    ]
     suffix = "{ " + " ".join(attribute_list) + " }" if attribute_list else ""
     return markupsafe.Markup(f"[{md(text)}]({urls.link(target, current)}){suffix}")
 
@@ -43,4 +47,3 @@ def yaml_string(value: str) -> markupsafe.Markup:
     """A front-matter value, HTML-escaped before it is quoted: MkDocs' templates print page
     titles and descriptions without escaping them. JSON is valid YAML."""
     return markupsafe.Markup(json.dumps(str(markupsafe.escape(value)), ensure_ascii=False))
-

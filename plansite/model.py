@@ -2,6 +2,7 @@
 
 Built only from data that passed validation, so it trusts its input. Display helpers live
 here as properties, so a fact (a measure's label, a target's value as words) is computed once.
+Targets and their progress reports are in ``targets``.
 """
 
 from __future__ import annotations
@@ -14,34 +15,24 @@ from typing import Any, Literal
 
 from . import urls
 from .numerals import from_int
+from .targets import Target, target_from
 
-DepartmentKind = Literal["government-office", "municipal-department", "public-institution", "central-branch",
-                         "cooperative"]
-Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
+DepartmentKind = Literal[
+    "government-office", "municipal-department", "public-institution", "central-branch", "cooperative"
+]
 Role = Literal["lead", "supporting", "responsible"]
-# A target's delivery status: "unreported" until its department files a first report.
-Status = Literal["unreported", "not-started", "in-progress", "completed", "missed"]
-
-KIND_LABELS: Mapping[str, str] = MappingProxyType({
-    "government-office": "市政府办事机构",
-    "municipal-department": "市政府工作部门",
-    "public-institution": "事业单位",
-    "central-branch": "中央和省驻长单位",
-    "cooperative": "合作经济组织",
-})
-ROLE_LABELS: Mapping[str, str] = MappingProxyType({"lead": "牵头单位", "supporting": "配合单位",
-                                                    "responsible": "责任单位"})
-# In the order the dashboard counts them; the labels are what editors write in the data.
-STATUS_LABELS: Mapping[str, str] = MappingProxyType({
-    "unreported": "未填报",
-    "not-started": "未启动",
-    "in-progress": "推进中",
-    "completed": "已完成",
-    "missed": "未按期完成",
-})
-_STATUS_BY_LABEL = {label: status for status, label in STATUS_LABELS.items()}
-# Qualifiers that read before the figure (约20公里) rather than after it (40%左右).
-_LEADING_QUALIFIERS = frozenset({"约", "超过", "力争"})
+KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "government-office": "市政府办事机构",
+        "municipal-department": "市政府工作部门",
+        "public-institution": "事业单位",
+        "central-branch": "中央和省驻长单位",
+        "cooperative": "合作经济组织",
+    }
+)
+ROLE_LABELS: Mapping[str, str] = MappingProxyType(
+    {"lead": "牵头单位", "supporting": "配合单位", "responsible": "责任单位"}
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -56,6 +47,10 @@ class Department:
     def kind_label(self) -> str:
         return KIND_LABELS[self.kind]
 
+    @property
+    def page(self) -> str:
+        return urls.source("department", self.id)
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Topic:
@@ -65,67 +60,6 @@ class Topic:
     @property
     def page(self) -> str:
         return urls.source("topic", self.id)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Evidence:
-    url: str
-    title: str
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ProgressRecord:
-    """One report of a target's status, dated as of the day it describes."""
-
-    date: datetime.date
-    status: Status
-    note: str | None
-    evidence: tuple[Evidence, ...]
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Target:
-    id: str
-    year: int
-    text: str
-    indicator: str
-    value: int | float | None
-    unit: str | None
-    qualifier: Qualifier | None
-    baseline_year: int | None
-    # Reports, oldest first; the last one is the current status.
-    history: tuple[ProgressRecord, ...]
-
-    @property
-    def deadline(self) -> datetime.date:
-        """"到2025年" means by the end of 2025."""
-        return datetime.date(self.year, 12, 31)
-
-    @property
-    def latest(self) -> ProgressRecord | None:
-        return self.history[-1] if self.history else None
-
-    @property
-    def status(self) -> Status:
-        return self.history[-1].status if self.history else "unreported"
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
-
-    @property
-    def value_text(self) -> str | None:
-        """The committed figure as the plan words it: '40%左右', '约20公里'; None if qualitative."""
-        if self.value is None:
-            return None
-        figure = f"{self.value:g}{self.unit or ''}"
-        if self.qualifier is None:
-            return figure
-        return self.qualifier + figure if self.qualifier in _LEADING_QUALIFIERS else figure + self.qualifier
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -255,7 +189,8 @@ class Plan:
     def targets(self) -> tuple[Target, ...]:
         """Every target in document order: the goals' first, then the measures'."""
         return tuple(t for goal in self.goals for t in goal.targets) + tuple(
-            t for measure in self.measures for t in measure.targets)
+            t for measure in self.measures for t in measure.targets
+        )
 
     def measures_in(self, chapter: Chapter) -> tuple[Measure, ...]:
         return tuple(measure for measure in self.measures if measure.chapter is chapter)
@@ -263,60 +198,77 @@ class Plan:
 
 def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None) -> Plan:
     """The plan from validated data; ``measure_lines`` gives each measure's line in the data file."""
-    departments = {d["id"]: Department(id=d["id"], name=d["name"], full_name=d["full_name"],
-                                       aliases=tuple(d.get("aliases", ())), kind=d["kind"])
-                   for d in data["departments"]}
+    departments = {
+        d["id"]: Department(
+            id=d["id"], name=d["name"], full_name=d["full_name"], aliases=tuple(d.get("aliases", ())), kind=d["kind"]
+        )
+        for d in data["departments"]
+    }
     topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data["topics"]}
     chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
-    measures = tuple(_measure(m, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
-                     for m in data["measures"])
-    return Plan(document=_document(data["document"]), departments=tuple(departments.values()),
-                topics=tuple(topics.values()), chapters=tuple(chapters.values()), measures=measures,
-                as_of=datetime.date.fromisoformat(data["progress"]["as_of"]))
+    measures = tuple(
+        _measure(m, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0)) for m in data["measures"]
+    )
+    return Plan(
+        document=_document(data["document"]),
+        departments=tuple(departments.values()),
+        topics=tuple(topics.values()),
+        chapters=tuple(chapters.values()),
+        measures=measures,
+        as_of=datetime.date.fromisoformat(data["progress"]["as_of"]),
+    )
 
 
 def _document(d: Mapping[str, Any]) -> Document:
     local = d.get("local_governments")
     return Document(
-        title=d["title"], issuer=d["issuer"],
-        signed=datetime.date.fromisoformat(d["signed"]), published=datetime.date.fromisoformat(d["published"]),
-        disclosure=d["disclosure"], bases=tuple(Basis(**basis) for basis in d["bases"]),
-        first_year=d["target_years"]["from"], last_year=d["target_years"]["to"],
-        notice=Notice(**d["notice"]), preamble=d["preamble"],
+        title=d["title"],
+        issuer=d["issuer"],
+        signed=datetime.date.fromisoformat(d["signed"]),
+        published=datetime.date.fromisoformat(d["published"]),
+        disclosure=d["disclosure"],
+        bases=tuple(Basis(**basis) for basis in d["bases"]),
+        first_year=d["target_years"]["from"],
+        last_year=d["target_years"]["to"],
+        notice=Notice(**d["notice"]),
+        preamble=d["preamble"],
         local_governments=LocalGovernments(**local) if local else None,
     )
 
 
-def _target(t: Mapping[str, Any]) -> Target:
-    return Target(id=t["id"], year=t["year"], text=t["text"], indicator=t["indicator"], value=t["value"],
-                  unit=t.get("unit"), qualifier=t.get("qualifier"), baseline_year=t.get("baseline_year"),
-                  history=tuple(map(_progress_record, t.get("progress", ()))))
-
-
-def _progress_record(r: Mapping[str, Any]) -> ProgressRecord:
-    return ProgressRecord(date=datetime.date.fromisoformat(r["date"]), status=_STATUS_BY_LABEL[r["status"]],
-                          note=r.get("note"),
-                          evidence=tuple(Evidence(url=e["url"], title=e["title"]) for e in r.get("evidence", ())))
-
-
 def _chapter(c: Mapping[str, Any]) -> Chapter:
-    goals = tuple(Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(_target, g["targets"])))
-                  for g in c.get("goals", ()))
+    goals = tuple(
+        Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(target_from, g["targets"])))
+        for g in c.get("goals", ())
+    )
     return Chapter(id=c["id"], number=c["number"], title=c["title"], principles=c.get("principles"), goals=goals)
 
 
-def _measure(m: Mapping[str, Any], chapters: Mapping[str, Chapter], departments: Mapping[str, Department],
-             topics: Mapping[str, Topic], source_line: int) -> Measure:
+def _measure(
+    m: Mapping[str, Any],
+    chapters: Mapping[str, Chapter],
+    departments: Mapping[str, Department],
+    topics: Mapping[str, Topic],
+    source_line: int,
+) -> Measure:
     def named(role: str) -> tuple[Department, ...]:
         return tuple(departments[d] for d in m.get(role, ()))
 
     return Measure(
-        id=m["id"], number=m["number"], chapter=chapters[m["chapter"]], title=m["title"], text=m["text"],
-        lead=named("lead"), supporting=named("supporting"), responsible=named("responsible"),
+        id=m["id"],
+        number=m["number"],
+        chapter=chapters[m["chapter"]],
+        title=m["title"],
+        text=m["text"],
+        lead=named("lead"),
+        supporting=named("supporting"),
+        responsible=named("responsible"),
         written_as=MappingProxyType(dict(m.get("written_as", {}))),
         units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
-        corrections=tuple(Correction(date=datetime.date.fromisoformat(c["date"]), note=c["note"])
-                          for c in m.get("corrections", ())),
-        topics=tuple(topics[t] for t in m["topics"]), targets=tuple(map(_target, m["targets"])),
+        corrections=tuple(
+            Correction(date=datetime.date.fromisoformat(c["date"]), note=c["note"]) for c in m.get("corrections", ())
+        ),
+        topics=tuple(topics[t] for t in m["topics"]),
+        targets=tuple(map(target_from, m["targets"])),
         source_line=source_line,
     )

@@ -44,8 +44,11 @@ def units_clause(plan: Plan, measure: Measure) -> str:
     """The closing parenthesis that names the measure's units, or '' where it names none."""
     parts = [
         f"{label}：{'、'.join(measure.written_name(d) for d in departments)}"
-        for label, departments in (("牵头单位", measure.lead), ("配合单位", measure.supporting),
-                                   ("责任单位", measure.responsible))
+        for label, departments in (
+            ("牵头单位", measure.lead),
+            ("配合单位", measure.supporting),
+            ("责任单位", measure.responsible),
+        )
         if departments
     ]
     local = plan.document.local_governments

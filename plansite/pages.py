@@ -20,8 +20,9 @@ import yaml
 from . import charts, markup, progress, tables, urls
 from .catalog import Catalog, Commitment
 from .config import SiteConfig
-from .model import STATUS_LABELS, Measure
+from .model import Measure
 from .numerals import zh_date
+from .targets import STATUS_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -36,9 +37,17 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
         path = urls.source(kind, id)
         if path in files:
             raise ValueError(f"two pages render to {path}")
-        files[path] = environment.get_template(template).render({
-            "page": path, "catalog": catalog, "plan": catalog.plan, "site": site, "dashboard": dashboard,
-            "statuses": STATUS_LABELS, **context})
+        files[path] = environment.get_template(template).render(
+            {
+                "page": path,
+                "catalog": catalog,
+                "plan": catalog.plan,
+                "site": site,
+                "dashboard": dashboard,
+                "statuses": STATUS_LABELS,
+                **context,
+            }
+        )
 
     page("home", "home.md.j2")
     page("full-text", "full-text.md.j2")
@@ -88,8 +97,9 @@ def _link(context: jinja2.runtime.Context, target: str) -> str:
 
 
 @jinja2.pass_context
-def _md_link(context: jinja2.runtime.Context, text: object, target: str, *classes: str,
-             **attributes: str) -> markupsafe.Markup:
+def _md_link(
+    context: jinja2.runtime.Context, text: object, target: str, *classes: str, **attributes: str
+) -> markupsafe.Markup:
     return markup.md_link(text, target, context["page"], classes, **attributes)
 
 
@@ -97,11 +107,19 @@ def _md_link(context: jinja2.runtime.Context, text: object, target: str, *classe
 def _units(context: jinja2.runtime.Context, departments: Any, lead: bool = False) -> markupsafe.Markup:
     """Departments as links to their pages, separated by 、; a lead department's name in bold."""
     page = context["page"]
-    return markupsafe.Markup("、".join(
-        markup.md_link(markupsafe.Markup(f"**{markup.md(d.name)}**"), urls.source("department", d.id), page,
-                       ("plan-unit", "plan-unit--lead")) if lead
-        else markup.md_link(d.name, urls.source("department", d.id), page, ("plan-unit",))
-        for d in departments))
+    return markupsafe.Markup(
+        "、".join(
+            markup.md_link(
+                markupsafe.Markup(f"**{markup.md(d.name)}**"),
+                d.page,
+                page,
+                ("plan-unit", "plan-unit--lead"),
+            )
+            if lead
+            else markup.md_link(d.name, d.page, page, ("plan-unit",))
+            for d in departments
+        )
+    )
 
 
 @jinja2.pass_context
@@ -111,10 +129,12 @@ def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> s
     source = f"{plan.document.issuer}：《{plan.document.title}》（{zh_date(plan.document.signed)}）"
     if isinstance(cited, Measure):
         return f"{source}，第{cited.label}项“{cited.title}”。{site.site_url}{cited.url}"
-    where = (f"第{cited.measure.label}项“{cited.measure.title}”" if cited.measure
-             else f"{cited.chapter.heading}·{cited.source_label}")
-    return (f"{source}，{where}，{cited.target.year}年目标任务“{cited.target.indicator}”。"
-            f"{site.site_url}{cited.url}")
+    where = (
+        f"第{cited.measure.label}项“{cited.measure.title}”"
+        if cited.measure
+        else f"{cited.chapter.heading}·{cited.source_label}"
+    )
+    return f"{source}，{where}，{cited.target.year}年目标任务“{cited.target.indicator}”。{site.site_url}{cited.url}"
 
 
 def _source(kind: str, id: object = None) -> str:
@@ -123,9 +143,18 @@ def _source(kind: str, id: object = None) -> str:
 
 
 _FILTERS: Mapping[str, Callable[..., Any]] = {
-    "link": _link, "md_link": _md_link, "md": markup.md, "yaml_string": markup.yaml_string, "zh_date": zh_date,
-    "citation": _citation, "status_icon": charts.status_icon, "units": _units, "source": _source,
-    "status_bars": charts.status_bars, "timeline": charts.timeline, "responsibility_matrix": charts.responsibility_matrix,
+    "link": _link,
+    "md_link": _md_link,
+    "md": markup.md,
+    "yaml_string": markup.yaml_string,
+    "zh_date": zh_date,
+    "citation": _citation,
+    "status_icon": charts.status_icon,
+    "units": _units,
+    "source": _source,
+    "status_bars": charts.status_bars,
+    "timeline": charts.timeline,
+    "responsibility_matrix": charts.responsibility_matrix,
     "matrix_fits": charts.matrix_fits,
 }
 

@@ -41,8 +41,13 @@ class Settings:
 
 def settings(data: Path, address: str) -> Settings:
     root = cli.ROOT
-    return Settings(data=data, out=root / "docs" / "generated", config=root / "mkdocs.yml", address=address,
-                    watched=(data, root / "templates", root / "schema", search.TERMS_FILE, build.HAND_WRITTEN))
+    return Settings(
+        data=data,
+        out=root / "docs" / "generated",
+        config=root / "mkdocs.yml",
+        address=address,
+        watched=(data, root / "templates", root / "schema", search.TERMS_FILE, build.HAND_WRITTEN),
+    )
 
 
 def regenerate(config: Settings) -> write.Publication | None:
@@ -52,8 +57,10 @@ def regenerate(config: Settings) -> write.Publication | None:
         output = build.build(config.data, config.config, cli.display_path(config.data))
         published = write.publish(config.out, output.files)
     except DataError as error:
-        print(f"\n[preview] {cli.display_path(config.data)} has problems; still showing the last good version:",
-              file=sys.stderr)
+        print(
+            f"\n[preview] {cli.display_path(config.data)} has problems; still showing the last good version:",
+            file=sys.stderr,
+        )
         print(error.report(), file=sys.stderr, flush=True)
         return None
     except cli.GENERATION_ERRORS as error:
@@ -63,8 +70,11 @@ def regenerate(config: Settings) -> write.Publication | None:
         # Titles or chapters changed: every page's navigation must be rebuilt, not just the edited ones.
         _touch(config.out.resolve().rglob("*.md"))
     elapsed = (time.monotonic() - started) * 1000
-    print(f"[preview] regenerated in {elapsed:.0f} ms: {len(published.changed)} file(s) changed, "
-          f"{len(published.removed)} removed", flush=True)
+    print(
+        f"[preview] regenerated in {elapsed:.0f} ms: {len(published.changed)} file(s) changed, "
+        f"{len(published.removed)} removed",
+        flush=True,
+    )
     return published
 
 
@@ -103,8 +113,11 @@ def run(config: Settings) -> int:
             regenerate(config)
 
     threading.Thread(target=watch_data, daemon=True).start()
-    print(f"[preview] serving http://{config.address}/ ; watching {cli.display_path(config.data)}, "
-          "templates/, schema/, docs/pages/ and overrides/ (Ctrl-C stops)", flush=True)
+    print(
+        f"[preview] serving http://{config.address}/ ; watching {cli.display_path(config.data)}, "
+        "templates/, schema/, docs/pages/ and overrides/ (Ctrl-C stops)",
+        flush=True,
+    )
     try:
         server.serve()
     except KeyboardInterrupt:
@@ -138,8 +151,7 @@ def _mkdocs_server(config: Settings):
 
     first = load()
     first.plugins.on_startup(command="serve", dirty=True)
-    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=site_dir,
-                              polling_interval=POLL_SECONDS)
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=site_dir, polling_interval=POLL_SECONDS)
     # The generator publishes all changed files in one switch: no need to wait for more to arrive.
     server.build_delay = POLL_SECONDS
     server.error_handler = lambda code: _error_page(site_dir, code)

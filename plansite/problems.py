@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     summary: str
@@ -15,81 +16,134 @@ class Rule:
 
 # Every kind of problem the generator reports. Each has a fixture under tests/fixtures/errors/
 # (or, for the few that need a generated file, a test of its own), and CONTRIBUTING.md explains it.
-RULES: Mapping[str, Rule] = MappingProxyType({
-    "missing-file": Rule("the data file does not exist", "找不到数据文件：检查文件路径是否正确。"),
-    "file-too-large": Rule("the file is larger than any plan needs",
-                           "文件过大：本方案的数据不到1 MB，即使5000项措施的方案也只有约7 MB，可能误粘贴了大段内容，请检查最近的修改。"),
-    "bom": Rule("the file starts with a UTF-8 byte-order mark",
-                "文件开头带有BOM标记：在编辑器中另存为“UTF-8（无BOM）”编码。"),
-    "not-utf8": Rule("the file is not UTF-8",
-                     "文件不是UTF-8编码（可能保存成了GBK）：在编辑器中另存为UTF-8编码。"),
-    "empty-file": Rule("the file holds no data", "文件是空的：恢复文件内容（可用 git checkout 找回）。"),
-    "tab-indentation": Rule("a line is indented with a tab",
-                            "该行用Tab键缩进：YAML只允许空格缩进，请把行首的Tab换成空格（每级两个空格）。"),
-    "yaml-syntax": Rule("the file is not valid YAML",
-                        "YAML格式错误：检查提示位置附近的冒号、引号和缩进。文字中的冒号请用全角“：”，"
-                        "引号要成对，同一级的字段要对齐。"),
-    "nesting": Rule("the file nests deeper than the parser allows", "文件嵌套层级过深：检查是否有大量未闭合的括号。"),
-    "alias": Rule("an anchor (&) is repeated by an alias (*)",
-                  "不允许使用锚点（&）和别名（*）：把被引用的内容完整写出来。"),
-    "tag": Rule("a value carries a YAML tag (!!…)", "不允许使用以“!!”开头的标签：删除标签，只保留内容。"),
-    "bad-key": Rule("a key is not a plain name", "字段名必须是普通文字：删除“<<”合并写法或复杂键。"),
-    "duplicate-key": Rule("a key appears twice in one record",
-                          "同一条记录中某个字段写了两次：删除其中一个，只保留正确的那一个。"),
-    "unknown-key": Rule("a field the schema does not know",
-                        "字段名拼写有误或不属于这条记录：按提示改正拼写，或删除该字段。"),
-    "missing-field": Rule("a required field is missing", "缺少必填字段：按提示补上该字段。"),
-    "wrong-type": Rule("a value of the wrong type",
-                       "内容类型不对：单位等列表要写成 [a, b] 形式；年份、数值不要加引号。"),
-    "bad-value": Rule("a value of the wrong form (an id, a date, an empty text)",
-                      "内容格式不对：编号只能用小写英文字母、数字和连字符（如 industry-it、m16）；"
-                      "日期写成 2024-06-21；文字不能为空。"),
-    "not-allowed": Rule("a value outside a closed list", "只能从提示列出的几个取值中选一个。"),
-    "out-of-range": Rule("a number outside its range", "数值超出允许范围（例如目标值不能为负数）：请核对原文。"),
-    "empty-list": Rule("a list that must not be empty is empty", "该列表不能为空：例如每项措施至少要有一个专题。"),
-    "repeated-item": Rule("a list names an item twice", "列表中有重复项：删除重复的那一个。"),
-    "too-long": Rule("an id or a note is longer than allowed",
-                     "内容过长：编号不超过40个字符；进度说明（note）不超过200字，详细情况请放在证明材料链接中。"),
-    "schema": Rule("any other schema violation", "数据结构不符合要求：对照 schema/measures.schema.json 检查该字段。"),
-    "duplicate-id": Rule("two records share an id",
-                         "编号重复：编号是网址的一部分，必须唯一。新增的记录请换一个未使用的编号。"),
-    "duplicate-number": Rule("two chapters or measures share a number", "序号重复：每个部分、每项措施的序号只能出现一次。"),
-    "numbering": Rule("numbers do not run 1, 2, 3… in document order",
-                      "序号必须按原文顺序从1开始连续编排：检查是否漏排、跳号或顺序颠倒。"),
-    "chapter-order": Rule("a measure stands before the chapter of the measure above it",
-                          "措施的顺序与所属部分的顺序不一致：措施应按原文顺序排列，核对 chapter 字段。"),
-    "unknown-reference": Rule("a reference to a department, chapter, topic or measure that does not exist",
-                              "引用了不存在的编号：按提示改正拼写；如果确需新单位或新专题，先在 departments "
-                              "或 topics 中添加。"),
-    "unknown-alias": Rule("a spelling that is not an alias of the department",
-                          "written_as 中的写法不是该单位登记的别名：先把这个写法加到该单位的 aliases 中。"),
-    "role-conflict": Rule("lead, supporting and responsible departments that contradict each other",
-                          "单位分工有矛盾：同一单位不能既牵头又配合；“责任单位”不能与牵头、配合单位同时出现；"
-                          "有配合单位就必须有牵头单位。"),
-    "unused-topic": Rule("a topic no measure uses", "专题没有被任何措施使用：给相关措施加上该专题，或删除这个专题。"),
-    "duplicate-name": Rule("two departments share a name or alias",
-                           "两个单位使用了相同的名称或别名：同一单位请合并为一条，不同单位请改正名称。"),
-    "year-span": Rule("the plan's span of target years runs backwards", "方案期限的起始年份晚于结束年份：请改正。"),
-    "target-year": Rule("a target year outside the plan's span or its goal's year",
-                        "目标年份超出方案期限，或与所在目标段落的年份不一致：对照原文核对年份。"),
-    "baseline-year": Rule("a baseline year that is not before the target year",
-                          "基准年份（如“较2023年”中的2023）必须早于目标年份：对照原文核对。"),
-    "target-id": Rule("a target id that does not start with its owner's id",
-                      "目标编号必须以所属措施或目标段落的编号开头（如 m16-t1、g2025-t3）：请改正编号。"),
-    "target-clause": Rule("a target's clause that is not in the text it belongs to",
-                          "目标的原文（text）必须与所属措施正文中的文字完全一致：从正文中原样复制，"
-                          "不要增删改任何字。"),
-    "bad-date": Rule("a date that does not exist, or publication or the data's as-of date before signature",
-                     "日期不存在，或发布日期、数据截至日期（progress.as_of）早于成文日期：核对日期。"),
-    "progress-date": Rule("a progress report dated before the plan, after the data's as-of date, or out of order",
-                          "进度记录的日期有误：不能早于方案成文日期，不能晚于 progress.as_of（数据截至日期），"
-                          "同一目标的记录按日期从早到晚排列、每个日期一条。新增报告时请同时把 as_of 改为最新日期。"),
-    "missed-early": Rule("a target reported 未按期完成 before its year is over",
-                         "目标年份尚未结束，不能报告“未按期完成”：年内未完成的请报告“推进中”或“未启动”。"),
-    "basis": Rule("a basis document that the preamble does not cite", "依据文件的文号没有出现在前言中：核对文号。"),
-    "markup": Rule("HTML or a script link inside a text",
-                   "文字中不能包含HTML标签或脚本链接：网站会原样显示文字。如原文确有尖括号，请使用全角“＜＞”。"),
-})
+RULES: Mapping[str, Rule] = MappingProxyType(
+    {
+        "missing-file": Rule("the data file does not exist", "找不到数据文件：检查文件路径是否正确。"),
+        "file-too-large": Rule(
+            "the file is larger than any plan needs",
+            "文件过大：本方案的数据不到1 MB，即使5000项措施的方案也只有约7 MB，"
+            "可能误粘贴了大段内容，请检查最近的修改。",
+        ),
+        "bom": Rule(
+            "the file starts with a UTF-8 byte-order mark",
+            "文件开头带有BOM标记：在编辑器中另存为“UTF-8（无BOM）”编码。",
+        ),
+        "not-utf8": Rule("the file is not UTF-8", "文件不是UTF-8编码（可能保存成了GBK）：在编辑器中另存为UTF-8编码。"),
+        "empty-file": Rule("the file holds no data", "文件是空的：恢复文件内容（可用 git checkout 找回）。"),
+        "tab-indentation": Rule(
+            "a line is indented with a tab",
+            "该行用Tab键缩进：YAML只允许空格缩进，请把行首的Tab换成空格（每级两个空格）。",
+        ),
+        "yaml-syntax": Rule(
+            "the file is not valid YAML",
+            "YAML格式错误：检查提示位置附近的冒号、引号和缩进。文字中的冒号请用全角“：”，"
+            "引号要成对，同一级的字段要对齐。",
+        ),
+        "nesting": Rule(
+            "the file nests deeper than the parser allows", "文件嵌套层级过深：检查是否有大量未闭合的括号。"
+        ),
+        "alias": Rule(
+            "an anchor (&) is repeated by an alias (*)", "不允许使用锚点（&）和别名（*）：把被引用的内容完整写出来。"
+        ),
+        "tag": Rule("a value carries a YAML tag (!!…)", "不允许使用以“!!”开头的标签：删除标签，只保留内容。"),
+        "bad-key": Rule("a key is not a plain name", "字段名必须是普通文字：删除“<<”合并写法或复杂键。"),
+        "duplicate-key": Rule(
+            "a key appears twice in one record", "同一条记录中某个字段写了两次：删除其中一个，只保留正确的那一个。"
+        ),
+        "unknown-key": Rule(
+            "a field the schema does not know", "字段名拼写有误或不属于这条记录：按提示改正拼写，或删除该字段。"
+        ),
+        "missing-field": Rule("a required field is missing", "缺少必填字段：按提示补上该字段。"),
+        "wrong-type": Rule(
+            "a value of the wrong type", "内容类型不对：单位等列表要写成 [a, b] 形式；年份、数值不要加引号。"
+        ),
+        "bad-value": Rule(
+            "a value of the wrong form (an id, a date, an empty text)",
+            "内容格式不对：编号只能用小写英文字母、数字和连字符（如 industry-it、m16）；"
+            "日期写成 2024-06-21；文字不能为空。",
+        ),
+        "not-allowed": Rule("a value outside a closed list", "只能从提示列出的几个取值中选一个。"),
+        "out-of-range": Rule("a number outside its range", "数值超出允许范围（例如目标值不能为负数）：请核对原文。"),
+        "empty-list": Rule("a list that must not be empty is empty", "该列表不能为空：例如每项措施至少要有一个专题。"),
+        "repeated-item": Rule("a list names an item twice", "列表中有重复项：删除重复的那一个。"),
+        "too-long": Rule(
+            "an id or a note is longer than allowed",
+            "内容过长：编号不超过40个字符；进度说明（note）不超过200字，详细情况请放在证明材料链接中。",
+        ),
+        "schema": Rule(
+            "any other schema violation", "数据结构不符合要求：对照 schema/measures.schema.json 检查该字段。"
+        ),
+        "duplicate-id": Rule(
+            "two records share an id", "编号重复：编号是网址的一部分，必须唯一。新增的记录请换一个未使用的编号。"
+        ),
+        "duplicate-number": Rule(
+            "two chapters or measures share a number", "序号重复：每个部分、每项措施的序号只能出现一次。"
+        ),
+        "numbering": Rule(
+            "numbers do not run 1, 2, 3… in document order",
+            "序号必须按原文顺序从1开始连续编排：检查是否漏排、跳号或顺序颠倒。",
+        ),
+        "chapter-order": Rule(
+            "a measure stands before the chapter of the measure above it",
+            "措施的顺序与所属部分的顺序不一致：措施应按原文顺序排列，核对 chapter 字段。",
+        ),
+        "unknown-reference": Rule(
+            "a reference to a department, chapter, topic or measure that does not exist",
+            "引用了不存在的编号：按提示改正拼写；如果确需新单位或新专题，先在 departments 或 topics 中添加。",
+        ),
+        "unknown-alias": Rule(
+            "a spelling that is not an alias of the department",
+            "written_as 中的写法不是该单位登记的别名：先把这个写法加到该单位的 aliases 中。",
+        ),
+        "role-conflict": Rule(
+            "lead, supporting and responsible departments that contradict each other",
+            "单位分工有矛盾：同一单位不能既牵头又配合；“责任单位”不能与牵头、配合单位同时出现；"
+            "有配合单位就必须有牵头单位。",
+        ),
+        "unused-topic": Rule(
+            "a topic no measure uses", "专题没有被任何措施使用：给相关措施加上该专题，或删除这个专题。"
+        ),
+        "duplicate-name": Rule(
+            "two departments share a name or alias",
+            "两个单位使用了相同的名称或别名：同一单位请合并为一条，不同单位请改正名称。",
+        ),
+        "year-span": Rule("the plan's span of target years runs backwards", "方案期限的起始年份晚于结束年份：请改正。"),
+        "target-year": Rule(
+            "a target year outside the plan's span or its goal's year",
+            "目标年份超出方案期限，或与所在目标段落的年份不一致：对照原文核对年份。",
+        ),
+        "baseline-year": Rule(
+            "a baseline year that is not before the target year",
+            "基准年份（如“较2023年”中的2023）必须早于目标年份：对照原文核对。",
+        ),
+        "target-id": Rule(
+            "a target id that does not start with its owner's id",
+            "目标编号必须以所属措施或目标段落的编号开头（如 m16-t1、g2025-t3）：请改正编号。",
+        ),
+        "target-clause": Rule(
+            "a target's clause that is not in the text it belongs to",
+            "目标的原文（text）必须与所属措施正文中的文字完全一致：从正文中原样复制，不要增删改任何字。",
+        ),
+        "bad-date": Rule(
+            "a date that does not exist, or publication or the data's as-of date before signature",
+            "日期不存在，或发布日期、数据截至日期（progress.as_of）早于成文日期：核对日期。",
+        ),
+        "progress-date": Rule(
+            "a progress report dated before the plan, after the data's as-of date, or out of order",
+            "进度记录的日期有误：不能早于方案成文日期，不能晚于 progress.as_of（数据截至日期），"
+            "同一目标的记录按日期从早到晚排列、每个日期一条。新增报告时请同时把 as_of 改为最新日期。",
+        ),
+        "missed-early": Rule(
+            "a target reported 未按期完成 before its year is over",
+            "目标年份尚未结束，不能报告“未按期完成”：年内未完成的请报告“推进中”或“未启动”。",
+        ),
+        "basis": Rule("a basis document that the preamble does not cite", "依据文件的文号没有出现在前言中：核对文号。"),
+        "markup": Rule(
+            "HTML or a script link inside a text",
+            "文字中不能包含HTML标签或脚本链接：网站会原样显示文字。如原文确有尖括号，请使用全角“＜＞”。",
+        ),
+    }
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .catalog import Catalog, Commitment
-from .model import STATUS_LABELS, Status
+from .targets import STATUS_LABELS, Status
 
-STATUSES: tuple[Status, ...] = tuple(STATUS_LABELS)  # type: ignore[arg-type]
+STATUSES: tuple[Status, ...] = tuple(STATUS_LABELS)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -72,8 +72,9 @@ GOALS_ROW = "主要目标（全市）"
 
 def build(catalog: Catalog) -> Dashboard:
     commitments = catalog.commitments
-    by_lead = [tally(entry.department.name, entry.page, entry.own_commitments)
-               for entry in catalog.departments.values()]
+    by_lead = [
+        tally(entry.department.name, entry.page, entry.own_commitments) for entry in catalog.departments.values()
+    ]
     goals = [c for c in commitments if c.measure is None]
     if goals:
         by_lead.append(tally(GOALS_ROW, None, goals))
@@ -81,16 +82,18 @@ def build(catalog: Catalog) -> Dashboard:
         as_of=catalog.plan.as_of,
         overall=tally("全部目标任务", None, commitments),
         by_year=tuple(tally(f"{group.year}年", group.page, group.commitments) for group in catalog.years),
-        by_chapter=tuple(tally(entry.chapter.heading, entry.page, entry.commitments)
-                         for entry in catalog.chapters.values() if entry.commitments),
+        by_chapter=tuple(
+            tally(entry.chapter.heading, entry.page, entry.commitments)
+            for entry in catalog.chapters.values()
+            if entry.commitments
+        ),
         by_lead=tuple(row for row in by_lead if row.total),
-        due_not_completed=tuple(sorted((c for c in commitments if c.due_not_completed),
-                                       key=lambda c: c.target.year)),
+        due_not_completed=tuple(sorted((c for c in commitments if c.due_not_completed), key=lambda c: c.target.year)),
     )
 
 
 def tally(label: str, page: str | None, commitments: Iterable[Commitment]) -> Tally:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
     due = 0
     for commitment in commitments:
         counts[commitment.target.status] += 1

@@ -11,14 +11,16 @@ from .model import Measure, Plan
 RELATED_LIMIT = 6
 
 
-def ranked_related(plan: Plan, roles: Mapping[str, Mapping[str, list[Measure]]],
-             by_topic: Mapping[str, list[Measure]]) -> dict[str, tuple[Measure, ...]]:
+def ranked_related(
+    plan: Plan, roles: Mapping[str, Mapping[str, list[Measure]]], by_topic: Mapping[str, list[Measure]]
+) -> dict[str, tuple[Measure, ...]]:
     """For each measure, others with the same lead department (2 points each) or a shared topic
     (1 point each), most in common first, then in plan order."""
     position = {m.id: index for index, m in enumerate(plan.measures)}
     topic_members = {topic: {position[m.id] for m in members} for topic, members in by_topic.items()}
-    led = {department: {position[m.id] for m in role["lead"] + role["responsible"]}
-           for department, role in roles.items()}
+    led = {
+        department: {position[m.id] for m in role["lead"] + role["responsible"]} for department, role in roles.items()
+    }
     related = {}
     for index, measure in enumerate(plan.measures):
         topics = [topic_members[t.id] for t in dict.fromkeys(measure.topics)]

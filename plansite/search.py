@@ -26,6 +26,8 @@ DICTIONARY = ".search-dictionary.txt"
 def engine(plan: Plan) -> str:
     """'material' (lunr, in the theme's own search box) or 'pagefind' (a search page)."""
     return "material" if len(plan.measures) <= MATERIAL_SEARCH_MEASURES else "pagefind"
+
+
 CITY_PREFIX = "长治市"
 # jieba's dictionary totals about 60 million; a word this frequent wins every split it is in.
 STRONG = 1_000_000
@@ -63,8 +65,9 @@ def require_jieba() -> None:
     """Fail loudly if jieba is missing: Material would silently build an unsegmented index."""
     # Found, not imported: importing jieba costs a third of generating the real plan.
     if importlib.util.find_spec("jieba") is None:
-        raise SystemExit("jieba is not installed, so Chinese search would not work: "
-                         "install the pinned requirements (make site does)")
+        raise SystemExit(
+            "jieba is not installed, so Chinese search would not work: install the pinned requirements (make site does)"
+        )
 
 
 # Material 9.8's browser-side segmentation of a Chinese query tries every word of the index
@@ -82,14 +85,17 @@ class ThemeChanged(Exception):
 
 
 def fixed_search_worker() -> str:
-    import material  # only generation needs the theme; checking the data does not
-
-    worker = Path(material.__file__).parent / "templates" / WORKER
+    theme = importlib.util.find_spec("material")
+    worker = Path(theme.origin or "").parent / "templates" / WORKER if theme else Path(WORKER)
     if not worker.is_file():
-        raise ThemeChanged(f"Material has no {WORKER}: the theme was upgraded; re-check search segmentation "
-                           "(plansite/search.py) and update WORKER")
+        raise ThemeChanged(
+            f"Material has no {WORKER}: the theme was upgraded; re-check search segmentation "
+            "(plansite/search.py) and update WORKER"
+        )
     code = worker.read_text(encoding="utf-8")
     if code.count(_SEGMENTATION_BUG) != 1:
-        raise ThemeChanged(f"Material's {WORKER} no longer holds the segmentation code this fix replaces; "
-                           "re-check search segmentation (plansite/search.py)")
+        raise ThemeChanged(
+            f"Material's {WORKER} no longer holds the segmentation code this fix replaces; "
+            "re-check search segmentation (plansite/search.py)"
+        )
     return code.replace(_SEGMENTATION_BUG, _SEGMENTATION_FIX)

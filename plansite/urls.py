@@ -12,30 +12,32 @@ import posixpath
 from collections.abc import Mapping
 from types import MappingProxyType
 
-PATHS: Mapping[str, str] = MappingProxyType({
-    "home": "index.md",
-    "full-text": "full-text/index.md",
-    "measures": "measures/index.md",
-    "measure": "measures/{id}.md",
-    "departments": "departments/index.md",
-    "department": "departments/{id}.md",
-    "sectors": "sectors/index.md",
-    "sector": "sectors/{id}/index.md",
-    "topics": "topics/index.md",
-    "topic": "topics/{id}.md",
-    "years": "years/index.md",
-    "year": "years/{id}.md",
-    "progress": "progress/index.md",
-    "downloads": "downloads/index.md",
-    "search": "search/index.md",
-    "plan-json": "downloads/plan.json",
-    "plan-schema": "downloads/plan.schema.json",
-    "table": "downloads/{id}",
-    "department-targets": "downloads/departments/{id}-targets.csv",
-    "year-targets": "downloads/years/{id}-targets.csv",
-    "calendar": "downloads/calendars/{id}.ics",
-    "plan-calendar": "downloads/calendars/all.ics",
-})
+PATHS: Mapping[str, str] = MappingProxyType(
+    {
+        "home": "index.md",
+        "full-text": "full-text/index.md",
+        "measures": "measures/index.md",
+        "measure": "measures/{id}.md",
+        "departments": "departments/index.md",
+        "department": "departments/{id}.md",
+        "sectors": "sectors/index.md",
+        "sector": "sectors/{id}/index.md",
+        "topics": "topics/index.md",
+        "topic": "topics/{id}.md",
+        "years": "years/index.md",
+        "year": "years/{id}.md",
+        "progress": "progress/index.md",
+        "downloads": "downloads/index.md",
+        "search": "search/index.md",
+        "plan-json": "downloads/plan.json",
+        "plan-schema": "downloads/plan.schema.json",
+        "table": "downloads/{id}",
+        "department-targets": "downloads/departments/{id}-targets.csv",
+        "year-targets": "downloads/years/{id}-targets.csv",
+        "calendar": "downloads/calendars/{id}.ics",
+        "plan-calendar": "downloads/calendars/all.ics",
+    }
+)
 
 
 def source(kind: str, id: object = None) -> str:

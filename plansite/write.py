@@ -93,8 +93,10 @@ def _current_version(link: Path) -> Path | None:
         target = link.resolve()
         return target if target.is_dir() else None
     if link.exists():
-        raise NotGeneratedFolder(f"{link} is not the generator's link to its output; move it away "
-                                 "(the generator never writes over files it did not write)")
+        raise NotGeneratedFolder(
+            f"{link} is not the generator's link to its output; move it away "
+            "(the generator never writes over files it did not write)"
+        )
     return None
 
 
@@ -114,6 +116,9 @@ def _remove_abandoned_versions(versions: Path, keep: Path | None) -> None:
 
 def _listing(folder: Path) -> list[str]:
     root = str(folder)
-    return [os.path.relpath(os.path.join(place, name), root).replace(os.sep, "/")
-            for place, _, names in os.walk(root) for name in names
-            if os.path.isfile(os.path.join(place, name))]
+    return [
+        os.path.relpath(os.path.join(place, name), root).replace(os.sep, "/")
+        for place, _, names in os.walk(root)
+        for name in names
+        if os.path.isfile(os.path.join(place, name))
+    ]

@@ -70,8 +70,7 @@ def our_config(work: Path) -> Path:
         "INHERIT: docs/generated/.nav.yml": f"INHERIT: {work / 'docs' / '.nav.yml'}",
         "docs_dir: docs/generated": f"docs_dir: {work / 'docs'}\nsite_dir: {work / 'site'}",
         "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
-        "jieba_dict_user: docs/generated/.search-dictionary.txt":
-            f"jieba_dict_user: {work / 'docs' / '.search-dictionary.txt'}",
+        "jieba_dict_user: docs/generated/.search-dictionary.txt": f"jieba_dict_user: {work / 'docs' / '.search-dictionary.txt'}",
     }
     for old, new in replacements.items():
         if old not in text:
@@ -87,22 +86,27 @@ def baseline_config(work: Path) -> Path:
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     nav = yaml.safe_load((work / "docs" / ".nav.yml").read_text(encoding="utf-8"))["nav"]
     search = next(p["search"] for p in ours["plugins"] if isinstance(p, dict) and "search" in p)
-    text = yaml.safe_dump({
-        "site_name": ours["site_name"],
-        "site_url": ours["site_url"],
-        "docs_dir": str(work / "docs"),
-        "site_dir": str(work / "site-baseline"),
-        "theme": {"name": "material", "language": "zh"},
-        "plugins": [{"search": {**search, "jieba_dict_user": str(work / "docs" / ".search-dictionary.txt")}}],
-        "nav": _without_measures(nav),
-    }, allow_unicode=True, sort_keys=False)
+    text = yaml.safe_dump(
+        {
+            "site_name": ours["site_name"],
+            "site_url": ours["site_url"],
+            "docs_dir": str(work / "docs"),
+            "site_dir": str(work / "site-baseline"),
+            "theme": {"name": "material", "language": "zh"},
+            "plugins": [{"search": {**search, "jieba_dict_user": str(work / "docs" / ".search-dictionary.txt")}}],
+            "nav": _without_measures(nav),
+        },
+        allow_unicode=True,
+        sort_keys=False,
+    )
     # The same Markdown extensions, so both builds turn the same pages into the same HTML.
-    text += "markdown_extensions:\n  - attr_list\n  - tables\n  - toc:\n      permalink: \"#\"\n" \
-            "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n"
+    text += (
+        'markdown_extensions:\n  - attr_list\n  - tables\n  - toc:\n      permalink: "#"\n'
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n        kwds:\n          case: lower\n"
+    )
     config = work / "baseline.yml"
     config.write_text(text, encoding="utf-8")
     return config
-
 
 
 def _without_measures(nav):
@@ -150,20 +154,20 @@ def time_search(site: Path, engine: str) -> SearchTiming:
         if engine == "pagefind":
             page.goto(url + "search/", wait_until="networkidle")
             before = len(fetched)
-            elapsed = page.evaluate(_TIME_FIRST_RESULTS, [".pagefind-ui__search-input", ".pagefind-ui__result",
-                                                          SEARCH_QUERY])
+            elapsed = page.evaluate(
+                _TIME_FIRST_RESULTS, [".pagefind-ui__search-input", ".pagefind-ui__result", SEARCH_QUERY]
+            )
             page.wait_for_load_state("networkidle")
             transferred = sum(size for _, size in fetched[before:])
         else:
             page.goto(url, wait_until="networkidle")
-            elapsed = page.evaluate(_TIME_FIRST_RESULTS, [".md-search__input", ".md-search-result__item",
-                                                          SEARCH_QUERY])
+            elapsed = page.evaluate(_TIME_FIRST_RESULTS, [".md-search__input", ".md-search-result__item", SEARCH_QUERY])
             transferred = sum(size for address, size in fetched if "/search/" in address or "workers" in address)
         browser.close()
     return SearchTiming(first_results_ms=elapsed, transferred_kb=transferred / 1024)
 
 
-def bare_write_seconds(folder: Path, probe: Path, trash: "Trash") -> tuple[int, float]:
+def bare_write_seconds(folder: Path, probe: Path, trash: Trash) -> tuple[int, float]:
     """How long this machine's disk takes to create ``folder``'s files afresh with nothing but
     os calls, their contents already in memory: the floor under the generator's first run."""
     contents = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
@@ -216,6 +220,7 @@ def folder_size(folder: Path) -> int:
 @dataclass
 class Generation:
     """A size's plan and the timings of generating it, taken before anything is built."""
+
     size: int
     work: Path
     data: Path
@@ -255,18 +260,22 @@ class Row:
         return max([generation.generate.peak_mb, generation.regenerate.peak_mb] + [r.peak_mb for r in self.ours])
 
 
-HEADER = ("| N | generate s | ms/measure | regenerate s | ms/measure | make site s | baseline s | ratio "
-          "| peak MB | site MB | search | index KB | index gz KB | pages |\n"
-          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+HEADER = (
+    "| N | generate s | ms/measure | regenerate s | ms/measure | make site s | baseline s | ratio "
+    "| peak MB | site MB | search | index KB | index gz KB | pages |\n"
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"
+)
 
 
 def line(row: Row) -> str:
     generation = row.generation
-    return (f"| {row.size} | {generation.generate.seconds:.1f} | {generation.generate.seconds / row.size * 1000:.2f} "
-            f"| {generation.regenerate.seconds:.1f} | {generation.regenerate.seconds / row.size * 1000:.2f} "
-            f"| {row.site_seconds:.1f} | {row.baseline_seconds:.1f} "
-            f"| {row.site_seconds / row.baseline_seconds:.2f} | {row.peak_mb:.0f} | {row.site_bytes / 2**20:.1f} "
-            f"| {row.engine} | {row.index_bytes / 1024:.0f} | {row.index_gzip_bytes / 1024:.0f} | {row.pages} |")
+    return (
+        f"| {row.size} | {generation.generate.seconds:.1f} | {generation.generate.seconds / row.size * 1000:.2f} "
+        f"| {generation.regenerate.seconds:.1f} | {generation.regenerate.seconds / row.size * 1000:.2f} "
+        f"| {row.site_seconds:.1f} | {row.baseline_seconds:.1f} "
+        f"| {row.site_seconds / row.baseline_seconds:.2f} | {row.peak_mb:.0f} | {row.site_bytes / 2**20:.1f} "
+        f"| {row.engine} | {row.index_bytes / 1024:.0f} | {row.index_gzip_bytes / 1024:.0f} | {row.pages} |"
+    )
 
 
 def generation(size: int, workspace: Path, trash: Trash) -> Generation:
@@ -277,19 +286,38 @@ def generation(size: int, workspace: Path, trash: Trash) -> Generation:
     if size != _real_size():
         data = work / "measures.yaml"
         real = yaml.load(REAL_DATA.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        data.write_text(yaml.dump(synthesize(real, size), Dumper=yaml.CSafeDumper, allow_unicode=True,
-                                  sort_keys=False, width=10**6), encoding="utf-8")
+        data.write_text(
+            yaml.dump(
+                synthesize(real, size), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10**6
+            ),
+            encoding="utf-8",
+        )
     config = our_config(work)
     # The previous output (a link to a version folder) set aside: the first run writes every file.
     for output in (work / "docs", work / ".docs.versions"):
         trash.set_aside(output)
-    command = [sys.executable, "scripts/generate.py", "--data", str(data), "--out", str(work / "docs"),
-               "--config", str(config)]
+    command = [
+        sys.executable,
+        "scripts/generate.py",
+        "--data",
+        str(data),
+        "--out",
+        str(work / "docs"),
+        "--config",
+        str(config),
+    ]
     generate = run(command)
     regenerate = run(command)
     docs_files, bare_write = bare_write_seconds((work / "docs").resolve(), work / ".write-probe", trash)
-    return Generation(size=size, work=work, data=data, generate=generate, regenerate=regenerate,
-                      docs_files=docs_files, bare_write_seconds=bare_write)
+    return Generation(
+        size=size,
+        work=work,
+        data=data,
+        generate=generate,
+        regenerate=regenerate,
+        docs_files=docs_files,
+        bare_write_seconds=bare_write,
+    )
 
 
 def builds(generated: Generation, runs: int) -> Row:
@@ -299,9 +327,22 @@ def builds(generated: Generation, runs: int) -> Row:
     ours: list[Run] = []
     bare: list[Run] = []
     for round_ in range(runs):
-        commands = [("ours", [python, "scripts/build_site.py", "--generate", "--data", str(generated.data),
-                              "--quiet", "--config-file", str(config)]),
-                    ("baseline", [python, "-m", "mkdocs", "build", "--quiet", "--config-file", str(baseline)])]
+        commands = [
+            (
+                "ours",
+                [
+                    python,
+                    "scripts/build_site.py",
+                    "--generate",
+                    "--data",
+                    str(generated.data),
+                    "--quiet",
+                    "--config-file",
+                    str(config),
+                ],
+            ),
+            ("baseline", [python, "-m", "mkdocs", "build", "--quiet", "--config-file", str(baseline)]),
+        ]
         for name, command in commands if round_ % 2 == 0 else reversed(commands):
             (ours if name == "ours" else bare).append(run(command))
     site = work / "site"
@@ -314,8 +355,16 @@ def builds(generated: Generation, runs: int) -> Row:
     else:
         index = (site / "search" / "search_index.json").read_bytes()
         raw, compressed, engine = len(index), len(gzip.compress(index, 6)), "material"
-    return Row(generation=generated, ours=ours, baseline=bare, site_bytes=folder_size(site), index_bytes=raw,
-               index_gzip_bytes=compressed, pages=sum(1 for _ in site.rglob("*.html")), engine=engine)
+    return Row(
+        generation=generated,
+        ours=ours,
+        baseline=bare,
+        site_bytes=folder_size(site),
+        index_bytes=raw,
+        index_gzip_bytes=compressed,
+        pages=sum(1 for _ in site.rglob("*.html")),
+        engine=engine,
+    )
 
 
 def _real_size() -> int:
@@ -332,9 +381,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(size) for size in args.sizes.split(",")]
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    lines = [f"# make bench, {datetime.datetime.now().isoformat(timespec='seconds')}", "",
-             f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{args.runs} run(s) per configuration", "", HEADER]
+    lines = [
+        f"# make bench, {datetime.datetime.now().isoformat(timespec='seconds')}",
+        "",
+        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{args.runs} run(s) per configuration",
+        "",
+        HEADER,
+    ]
     print("\n".join(lines), flush=True)
     trash = Trash(args.workspace / ".trash")
     trash.empty()
@@ -349,24 +403,36 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         trash.empty()
     by_size = {row.size: row for row in rows}
-    notes = ["", "generate: into an empty folder, every file written; regenerate: the same data again, every "
-             "file rendered, compared and linked to the unchanged one. Both are timed for every size before "
-             "anything is built or deleted (see Trash in scripts/bench_build.py).",
-             "make site: scripts/build_site.py --generate, as `make site` runs it (generation, then the build, "
-             "in one process). ratio = make site / the baseline's build of the same Markdown."]
+    notes = [
+        "",
+        "generate: into an empty folder, every file written; regenerate: the same data again, every "
+        "file rendered, compared and linked to the unchanged one. Both are timed for every size before "
+        "anything is built or deleted (see Trash in scripts/bench_build.py).",
+        "make site: scripts/build_site.py --generate, as `make site` runs it (generation, then the build, "
+        "in one process). ratio = make site / the baseline's build of the same Markdown.",
+    ]
     for small, large in zip(sizes, sizes[1:]):
         growth = by_size[large].site_seconds / by_size[small].site_seconds
         notes.append(f"make site({large}) / make site({small}) = {growth:.2f} for {large / small:.1f}× the measures")
-    notes += ["", "Creating the generated files afresh with bare os calls, contents in memory (the disk's share of "
-                  "a first generation; a regeneration links unchanged files instead):", ""]
-    notes += [f"- N = {row.size}: {row.generation.docs_files} files in {row.generation.bare_write_seconds:.1f} s "
-              f"({row.generation.bare_write_seconds / row.size * 1000:.2f} ms/measure)" for row in rows]
+    notes += [
+        "",
+        "Creating the generated files afresh with bare os calls, contents in memory (the disk's share of "
+        "a first generation; a regeneration links unchanged files instead):",
+        "",
+    ]
+    notes += [
+        f"- N = {row.size}: {row.generation.docs_files} files in {row.generation.bare_write_seconds:.1f} s "
+        f"({row.generation.bare_write_seconds / row.size * 1000:.2f} ms/measure)"
+        for row in rows
+    ]
     if not args.no_search:
         notes += ["", f"First search for '{SEARCH_QUERY}' on a warm page (Chromium, local server with gzip):", ""]
         for row in rows:
             timing = time_search(args.workspace / f"n{row.size}" / "site", row.engine)
-            notes.append(f"- N = {row.size} ({row.engine}): first results in {timing.first_results_ms:.0f} ms, "
-                         f"{timing.transferred_kb:.0f} KB transferred for the first query")
+            notes.append(
+                f"- N = {row.size} ({row.engine}): first results in {timing.first_results_ms:.0f} ms, "
+                f"{timing.transferred_kb:.0f} KB transferred for the first query"
+            )
     print("\n".join(notes))
     lines += notes
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -54,10 +54,20 @@ def lighthouse_scores(url: str) -> dict[str, int] | None:
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.json"
         run = subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-             "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
-            env={**os.environ, "CHROME_PATH": require_chromium()}, capture_output=True, text=True, timeout=300)
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+            ],
+            env={**os.environ, "CHROME_PATH": require_chromium()},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if run.returncode:
             print(f"lighthouse failed on {url}: {run.stderr.strip()[-300:]}")
             return None
@@ -78,8 +88,10 @@ def main() -> int:
                 scores[name] = lighthouse_scores(base + PAGES[name])
     print(f"{'page':<12}{'transferred':>14}{'without index':>16}{'requests':>10}{'FCP':>10}")
     for name, result in results.items():
-        print(f"{name:<12}{result['bytes'] / 1024:>11.1f} KB{result['bytes_without_index'] / 1024:>13.1f} KB"
-              f"{result['requests']:>10}{result['fcp_ms']:>8.0f} ms")
+        print(
+            f"{name:<12}{result['bytes'] / 1024:>11.1f} KB{result['bytes_without_index'] / 1024:>13.1f} KB"
+            f"{result['requests']:>10}{result['fcp_ms']:>8.0f} ms"
+        )
     measure_page = results["measure"]["bytes_without_index"]
     verdict = "within" if measure_page <= BUDGET else "OVER"
     print(f"measure page, search index excluded: {measure_page / 1024:.1f} KB, {verdict} the 150 KB budget")
@@ -88,8 +100,9 @@ def main() -> int:
             print(f"lighthouse, {name} (simulated mobile): " + ", ".join(f"{k} {v}" for k, v in page_scores.items()))
     if not LIGHTHOUSE.exists():
         print("lighthouse: not installed (make bench-pages installs it with npm), scores skipped")
-    (ROOT / "site" / "page-budget.json").write_text(json.dumps({"pages": results, "lighthouse": scores}, indent=2) + "\n",
-                                                  encoding="utf-8")
+    (ROOT / "site" / "page-budget.json").write_text(
+        json.dumps({"pages": results, "lighthouse": scores}, indent=2) + "\n", encoding="utf-8"
+    )
     return 0
 
 

@@ -32,8 +32,12 @@ def main() -> int:
     data = work / "measures.yaml"
     shutil.copy(ROOT / "data" / "measures.yaml", data)
     address = f"127.0.0.1:{free_port()}"
-    preview = subprocess.Popen([sys.executable, "scripts/serve.py", "--data", str(data), "--dev-addr", address],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    preview = subprocess.Popen(
+        [sys.executable, "scripts/serve.py", "--data", str(data), "--dev-addr", address],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     latencies = []
     try:
         with sync_playwright() as playwright:
@@ -55,13 +59,17 @@ def main() -> int:
                 marker = f"【第{round_number}次修改】"
                 saved, saved_wall = time.monotonic(), time.time()
                 data.write_text(text.replace(ORIGINAL, ORIGINAL + marker, 1), encoding="utf-8")
-                page.wait_for_function("marker => !!document.body && document.body.innerText.includes(marker)",
-                                       arg=marker, timeout=30000)
+                page.wait_for_function(
+                    "marker => !!document.body && document.body.innerText.includes(marker)", arg=marker, timeout=30000
+                )
                 latencies.append(time.monotonic() - saved)
                 # When the browser began loading the new page: the server's part ends there.
                 reload_began = page.evaluate("performance.timeOrigin") / 1000 - saved_wall
-                print(f"change {round_number}: shown after {latencies[-1]:.2f} s "
-                      f"(reload began after {reload_began:.2f} s)", flush=True)
+                print(
+                    f"change {round_number}: shown after {latencies[-1]:.2f} s "
+                    f"(reload began after {reload_began:.2f} s)",
+                    flush=True,
+                )
                 time.sleep(1)
             browser.close()
     finally:
@@ -69,8 +77,10 @@ def main() -> int:
         preview.wait()
         subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, stdout=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
-    print(f"preview latency for a one-line change over {ROUNDS} saves: median {statistics.median(latencies):.2f} s, "
-          f"max {max(latencies):.2f} s")
+    print(
+        f"preview latency for a one-line change over {ROUNDS} saves: median {statistics.median(latencies):.2f} s, "
+        f"max {max(latencies):.2f} s"
+    )
     return 0
 
 

@@ -19,8 +19,15 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # The flags this machine needs: no sandbox as root, and no background traffic to Google.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Compressed as the README's nginx configuration compresses them.
 _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
@@ -80,8 +87,10 @@ def require_chromium() -> str:
     """The browser's path; without one the browser tests fail loudly unless told to skip."""
     if Path(CHROMIUM).is_file() or shutil.which(CHROMIUM):
         return CHROMIUM
-    message = (f"No Chromium at {CHROMIUM}: the browser tests cannot run. Install it "
-               "(apt-get install chromium; .ci/run does) or set SKIP_BROWSER_TESTS=1 to skip them knowingly.")
+    message = (
+        f"No Chromium at {CHROMIUM}: the browser tests cannot run. Install it "
+        "(apt-get install chromium; .ci/run does) or set SKIP_BROWSER_TESTS=1 to skip them knowingly."
+    )
     if os.environ.get("SKIP_BROWSER_TESTS") == "1":
         pytest.skip(message)
     pytest.fail(message)

@@ -38,10 +38,23 @@ def main(argv: list[str] | None = None) -> int:
     if not pagefind:
         return 0
     # The article is the page's own content; crumbs, charts' data and citations stay out of results.
-    return subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent",
-                           "--root-selector", "article", "--force-language", "zh",
-                           "--exclude-selectors", "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor"],
-                          cwd=ROOT).returncode
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site_dir),
+            "--silent",
+            "--root-selector",
+            "article",
+            "--force-language",
+            "zh",
+            "--exclude-selectors",
+            "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor",
+        ],
+        cwd=ROOT,
+    ).returncode
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: dict | None) -> bool:
@@ -56,8 +69,10 @@ def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: di
 
     overrides = {}
     if pagefind_of is not None:
-        overrides = {"plugins": [p for p in pagefind_of.get("plugins", []) if "search" not in p],
-                     "extra": {**pagefind_of.get("extra", {}), "search_engine": "pagefind"}}
+        overrides = {
+            "plugins": [p for p in pagefind_of.get("plugins", []) if "search" not in p],
+            "extra": {**pagefind_of.get("extra", {}), "search_engine": "pagefind"},
+        }
     handler = logging.StreamHandler()
     handler.setFormatter(ColorFormatter())
     log = logging.getLogger("mkdocs")
@@ -65,8 +80,9 @@ def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: di
     # Warnings always pass: strict mode counts them on this logger (quiet at ERROR would hide them).
     log.setLevel(logging.WARNING if quiet else logging.INFO)
     try:
-        build.build(mkdocs_config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True,
-                                              **overrides))
+        build.build(
+            mkdocs_config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        )
     except (exceptions.MkDocsException, exceptions.Abort) as error:
         log.error(str(error))
         return False

@@ -13,8 +13,22 @@ import math
 from typing import Any
 
 # Real place names first; beyond them, numbered areas.
-REGIONS = ("潞州区", "上党区", "屯留区", "潞城区", "襄垣县", "平顺县", "黎城县", "壶关县", "长子县", "武乡县",
-           "沁县", "沁源县", "高新区", "经开区")
+REGIONS = (
+    "潞州区",
+    "上党区",
+    "屯留区",
+    "潞城区",
+    "襄垣县",
+    "平顺县",
+    "黎城县",
+    "壶关县",
+    "长子县",
+    "武乡县",
+    "沁县",
+    "沁源县",
+    "高新区",
+    "经开区",
+)
 
 
 def region_name(index: int) -> str:
@@ -29,13 +43,14 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
     if size == len(measures):
         return real
     regions = math.ceil(size / len(measures))
-    plan: dict[str, Any] = {key: copy.deepcopy(value) for key, value in real.items()
-                            if key not in ("departments", "chapters", "measures")}
+    plan: dict[str, Any] = {
+        key: copy.deepcopy(value) for key, value in real.items() if key not in ("departments", "chapters", "measures")
+    }
     plan["departments"], plan["chapters"], plan["measures"] = [], [], []
     for region in range(regions):
         name = region_name(region)
 
-        def local(department_id: str) -> str:
+        def local(department_id: str, region: int = region) -> str:
             return f"{department_id}-r{region}"
 
         for department in real["departments"]:

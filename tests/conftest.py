@@ -14,9 +14,12 @@ BROWSER_TEST_DEADLINE = int(os.environ.get("PLAN_BROWSER_TEST_DEADLINE", "180"))
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite the golden files from the current output instead of comparing; "
-                          "then read every diff before committing")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the golden files from the current output instead of comparing; "
+        "then read every diff before committing",
+    )
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ START, END = "<!-- errors:start -->", "<!-- errors:end -->"
 EXAMPLES = {
     "missing-file": "data/measures.yaml:1:1: the file does not exist [missing-file]",
     "file-too-large": "huge.yaml:1:1: the file is 40.0 MB; the limit is 32 MB (this plan needs under 1 MB, "
-                      "a plan of 5,000 measures about 7 MB: was something pasted by mistake?) [file-too-large]",
+    "a plan of 5,000 measures about 7 MB: was something pasted by mistake?) [file-too-large]",
     "nesting": "deep.yaml:1:1: the file is nested too deeply to be read [nesting]",
     "schema": "（检查程序的通用兜底提示，目前的数据结构不会触发）",
 }

@@ -8,8 +8,11 @@ from plansite.build import read_plan
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
 GOLDEN = ROOT / "tests" / "fixtures" / "sample" / "golden"
-SITE = config.SiteConfig(site_url="https://plan.example/", data_path="data/measures.yaml",
-                         data_edit_url="https://code.example/plan/blob/main/data/measures.yaml")
+SITE = config.SiteConfig(
+    site_url="https://plan.example/",
+    data_path="data/measures.yaml",
+    data_edit_url="https://code.example/plan/blob/main/data/measures.yaml",
+)
 # Copies of files kept elsewhere in the repository, not rendered pages.
 NOT_PAGES = {"downloads/plan.schema.json"}
 

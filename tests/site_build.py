@@ -16,8 +16,9 @@ def build_site(site_dir: Path) -> subprocess.CompletedProcess:
     generated = subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, capture_output=True, text=True)
     if generated.returncode:
         return generated
-    return subprocess.run([sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 @dataclass

@@ -14,8 +14,12 @@ SLOW = ROOT / "tests" / "slow_generate.py"
 
 
 def generate(data: Path, out: Path) -> None:
-    result = subprocess.run([sys.executable, "scripts/generate.py", "--data", str(data), "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/generate.py", "--data", str(data), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -25,8 +29,12 @@ def versions(tmp_path_factory):
     base = tmp_path_factory.mktemp("atomic")
     changed = base / "changed.yaml"
     text = DATA.read_text(encoding="utf-8")
-    changed.write_text(text.replace("加快推进城镇生活污水处理设施提质增效", "加快推进城镇生活污水处理设施提质增效【修改】", 1)
-                       .replace("  name: 工业升级\n", "  name: 工业升级改造\n", 1), encoding="utf-8")
+    changed.write_text(
+        text.replace("加快推进城镇生活污水处理设施提质增效", "加快推进城镇生活污水处理设施提质增效【修改】", 1).replace(
+            "  name: 工业升级\n", "  name: 工业升级改造\n", 1
+        ),
+        encoding="utf-8",
+    )
     old_out, new_out = base / "old", base / "new"
     generate(DATA, old_out)
     generate(changed, new_out)
@@ -43,8 +51,13 @@ def test_a_run_killed_while_writing_leaves_the_previous_output_exactly(tmp_path,
     files_to_write = sum(1 for path, content in new.items() if old.get(path) != content)
     files_before_kill = int(files_to_write * share_written)
     per_file = 0.03
-    run = subprocess.Popen([sys.executable, str(SLOW), str(per_file), "--data", str(changed), "--out", str(out)],
-                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [sys.executable, str(SLOW), str(per_file), "--data", str(changed), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert run.stdout.readline().strip() == "writing"
     time.sleep(per_file * files_before_kill)
     run.send_signal(signal.SIGKILL)
@@ -66,8 +79,12 @@ def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_p
     duration = time.monotonic() - started
     seen = set()
     for delay in [duration * step / 10 for step in range(0, 16)]:
-        run = subprocess.Popen([sys.executable, "scripts/generate.py", "--data", str(changed), "--out", str(out)],
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        run = subprocess.Popen(
+            [sys.executable, "scripts/generate.py", "--data", str(changed), "--out", str(out)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         run.send_signal(signal.SIGKILL)
         run.wait()

@@ -18,16 +18,31 @@ def bench(tmp_path_factory):
     require_chromium()
     workspace = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
-        [sys.executable, "scripts/bench_build.py", "--sizes", f"53,{PAST_THE_LIMIT}", "--runs", "1",
-         "--workspace", str(workspace), "--out", str(workspace / "results.md")],
-        cwd=ROOT, capture_output=True, text=True)
+        [
+            sys.executable,
+            "scripts/bench_build.py",
+            "--sizes",
+            f"53,{PAST_THE_LIMIT}",
+            "--runs",
+            "1",
+            "--workspace",
+            str(workspace),
+            "--out",
+            str(workspace / "results.md"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     return workspace, result.stdout
 
 
 def test_the_harness_prints_a_row_per_size_and_writes_them(bench):
     workspace, output = bench
-    rows = [line for line in output.splitlines() if line.startswith("| 53 |") or line.startswith(f"| {PAST_THE_LIMIT} |")]
+    rows = [
+        line for line in output.splitlines() if line.startswith("| 53 |") or line.startswith(f"| {PAST_THE_LIMIT} |")
+    ]
     assert len(rows) == 2
     assert "| material |" in rows[0] and "| pagefind |" in rows[1]
     assert all(len(row.split("|")) == 16 for row in rows)
@@ -60,10 +75,14 @@ def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(bench, brow
 def test_the_baseline_builds_the_same_pages(bench):
     workspace, _ = bench
     for size in (53, PAST_THE_LIMIT):
-        ours = {p.relative_to(workspace / f"n{size}" / "site").as_posix()
-                for p in (workspace / f"n{size}" / "site").rglob("index.html")}
-        baseline = {p.relative_to(workspace / f"n{size}" / "site-baseline").as_posix()
-                    for p in (workspace / f"n{size}" / "site-baseline").rglob("index.html")}
+        ours = {
+            p.relative_to(workspace / f"n{size}" / "site").as_posix()
+            for p in (workspace / f"n{size}" / "site").rglob("index.html")
+        }
+        baseline = {
+            p.relative_to(workspace / f"n{size}" / "site-baseline").as_posix()
+            for p in (workspace / f"n{size}" / "site-baseline").rglob("index.html")
+        }
         assert ours == baseline
 
 
@@ -73,9 +92,20 @@ def test_the_site_build_is_strict_in_process(bench, tmp_path):
     broken = workspace / "n53" / "docs" / "broken-link.md"
     broken.write_text("[nowhere](nowhere.md)\n", encoding="utf-8")
     try:
-        result = subprocess.run([sys.executable, "scripts/build_site.py", "--quiet", "--config-file",
-                                 str(workspace / "n53" / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")],
-                                cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "scripts/build_site.py",
+                "--quiet",
+                "--config-file",
+                str(workspace / "n53" / "mkdocs.yml"),
+                "--site-dir",
+                str(tmp_path / "site"),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
     finally:
         broken.unlink()
     assert result.returncode == 1

@@ -56,6 +56,7 @@ def turn_on_reading_mode(page):
 
 # ---- journeys ---------------------------------------------------------------------------------
 
+
 def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(context_factory, site_url):
     page = context_factory().new_page()
     page.goto(site_url)
@@ -111,6 +112,7 @@ def test_edit_link_points_at_the_measures_line_in_the_data(context_factory, site
 
 # ---- traffic and errors -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_every_request_goes_to_the_site_itself_and_nothing_logs_an_error(context_factory, site_url, kind):
     page = context_factory().new_page()
@@ -131,6 +133,7 @@ def test_every_request_goes_to_the_site_itself_and_nothing_logs_an_error(context
 
 
 # ---- phones -----------------------------------------------------------------------------------
+
 
 def tap_targets_too_small(page):
     """Links and buttons under 44 px, leaving out links inside running text, which WCAG exempts."""
@@ -164,13 +167,18 @@ def test_phone_pages_never_scroll_sideways_and_tap_targets_are_large(context_fac
 def test_target_tables_reflow_to_fit_a_phone(context_factory, site_url, path):
     page = context_factory(viewport=PHONE, is_mobile=True).new_page()
     page.goto(site_url + path)
-    widths = page.eval_on_selector_all(".plan-targets table", "tables => tables.map(t => t.getBoundingClientRect().width)")
+    widths = page.eval_on_selector_all(
+        ".plan-targets table", "tables => tables.map(t => t.getBoundingClientRect().width)"
+    )
     assert widths and max(widths) <= PHONE["width"]
-    labels = page.eval_on_selector_all(".plan-targets td", "cells => cells.slice(0, 3).map(c => getComputedStyle(c, '::before').content)")
+    labels = page.eval_on_selector_all(
+        ".plan-targets td", "cells => cells.slice(0, 3).map(c => getComputedStyle(c, '::before').content)"
+    )
     assert labels[0] in ('"年份："', '"指标："')
 
 
 # ---- accessibility ------------------------------------------------------------------------------
+
 
 def axe_violations(page):
     page.add_script_tag(content=AXE)
@@ -244,6 +252,7 @@ def test_the_lead_department_is_marked_by_more_than_colour(context_factory, site
 
 # ---- reading mode (长辈模式) ----------------------------------------------------------------
 
+
 def text_metrics(page):
     return page.evaluate("""() => {
         const style = getComputedStyle(document.querySelector('article p'));
@@ -289,11 +298,13 @@ def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contras
 
 # ---- screenshots ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("reading_mode", [False, True], ids=["normal", "elder"])
 @pytest.mark.parametrize("width,height,label", [(1280, 900, "desktop"), (375, 812, "mobile")])
 @pytest.mark.parametrize("kind", ["home", "measure", "department", "progress", "years", "departments"])
 def test_screenshots_of_the_main_pages_are_saved_outside_the_repository(
-        context_factory, site_url, kind, width, height, label, reading_mode):
+    context_factory, site_url, kind, width, height, label, reading_mode
+):
     page = context_factory(viewport={"width": width, "height": height}).new_page()
     page.goto(site_url + PAGE_KINDS[kind])
     if reading_mode:
@@ -308,13 +319,16 @@ def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(context_f
     page = context_factory(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(site_url + "measures/m12/")
     visible = page.eval_on_selector_all(
-        ".md-header__button", "els => els.filter(el => el.getBoundingClientRect().width > 0)"
-                              ".map(el => el.getAttribute('for') || el.className)")
+        ".md-header__button",
+        "els => els.filter(el => el.getBoundingClientRect().width > 0)"
+        ".map(el => el.getAttribute('for') || el.className)",
+    )
     assert visible.count("__drawer") == 0
     assert sum(1 for item in visible if item.startswith("__palette")) == 1
 
 
 # ---- delivery tracking ----------------------------------------------------------------------
+
 
 def test_a_citation_is_readable_without_script_and_copied_with_it(context_factory, site_url):
     still = context_factory(java_script_enabled=False).new_page()
@@ -355,7 +369,9 @@ def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(conte
 def test_the_dashboard_states_its_as_of_date_and_lists_what_is_due(context_factory, site_url, plan):
     page = context_factory().new_page()
     page.goto(site_url + "progress/")
-    assert page.locator(".plan-asof").inner_text() == f"数据截至{plan.as_of.year}年{plan.as_of.month}月{plan.as_of.day}日"
+    assert (
+        page.locator(".plan-asof").inner_text() == f"数据截至{plan.as_of.year}年{plan.as_of.month}月{plan.as_of.day}日"
+    )
     due = [t for t in plan.targets if t.deadline <= plan.as_of and t.status != "completed"]
     assert page.locator("#due ~ .plan-targets tbody tr").count() == len(due)
     assert page.locator("#due ~ .plan-targets .plan-due").count() == len(due)

@@ -3,10 +3,10 @@
 import subprocess
 import sys
 
+import yaml
+
 from plansite.config import ConfigLoader
 from tests.conftest import ROOT
-
-import yaml
 
 
 def config():
@@ -28,8 +28,10 @@ def test_system_fonts_and_an_auditing_privacy_plugin():
 
 def test_generation_fails_loudly_without_jieba(tmp_path):
     # Material would quietly build an unsegmented index; the generator refuses instead.
-    code = ("import sys; sys.modules['jieba'] = None; sys.argv = ['generate.py', '--out', %r]; "
-            "from plansite.cli import main; sys.exit(main())" % str(tmp_path / "out"))
+    code = (
+        f"import sys; sys.modules['jieba'] = None; sys.argv = ['generate.py', '--out', {str(tmp_path / 'out')!r}]; "
+        "from plansite.cli import main; sys.exit(main())"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode != 0
     assert "jieba is not installed" in result.stderr

@@ -14,14 +14,61 @@ from tests.golden_pages import SITE
 
 # The published column names: a contract with everyone who reads the files. Append, never rename.
 STABLE_COLUMNS = {
-    "measures.csv": ["measure_id", "number", "label", "chapter_id", "chapter", "title", "text", "lead", "lead_ids",
-                     "supporting", "supporting_ids", "responsible", "responsible_ids", "topics", "topic_ids",
-                     "targets", "url"],
-    "targets.csv": ["target_id", "year", "deadline", "indicator", "value", "unit", "qualifier", "baseline_year",
-                    "text", "source_id", "source", "chapter_id", "lead", "lead_ids", "status", "status_label",
-                    "reported_on", "note", "due_not_completed", "url"],
-    "departments.csv": ["department_id", "name", "full_name", "aliases", "kind", "kind_label", "leads", "supports",
-                        "responsible_for", "targets", "url", "calendar_url"],
+    "measures.csv": [
+        "measure_id",
+        "number",
+        "label",
+        "chapter_id",
+        "chapter",
+        "title",
+        "text",
+        "lead",
+        "lead_ids",
+        "supporting",
+        "supporting_ids",
+        "responsible",
+        "responsible_ids",
+        "topics",
+        "topic_ids",
+        "targets",
+        "url",
+    ],
+    "targets.csv": [
+        "target_id",
+        "year",
+        "deadline",
+        "indicator",
+        "value",
+        "unit",
+        "qualifier",
+        "baseline_year",
+        "text",
+        "source_id",
+        "source",
+        "chapter_id",
+        "lead",
+        "lead_ids",
+        "status",
+        "status_label",
+        "reported_on",
+        "note",
+        "due_not_completed",
+        "url",
+    ],
+    "departments.csv": [
+        "department_id",
+        "name",
+        "full_name",
+        "aliases",
+        "kind",
+        "kind_label",
+        "leads",
+        "supports",
+        "responsible_for",
+        "targets",
+        "url",
+        "calendar_url",
+    ],
 }
 
 
@@ -54,7 +101,7 @@ def test_targets_csv_agrees_with_plan_json_row_for_row(files, published):
     rows = read_csv(files["downloads/targets.csv"])
     targets = published["goals"] + [t for m in published["measures"] for t in m["targets"]]
     assert [r["target_id"] for r in rows] == [t["id"] for t in targets]
-    for row, target in zip(rows, targets):
+    for row, target in zip(rows, targets, strict=True):
         assert int(row["year"]) == target["year"] and row["deadline"] == target["deadline"]
         assert row["text"] == target["text"] and row["indicator"] == target["indicator"]
         assert (float(row["value"]) if row["value"] else None) == target["value"]
@@ -69,15 +116,16 @@ def test_targets_csv_agrees_with_plan_json_row_for_row(files, published):
         measure = owners.get(row["target_id"])
         lead_ids = row["lead_ids"].split(";") if row["lead_ids"] else []
         assert lead_ids == ((measure["lead"] or measure["responsible"]) if measure else [])
-        assert row["url"] == SITE.site_url + (f"{measure['url']}#{row['target_id']}" if measure
-                                              else f"sectors/general/#{row['target_id']}")
+        assert row["url"] == SITE.site_url + (
+            f"{measure['url']}#{row['target_id']}" if measure else f"sectors/general/#{row['target_id']}"
+        )
 
 
 def test_measures_csv_agrees_with_plan_json_row_for_row(files, published):
     rows = read_csv(files["downloads/measures.csv"])
     assert [r["measure_id"] for r in rows] == [m["id"] for m in published["measures"]]
     names = {d["id"]: d["name"] for d in published["departments"]}
-    for row, measure in zip(rows, published["measures"]):
+    for row, measure in zip(rows, published["measures"], strict=True):
         assert int(row["number"]) == measure["number"]
         assert (row["title"], row["text"]) == (measure["title"], measure["text"])
         for role in ("lead", "supporting", "responsible"):
@@ -92,9 +140,12 @@ def test_measures_csv_agrees_with_plan_json_row_for_row(files, published):
 def test_departments_csv_agrees_with_plan_json_row_for_row(files, published):
     rows = read_csv(files["downloads/departments.csv"])
     assert [r["department_id"] for r in rows] == [d["id"] for d in published["departments"]]
-    for row, department in zip(rows, published["departments"]):
-        assert (row["name"], row["full_name"], row["kind"]) == (department["name"], department["full_name"],
-                                                               department["kind"])
+    for row, department in zip(rows, published["departments"], strict=True):
+        assert (row["name"], row["full_name"], row["kind"]) == (
+            department["name"],
+            department["full_name"],
+            department["kind"],
+        )
         for column, role in (("leads", "lead"), ("supports", "supporting"), ("responsible_for", "responsible")):
             assert int(row[column]) == sum(department["id"] in m[role] for m in published["measures"])
         assert row["calendar_url"] == f"{SITE.site_url}downloads/calendars/{department['id']}.ics"
@@ -110,10 +161,12 @@ def test_each_departments_and_years_csv_is_its_rows_of_targets_csv(files, plan):
             continue
         # A to-do list: by year, and within a year in the plan's order.
         assert read_csv(files[path]) == sorted(
-            (r for r in everything if entry.department.id in r["lead_ids"].split(";")), key=lambda r: r["year"])
+            (r for r in everything if entry.department.id in r["lead_ids"].split(";")), key=lambda r: r["year"]
+        )
     for group in built.years:
         assert read_csv(files[urls.source("year-targets", group.year)]) == [
-            r for r in everything if r["year"] == str(group.year)]
+            r for r in everything if r["year"] == str(group.year)
+        ]
 
 
 def test_downloads_are_deterministic(plan):
@@ -137,7 +190,7 @@ def test_each_departments_calendar_holds_its_deadlines(files, plan):
         own = [c for g in entry.years for c in g.commitments]
         supported = [c for g in entry.supported_years for c in g.commitments]
         assert [str(e["UID"]) for e in events] == [f"{c.target.id}@plan.example" for c in own + supported]
-        for event, commitment in zip(events, own + supported):
+        for event, commitment in zip(events, own + supported, strict=True):
             role = "【牵头】" if commitment in own else "【配合】"
             assert str(event["SUMMARY"]) == f"{role}{commitment.target.year}年到期：{commitment.target.indicator}"
             assert event["DTSTART"].dt == datetime.date(commitment.target.year, 12, 31)
@@ -150,8 +203,7 @@ def test_each_departments_calendar_holds_its_deadlines(files, plan):
 def test_the_plans_calendar_holds_every_target_once_stamped_with_the_as_of_date(files, plan):
     events = calendar(files["downloads/calendars/all.ics"]).walk("VEVENT")
     assert sorted(str(e["UID"]).split("@")[0] for e in events) == sorted(t.id for t in plan.targets)
-    assert {e["DTSTAMP"].dt for e in events} == {datetime.datetime.combine(plan.as_of, datetime.time(),
-                                                                           datetime.timezone.utc)}
+    assert {e["DTSTAMP"].dt for e in events} == {datetime.datetime.combine(plan.as_of, datetime.time(), datetime.UTC)}
 
 
 def test_text_with_commas_semicolons_and_long_lines_survives_the_calendar(files, plan):
@@ -161,9 +213,16 @@ def test_text_with_commas_semicolons_and_long_lines_survives_the_calendar(files,
 
 
 def test_the_downloads_page_states_the_licence_and_as_of_date(files, plan):
-    page = build.site_files(catalog.build(plan), config.SiteConfig(
-        site_url=SITE.site_url, data_path=SITE.data_path, data_edit_url=SITE.data_edit_url,
-        data_licence="CC BY 4.0", data_licence_url="https://creativecommons.org/licenses/by/4.0/"))["downloads/index.md"]
+    page = build.site_files(
+        catalog.build(plan),
+        config.SiteConfig(
+            site_url=SITE.site_url,
+            data_path=SITE.data_path,
+            data_edit_url=SITE.data_edit_url,
+            data_licence="CC BY 4.0",
+            data_licence_url="https://creativecommons.org/licenses/by/4.0/",
+        ),
+    )["downloads/index.md"]
     assert 'rel="license">CC BY 4.0</a>' in page
     assert f'数据截至<time datetime="{plan.as_of.isoformat()}">' in page
     assert "许可尚未确定" in files["downloads/index.md"]

@@ -37,14 +37,35 @@ def test_plan_json_carries_the_whole_plan(plan, published):
     assert sum(len(m["targets"]) for m in published["measures"]) + len(published["goals"]) == len(plan.targets)
     m12 = published["measures"][11]
     assert {key: m12[key] for key in ("id", "number", "chapter", "title", "lead", "url")} == {
-        "id": "m12", "number": 12, "chapter": 4, "title": "加快推进污水处理设施设备及管网更新改造",
-        "lead": ["housing"], "url": "measures/m12/"}
+        "id": "m12",
+        "number": 12,
+        "chapter": 4,
+        "title": "加快推进污水处理设施设备及管网更新改造",
+        "lead": ["housing"],
+        "url": "measures/m12/",
+    }
     assert m12["targets"][1] == {
-        "id": "m12-t2", "year": 2025, "text": "全市城镇老旧污水收集管网改造率达到40%左右",
-        "indicator": "城镇老旧污水收集管网改造率", "value": 40, "unit": "%", "qualifier": "左右", "baseline_year": None,
-        "deadline": "2025-12-31", "status": "unreported", "status_label": "未填报", "due": True, "progress": []}
-    assert published["measures"][48]["responsible"] == ["development-reform", "energy", "industry-it",
-                                                          "planning-resources", "administrative-approval"]
+        "id": "m12-t2",
+        "year": 2025,
+        "text": "全市城镇老旧污水收集管网改造率达到40%左右",
+        "indicator": "城镇老旧污水收集管网改造率",
+        "value": 40,
+        "unit": "%",
+        "qualifier": "左右",
+        "baseline_year": None,
+        "deadline": "2025-12-31",
+        "status": "unreported",
+        "status_label": "未填报",
+        "due": True,
+        "progress": [],
+    }
+    assert published["measures"][48]["responsible"] == [
+        "development-reform",
+        "energy",
+        "industry-it",
+        "planning-resources",
+        "administrative-approval",
+    ]
     pboc = next(d for d in published["departments"] if d["id"] == "pboc")
     assert pboc["aliases"] == ["人行长治市中心支行"]
 
@@ -68,8 +89,13 @@ def test_a_normal_run_writes_plan_json_and_its_schema(tmp_path):
     result = generate("--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "53 measures in 13 chapters, 35 departments, 67 targets, 19 topics" in result.stdout
-    assert (tmp_path / "out" / "downloads" / "plan.schema.json").read_bytes() == (ROOT / "schema" / "plan.schema.json").read_bytes()
-    assert json.loads((tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8"))["measures"][0]["id"] == "m01"
+    assert (tmp_path / "out" / "downloads" / "plan.schema.json").read_bytes() == (
+        ROOT / "schema" / "plan.schema.json"
+    ).read_bytes()
+    assert (
+        json.loads((tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8"))["measures"][0]["id"]
+        == "m01"
+    )
     again = generate("--out", tmp_path / "out")
     assert again.stdout.endswith(": 0 files written, 0 removed, the rest unchanged\n")
 
@@ -90,8 +116,16 @@ def test_a_failed_run_leaves_the_previous_output_untouched(tmp_path):
     assert result.stderr.splitlines()[-1] == "4 errors"
     assert output.read_bytes() == before and output.stat().st_mtime_ns == stamp
     assert sorted(p.name for p in (tmp_path / "out" / "downloads").iterdir()) == [
-        "calendars", "departments", "departments.csv", "index.md", "measures.csv", "plan.json", "plan.schema.json",
-        "targets.csv", "years"]
+        "calendars",
+        "departments",
+        "departments.csv",
+        "index.md",
+        "measures.csv",
+        "plan.json",
+        "plan.schema.json",
+        "targets.csv",
+        "years",
+    ]
     assert len(list((tmp_path / ".out.versions").iterdir())) == 1
 
 

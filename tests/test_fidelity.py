@@ -41,18 +41,27 @@ def test_every_measure_matches_its_paragraph(plan, official_lines):
         body = rest[: len(rest) - len(clause)] if clause else rest
         assert_faithful(measure.title, title)
         assert_faithful(measure.text, body)
-        assert_faithful(clause, rest[len(body):])
+        assert_faithful(clause, rest[len(body) :])
 
 
-@pytest.mark.parametrize("number,expected_clause", [
-    (1, "（牵头单位：市工信局。配合单位：市市场监管局、市农业农村局。各县区人民政府按照职责分工负责，"
-        "以下均需各县区人民政府落实，不再一一列出）"),
-    (9, "（牵头单位：市能源局）"),
-    (33, "（牵头单位：市商务局。配合单位：市财政局、人行长治市中心支行、国家金融监督管理总局长治监管分局）"),
-    (48, "（牵头单位：市政府办公室。配合单位：市财政局、市发改委、人行长治分行、国家金融监督管理总局长治监管分局。）"),
-    (49, "（责任单位：市发改委、市能源局、市工信局、市规划和自然资源局、市行政审批局）"),
-    (50, ""),
-])
+@pytest.mark.parametrize(
+    "number,expected_clause",
+    [
+        (
+            1,
+            "（牵头单位：市工信局。配合单位：市市场监管局、市农业农村局。各县区人民政府按照职责分工负责，"
+            "以下均需各县区人民政府落实，不再一一列出）",
+        ),
+        (9, "（牵头单位：市能源局）"),
+        (33, "（牵头单位：市商务局。配合单位：市财政局、人行长治市中心支行、国家金融监督管理总局长治监管分局）"),
+        (
+            48,
+            "（牵头单位：市政府办公室。配合单位：市财政局、市发改委、人行长治分行、国家金融监督管理总局长治监管分局。）",
+        ),
+        (49, "（责任单位：市发改委、市能源局、市工信局、市规划和自然资源局、市行政审批局）"),
+        (50, ""),
+    ],
+)
 def test_unit_clauses_are_rebuilt_from_department_ids(plan, number, expected_clause):
     assert official_text.units_clause(plan, plan.measures[number - 1]) == expected_clause
 
@@ -127,12 +136,13 @@ NOT_TARGETS = {
 
 def test_every_year_the_text_commits_to_is_a_target(plan, official_lines):
     text = nfkc("\n".join(official_lines))
-    covered = [span for target in plan.targets
-               for span in (m.span() for m in re.finditer(re.escape(nfkc(target.text)), text))]
+    covered = [
+        span for target in plan.targets for span in (m.span() for m in re.finditer(re.escape(nfkc(target.text)), text))
+    ]
     excused = [span for words in NOT_TARGETS for span in (m.span() for m in re.finditer(re.escape(nfkc(words)), text))]
     for year in re.finditer(r"\d{4}", text):
         inside = [start <= year.start() and year.end() <= end for start, end in covered + excused]
-        context = text[max(0, year.start() - 15): year.end() + 15]
+        context = text[max(0, year.start() - 15) : year.end() + 15]
         assert any(inside), f"year {year.group()} in '…{context}…' is neither in a target's clause nor excused"
 
 

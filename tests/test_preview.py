@@ -40,8 +40,12 @@ def preview(tmp_path):
     address = f"127.0.0.1:{free_port()}"
     log = tmp_path / "preview.log"
     with log.open("w") as output:
-        process = subprocess.Popen([sys.executable, "-u", "scripts/serve.py", "--data", str(data), "--dev-addr", address],
-                                   cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-u", "scripts/serve.py", "--data", str(data), "--dev-addr", address],
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         try:
             page = f"http://{address}/measures/m12/"
             wait_until(lambda: "<h1>" in fetch(page))
@@ -59,8 +63,9 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     data.write_text(text.replace(ORIGINAL, ORIGINAL + "【预览一】", 1), encoding="utf-8")
     wait_until(lambda: "【预览一】" in fetch(page))
 
-    broken = text.replace(ORIGINAL, ORIGINAL + "【预览二】", 1).replace("  supporting: [ecology-environment,",
-                                                                        "  supportng: [ecology-environment,", 1)
+    broken = text.replace(ORIGINAL, ORIGINAL + "【预览二】", 1).replace(
+        "  supporting: [ecology-environment,", "  supportng: [ecology-environment,", 1
+    )
     data.write_text(broken, encoding="utf-8")
     wait_until(lambda: "unknown field 'supportng'; did you mean 'supporting'?" in log.read_text(encoding="utf-8"))
     report = log.read_text(encoding="utf-8")

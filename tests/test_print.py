@@ -3,7 +3,6 @@
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def printed_page(browser, site_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -13,11 +12,22 @@ def printed_page(browser, site_url):
     page.close()
 
 
-@pytest.mark.parametrize("selector", [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
-                                      ".plan-pager", ".plan-crumbs", ".plan-edit"])
+@pytest.mark.parametrize(
+    "selector",
+    [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".plan-pager",
+        ".plan-crumbs",
+        ".plan-edit",
+    ],
+)
 def test_navigation_is_not_printed(printed_page, selector):
     assert printed_page.eval_on_selector_all(
-        selector, "els => els.every(el => getComputedStyle(el).display === 'none')")
+        selector, "els => els.every(el => getComputedStyle(el).display === 'none')"
+    )
 
 
 def test_the_content_and_its_targets_are_printed(printed_page):

@@ -38,11 +38,14 @@ def test_the_real_plan_invents_no_progress(plan):
     assert {t.status for t in plan.targets} == {"unreported"}
 
 
-@pytest.mark.parametrize("as_of, due", [
-    (datetime.date(2026, 12, 30), set()),
-    (datetime.date(2026, 12, 31), {"m01-t1"}),
-    (datetime.date(2028, 12, 31), {"m01-t1", "g2028-t1"}),
-])
+@pytest.mark.parametrize(
+    "as_of, due",
+    [
+        (datetime.date(2026, 12, 30), set()),
+        (datetime.date(2026, 12, 31), {"m01-t1"}),
+        (datetime.date(2028, 12, 31), {"m01-t1", "g2028-t1"}),
+    ],
+)
 def test_due_is_judged_against_the_as_of_date_not_the_day_of_the_build(sample, as_of, due):
     """m01-t1 was reported missed and g2026-t1 complete; a deadline is 31 December, inclusive."""
     moved = dataclasses.replace(sample, as_of=as_of)
@@ -52,10 +55,15 @@ def test_due_is_judged_against_the_as_of_date_not_the_day_of_the_build(sample, a
 
 def test_the_real_plans_due_list_is_every_target_of_the_years_before_the_as_of_date(plan):
     dashboard = progress.build(catalog.build(plan))
-    expected = [t.id for t in plan.targets if t.year < plan.as_of.year or
-                (t.year == plan.as_of.year and plan.as_of == datetime.date(t.year, 12, 31))]
+    expected = [
+        t.id
+        for t in plan.targets
+        if t.year < plan.as_of.year or (t.year == plan.as_of.year and plan.as_of == datetime.date(t.year, 12, 31))
+    ]
     assert sorted(c.target.id for c in dashboard.due_not_completed) == sorted(expected)
-    assert [c.target.year for c in dashboard.due_not_completed] == sorted(c.target.year for c in dashboard.due_not_completed)
+    assert [c.target.year for c in dashboard.due_not_completed] == sorted(
+        c.target.year for c in dashboard.due_not_completed
+    )
 
 
 def test_dashboard_counts_add_up_to_the_data(plan, sample):
@@ -76,8 +84,13 @@ def test_dashboard_counts_add_up_to_the_data(plan, sample):
 def test_the_sample_dashboard(sample):
     dashboard = progress.build(catalog.build(sample))
     assert dashboard.as_of == datetime.date(2027, 3, 31)
-    assert dict(dashboard.overall.counts) == {"unreported": 1, "not-started": 0, "in-progress": 0, "completed": 1,
-                                              "missed": 1}
+    assert dict(dashboard.overall.counts) == {
+        "unreported": 1,
+        "not-started": 0,
+        "in-progress": 0,
+        "completed": 1,
+        "missed": 1,
+    }
     assert dashboard.reported == 2 and dashboard.overall.due == 1
 
 
@@ -92,8 +105,9 @@ def test_status_bars_draw_the_numbers_of_their_rows(plan, sample):
             drawn = svg(charts.status_bars(rows, chart_id="c", title="t"))
             groups = drawn.findall(f"{SVG}g[@class='plan-chart__row']")
             assert [(g.get("data-label"), int(g.get("data-total"))) for g in groups] == [
-                (row.label, row.total) for row in rows]
-            for group, row in zip(groups, rows):
+                (row.label, row.total) for row in rows
+            ]
+            for group, row in zip(groups, rows, strict=True):
                 segments = {r.get("data-status"): int(r.get("data-count")) for r in group.iter(f"{SVG}rect")}
                 assert segments == {s.status: s.count for s in row.shares if s.count}
                 assert group.find(f"{SVG}text[@class='plan-chart__total']").text == str(row.total)
@@ -104,8 +118,9 @@ def test_the_timeline_draws_every_target_in_its_year_with_its_status(plan, sampl
         built = catalog.build(subject)
         drawn = svg(charts.timeline(built.timeline, subject.as_of))
         years = drawn.findall(f"{SVG}g[@class='plan-chart__year']")
-        assert [int(g.get("data-year")) for g in years] == list(range(subject.document.first_year,
-                                                                       subject.document.last_year + 1))
+        assert [int(g.get("data-year")) for g in years] == list(
+            range(subject.document.first_year, subject.document.last_year + 1)
+        )
         for group in years:
             year = int(group.get("data-year"))
             dots = [dot.get("data-status") for dot in group.findall(f"{SVG}g[@data-status]")]
@@ -116,9 +131,14 @@ def test_the_timeline_draws_every_target_in_its_year_with_its_status(plan, sampl
 
 def test_the_matrix_counts_each_departments_measures_in_each_chapter(plan):
     drawn = svg(charts.responsibility_matrix(catalog.build(plan)))
-    cells = {(row.get("data-department"), cell.get("data-chapter")): (int(cell.get("data-lead")),
-                                                                      int(cell.get("data-support")))
-             for row in drawn.findall(f"{SVG}g[@data-department]") for cell in row.findall(f"{SVG}g[@data-chapter]")}
+    cells = {
+        (row.get("data-department"), cell.get("data-chapter")): (
+            int(cell.get("data-lead")),
+            int(cell.get("data-support")),
+        )
+        for row in drawn.findall(f"{SVG}g[@data-department]")
+        for cell in row.findall(f"{SVG}g[@data-chapter]")
+    }
     expected = Counter()
     for measure in plan.measures:
         for department in measure.lead + measure.responsible:

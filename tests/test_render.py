@@ -9,10 +9,23 @@ from plansite.build import read_plan
 from tests.golden_pages import GOLDEN, ROOT, SAMPLE, SITE, rendered_pages
 
 PAGES = rendered_pages()
-PAGE_KINDS = ["index.md", "full-text/index.md", "measures/index.md", "measures/m01.md", "departments/index.md",
-              "departments/industry-it.md", "sectors/index.md", "sectors/general/index.md",
-              "sectors/industry/index.md", "topics/index.md", "topics/organisation.md", "years/index.md",
-              "years/2026.md", ".nav.yml", "downloads/plan.json"]
+PAGE_KINDS = [
+    "index.md",
+    "full-text/index.md",
+    "measures/index.md",
+    "measures/m01.md",
+    "departments/index.md",
+    "departments/industry-it.md",
+    "sectors/index.md",
+    "sectors/general/index.md",
+    "sectors/industry/index.md",
+    "topics/index.md",
+    "topics/organisation.md",
+    "years/index.md",
+    "years/2026.md",
+    ".nav.yml",
+    "downloads/plan.json",
+]
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
@@ -25,25 +38,34 @@ def test_the_golden_set_is_complete():
     assert set(PAGE_KINDS) <= set(PAGES)
 
 
-@pytest.mark.parametrize("target,current,expected", [
-    ("departments/housing.md", "measures/m12.md", "../departments/housing.md"),
-    ("", "measures/m12.md", "../"),
-    ("measures/m12.md#m12-t1", "measures/m12.md", "#m12-t1"),
-    ("measures/m12.md#m12-t1", "years/2025.md", "../measures/m12.md#m12-t1"),
-    ("measures/m12.md#m12-t1", "sectors/general/index.md", "../../measures/m12.md#m12-t1"),
-    ("downloads/plan.json", "index.md", "downloads/plan.json"),
-    ("sectors/index.md", "index.md", "sectors/index.md"),
-    ("index.md", "index.md", "index.md"),
-    ("", "index.md", "./"),
-])
+@pytest.mark.parametrize(
+    "target,current,expected",
+    [
+        ("departments/housing.md", "measures/m12.md", "../departments/housing.md"),
+        ("", "measures/m12.md", "../"),
+        ("measures/m12.md#m12-t1", "measures/m12.md", "#m12-t1"),
+        ("measures/m12.md#m12-t1", "years/2025.md", "../measures/m12.md#m12-t1"),
+        ("measures/m12.md#m12-t1", "sectors/general/index.md", "../../measures/m12.md#m12-t1"),
+        ("downloads/plan.json", "index.md", "downloads/plan.json"),
+        ("sectors/index.md", "index.md", "sectors/index.md"),
+        ("index.md", "index.md", "index.md"),
+        ("", "index.md", "./"),
+    ],
+)
 def test_links_go_from_one_source_file_to_another(target, current, expected):
     assert urls.link(target, current) == expected
 
 
-@pytest.mark.parametrize("path,url", [("index.md", ""), ("measures/m12.md", "measures/m12/"),
-                                      ("sectors/industry/index.md", "sectors/industry/"),
-                                      ("measures/m12.md#m12-t1", "measures/m12/#m12-t1"),
-                                      ("downloads/plan.json", "downloads/plan.json")])
+@pytest.mark.parametrize(
+    "path,url",
+    [
+        ("index.md", ""),
+        ("measures/m12.md", "measures/m12/"),
+        ("sectors/industry/index.md", "sectors/industry/"),
+        ("measures/m12.md#m12-t1", "measures/m12/#m12-t1"),
+        ("downloads/plan.json", "downloads/plan.json"),
+    ],
+)
 def test_page_urls_follow_directory_urls(path, url):
     assert urls.published(path) == url
 
@@ -93,7 +115,10 @@ def test_a_publication_holds_exactly_its_files_and_keeps_unchanged_ones(tmp_path
     assert first.changed == (write.MARKER, "a.md", "old/b.md")
     assert (second.changed, second.removed) == (("c.md",), ("old/b.md",))
     assert sorted(p.relative_to(out.resolve()).as_posix() for p in out.resolve().rglob("*") if p.is_file()) == [
-        write.MARKER, "a.md", "c.md"]
+        write.MARKER,
+        "a.md",
+        "c.md",
+    ]
     # Unchanged files keep their timestamp, so a watching server rebuilds only what changed.
     assert (out / "a.md").stat().st_mtime_ns == stamp
     assert len(list((tmp_path / ".out.versions").iterdir())) == 1

@@ -76,11 +76,14 @@ def search(browser, site_url):
                 const meta = document.querySelector('.md-search-result__meta');
                 const first = document.querySelector('.md-search-result__item');
                 return first ? !first.dataset.stale : window.planMetaWritten && /没有/.test(meta.textContent);
-            }""", timeout=15000)
+            }""",
+            timeout=15000,
+        )
         # One item per page; its first link is the page itself, the others its sections.
         return page.eval_on_selector_all(
             ".md-search-result__item",
-            "items => items.map(li => new URL(li.querySelector('a').href).pathname.replace(/^\\//, ''))")
+            "items => items.map(li => new URL(li.querySelector('a').href).pathname.replace(/^\\//, ''))",
+        )
 
     run.page = page
     yield run
@@ -106,6 +109,9 @@ def test_a_query_with_no_match_says_what_to_try_instead(search):
     help_text = page.inner_text(".plan-search-help")
     assert "市工信局" in help_text and "17" in help_text and "2025 环卫" in help_text
     assert page.eval_on_selector_all(".plan-search-help a", "links => links.map(a => a.textContent)") == [
-        "责任单位", "目标年份", "方案全文"]
+        "责任单位",
+        "目标年份",
+        "方案全文",
+    ]
     search("电梯")
     assert page.locator(".plan-search-help").count() == 0

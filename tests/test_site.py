@@ -36,7 +36,7 @@ def read(path: Path) -> str:
 
 def content(html: str) -> str:
     """The page's own content, without the navigation around it."""
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def test_every_measure_has_its_page_at_its_permanent_url(site, plan):
@@ -51,8 +51,11 @@ def test_every_department_page_lists_exactly_its_measures(site, catalog):
     for entry in catalog.departments.values():
         html = read(site / "departments" / entry.department.id / "index.html")
         assert entry.department.full_name in html
-        for anchor, measures in (("leads", entry.leads), ("supports", entry.supports),
-                                 ("responsible", entry.responsible_for)):
+        for anchor, measures in (
+            ("leads", entry.leads),
+            ("supports", entry.supports),
+            ("responsible", entry.responsible_for),
+        ):
             listed = measure_ids(section(html, anchor)) if measures else []
             assert listed == [m.id for m in measures], (entry.department.id, anchor)
     referenced = {d.id for m in catalog.plan.measures for d in m.lead + m.supporting + m.responsible}
@@ -138,7 +141,10 @@ def test_no_page_loads_anything_from_another_host(site):
             if EXTERNAL.match(value):
                 offenders.append(f"{path.relative_to(site)}: <{tag} {attribute}={value}>")
     for path in site.rglob("*.css"):
-        offenders += [f"{path.relative_to(site)}: {url}" for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", read(path))]
+        offenders += [
+            f"{path.relative_to(site)}: {url}"
+            for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", read(path))
+        ]
     assert offenders == []
 
 

@@ -43,7 +43,8 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
         read_plan(huge, "huge.yaml")
     assert str(caught.value.problems[0]) == (
         "huge.yaml:1:1: the file is 40.0 MB; the limit is 32 MB (this plan needs under 1 MB, a plan of 5,000 "
-        "measures about 7 MB: was something pasted by mistake?) [file-too-large]")
+        "measures about 7 MB: was something pasted by mistake?) [file-too-large]"
+    )
 
 
 def test_a_missing_file_is_reported(tmp_path):
@@ -77,8 +78,12 @@ def test_an_alias_used_as_a_key_is_refused(tmp_path):
 
 def test_the_report_ends_with_a_count_and_the_command_exits_non_zero():
     fixture = ERRORS / "many-errors.yaml"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--data", str(fixture)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate.py"), "--check", "--data", str(fixture)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()

@@ -22,8 +22,14 @@ def test_every_internal_href_and_src_of_a_zensical_build_resolves_to_a_file(buil
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
     # mkdocs.yml names the project's own Markdown extension (plansite.markdown_tables).
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([str(ZENSICAL), "build", "-f", "mkdocs.yml"], cwd=project, env=environment,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [str(ZENSICAL), "build", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     site = project / "site"
     pages = list(site.rglob("*.html"))

@@ -1,0 +1,156 @@
+"""The plan's own rules about targets, dates and progress reports."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .load import DataPath
+from .rules import int_of, list_of, mapping_of, owner_of, records, targets_of, text_of
+
+if TYPE_CHECKING:
+    from .validate import Reporter
+
+
+def target_rules(report: Reporter, data: dict) -> None:
+    document = mapping_of(data.get("document"))
+    span = mapping_of(document.get("target_years"))
+    first, last = int_of(span, "from"), int_of(span, "to")
+    if first is not None and last is not None and first > last:
+        report(("document", "target_years"), f"the span runs backwards: {first} is after {last}", "year-span")
+        first = last = None
+    for path, target in targets_of(data):
+        owner = owner_of(data, path)
+        year, baseline = int_of(target, "year"), int_of(target, "baseline_year")
+        if year is not None and first is not None and last is not None and not first <= year <= last:
+            report(path + ("year",), f"{year} is outside {first}–{last}", "target-year")
+        if path[0] == "chapters" and year is not None and int_of(owner, "year") not in (None, year):
+            report(path + ("year",), f"{year} differs from its goal's year {owner['year']}", "target-year")
+        if baseline is not None and year is not None and baseline >= year:
+            report(
+                path + ("baseline_year",),
+                f"the baseline {baseline} is not before the target year {year}",
+                "baseline-year",
+            )
+        owner_id, target_id = text_of(owner, "id"), text_of(target, "id")
+        if owner_id and target_id and not target_id.startswith(f"{owner_id}-t"):
+            report(
+                path + ("id",),
+                f"target id '{target_id}' must start with '{owner_id}-t', the id of what holds it",
+                "target-id",
+            )
+        clause, owner_text = text_of(target, "text"), text_of(owner, "text")
+        if clause and owner_text and clause.strip() and _nfkc(clause) not in _nfkc(owner_text):
+            report(
+                path + ("text",),
+                "this clause is not in the text it belongs to: copy it exactly from the text",
+                "target-clause",
+            )
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def document_rules(report: Reporter, data: dict) -> None:
+    document = data.get("document")
+    if not isinstance(document, dict):
+        return
+    dates: dict[str, datetime.date | None] = {}
+    for key in ("signed", "published"):
+        value = text_of(document, key)
+        try:
+            dates[key] = datetime.date.fromisoformat(value) if value else None
+        except ValueError:
+            report(("document", key), f"'{value}' is not a real calendar date", "bad-date")
+    signed, published = dates.get("signed"), dates.get("published")
+    if signed and published and published < signed:
+        report(("document", "published"), "the plan cannot be published before it was signed", "bad-date")
+    for index, measure in records(data, "measures"):
+        previous = None
+        for position, correction in enumerate(list_of(measure, "corrections")):
+            value = text_of(correction, "date") if isinstance(correction, dict) else None
+            path = ("measures", index, "corrections", position, "date")
+            try:
+                date = datetime.date.fromisoformat(value) if value else None
+            except ValueError:
+                report(path, f"'{value}' is not a real calendar date", "bad-date")
+                continue
+            if date and published and date < published:
+                report(path, f"a correction cannot predate the plan's publication ({published})", "bad-date")
+            elif date and previous and date < previous:
+                report(path, "corrections are listed oldest first: this one is older than the one above", "bad-date")
+            previous = date or previous
+    preamble = text_of(document, "preamble") or ""
+    for index, basis in enumerate(list_of(document, "bases")):
+        number = text_of(basis, "number") if isinstance(basis, dict) else None
+        if number and preamble and number not in preamble:
+            report(("document", "bases", index, "number"), f"'{number}' is not cited in the preamble", "basis")
+
+
+def _parsed_date(value: object) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _date(report: Reporter, path: DataPath, value: object) -> datetime.date | None:
+    """The date at ``path``, or None (reported) if it does not exist; malformed text was reported by the schema."""
+    date = _parsed_date(value)
+    if date is None and isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        report(path, f"'{value}' is not a real calendar date", "bad-date")
+    return date
+
+
+def progress_rules(report: Reporter, data: dict) -> None:
+    """Reports must be dated within the plan's life up to the data's as-of date, oldest first,
+    and a target can only be reported missed once its year is over."""
+    document = mapping_of(data.get("document"))
+    progress = mapping_of(data.get("progress"))
+    signed = _parsed_date(document.get("signed"))  # document_rules reports a signing date that is wrong
+    as_of = _date(report, ("progress", "as_of"), progress.get("as_of"))
+    if as_of and signed and as_of < signed:
+        report(
+            ("progress", "as_of"), f"the data cannot be as of a date before the plan was signed ({signed})", "bad-date"
+        )
+        as_of = None
+    for target_path, target in targets_of(data):
+        year, previous = int_of(target, "year"), None
+        for index, record in enumerate(list_of(target, "progress")):
+            if not isinstance(record, dict):
+                continue
+            path = target_path + ("progress", index)
+            date = _date(report, path + ("date",), record.get("date"))
+            if date is None:
+                continue
+            if signed and date < signed:
+                report(path + ("date",), f"a report cannot predate the plan ({signed})", "progress-date")
+            elif as_of and date > as_of:
+                report(
+                    path + ("date",),
+                    f"this report is dated after the data's as-of date {as_of}: "
+                    "move progress.as_of forward, or correct the date",
+                    "progress-date",
+                )
+            elif previous and date <= previous:
+                report(
+                    path + ("date",),
+                    f"reports are listed oldest first, one per date: this one is not after the one above ({previous})",
+                    "progress-date",
+                )
+            if record.get("status") == "未按期完成" and year is not None and date <= datetime.date(year, 12, 31):
+                report(
+                    path + ("status",),
+                    f"a target due in {year} cannot be reported 未按期完成 before its year is over (reported {date})",
+                    "missed-early",
+                )
+            previous = date
+
+
+# Markup in a text: HTML tags, or a script URL that a renderer might turn into a link.
+
+
+RULES = (target_rules, document_rules, progress_rules)
