@@ -1,7 +1,6 @@
 """The built site in real Chromium, as the public uses it: journeys, traffic, phones,
 accessibility (axe-core, WCAG 2.1 AA), the keyboard, and the reading mode (长辈模式)."""
 
-import os
 import re
 from pathlib import Path
 
@@ -31,7 +30,6 @@ PAGE_KINDS = {
 }
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOTS = Path(os.environ.get("PLAN_SCREENSHOTS", "/tmp/plan-screenshots"))
 PHONE = {"width": 375, "height": 812}
 
 
@@ -294,25 +292,6 @@ def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contras
     elsewhere = context_factory().new_page()  # another browser: its own choice
     elsewhere.goto(site_url)
     assert elsewhere.evaluate("document.documentElement.getAttribute('data-plan-elder')") is None
-
-
-# ---- screenshots ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("reading_mode", [False, True], ids=["normal", "elder"])
-@pytest.mark.parametrize("width,height,label", [(1280, 900, "desktop"), (375, 812, "mobile")])
-@pytest.mark.parametrize("kind", ["home", "measure", "department", "progress", "years", "departments"])
-def test_screenshots_of_the_main_pages_are_saved_outside_the_repository(
-    context_factory, site_url, kind, width, height, label, reading_mode
-):
-    page = context_factory(viewport={"width": width, "height": height}).new_page()
-    page.goto(site_url + PAGE_KINDS[kind])
-    if reading_mode:
-        turn_on_reading_mode(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{kind}-{label}-{'elder' if reading_mode else 'normal'}.png"
-    page.screenshot(path=str(path), full_page=True)
-    assert path.stat().st_size > 10_000
 
 
 def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(context_factory, site_url):

@@ -25,9 +25,8 @@ def printed_page(browser, site_url):
     ],
 )
 def test_navigation_is_not_printed(printed_page, selector):
-    assert printed_page.eval_on_selector_all(
-        selector, "els => els.every(el => getComputedStyle(el).display === 'none')"
-    )
+    displays = printed_page.eval_on_selector_all(selector, "els => els.map(el => getComputedStyle(el).display)")
+    assert displays and set(displays) == {"none"}
 
 
 def test_the_content_and_its_targets_are_printed(printed_page):
