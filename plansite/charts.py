@@ -183,13 +183,6 @@ def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
 
 
 _CELL = 40
-# Beyond this many cells (a plan of many regions) the matrix is neither drawn nor tabled:
-# no reader takes in thousands of cells, and departments.csv holds the same facts.
-MATRIX_CELLS = 3000
-
-
-def matrix_fits(catalog: Catalog) -> bool:
-    return len(catalog.departments) * len(catalog.matrix_chapters) <= MATRIX_CELLS
 
 
 def responsibility_matrix(catalog: Catalog) -> Markup:

@@ -31,8 +31,16 @@ class MatrixRow:
     cells: tuple[Involvement, ...]
 
 
+# Beyond this many cells (a plan of many regions) the matrix is neither drawn nor tabled:
+# no reader takes in thousands of cells, and departments.csv holds the same facts.
+MATRIX_CELLS = 3000
+
+
 def build(plan: Plan, chapters: list[Chapter]) -> tuple[MatrixRow, ...]:
-    """A row per department, in the plan's order; a cell per chapter of ``chapters``."""
+    """A row per department, in the plan's order, and a cell per chapter of ``chapters``; no rows
+    at all for a matrix of more than ``MATRIX_CELLS`` cells."""
+    if len(plan.departments) * len(chapters) > MATRIX_CELLS:
+        return ()
     counts: dict[tuple[str, str], list[int]] = {}
     for measure in plan.measures:
         for units, column in ((measure.lead + measure.responsible, 0), (measure.supporting, 1)):

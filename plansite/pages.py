@@ -137,11 +137,6 @@ def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> s
     return f"{source}，{where}，{cited.target.year}年目标任务“{cited.target.indicator}”。{site.site_url}{cited.url}"
 
 
-def _source(kind: str, id: object = None) -> str:
-    """The source path of a page or file that no record of the model stands for (a download)."""
-    return urls.source(kind, id)
-
-
 _FILTERS: Mapping[str, Callable[..., Any]] = {
     "link": _link,
     "md_link": _md_link,
@@ -151,11 +146,10 @@ _FILTERS: Mapping[str, Callable[..., Any]] = {
     "citation": _citation,
     "status_icon": charts.status_icon,
     "units": _units,
-    "source": _source,
+    "source": urls.source,
     "status_bars": charts.status_bars,
     "timeline": charts.timeline,
     "responsibility_matrix": charts.responsibility_matrix,
-    "matrix_fits": charts.matrix_fits,
 }
 
 

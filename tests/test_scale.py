@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from plansite import build, catalog, charts, pages, related, search
+from plansite import build, catalog, pages, related, search
 from plansite.build import read_plan
 from scripts.synthetic_plan import synthesize
 from tests.conftest import DATA
@@ -71,9 +71,9 @@ def test_search_moves_to_pagefind_above_the_limit(plan):
 
 
 def test_the_matrix_gives_way_to_its_csv_when_it_would_not_be_read(plan):
-    assert charts.matrix_fits(catalog.build(plan))
+    assert catalog.build(plan).matrix
     large = catalog.build(synthetic(400))
-    assert not charts.matrix_fits(large)
+    assert large.matrix == ()
     page = build.site_files(large, SITE)["departments/index.md"]
     assert "plan-chart-matrix" not in page and "departments.csv" in page
 
