@@ -17,8 +17,6 @@ from yaml.constructor import SafeConstructor
 from .problems import DataError, Problem
 
 MAX_BYTES = 32 * 1024 * 1024
-# PyYAML's libyaml binding where it is installed; its messages are worded by the Python loader.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOM = b"\xef\xbb\xbf"
 _YAML_TAG = "tag:yaml.org,2002:"
 
@@ -65,10 +63,10 @@ def load(file: Path, display_path: str) -> LoadedYaml:
         raise DataError(problems)
     converter = _Converter(display_path)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = converter.convert(root, ()) if root is not None else None
-    except yaml.MarkedYAMLError:
-        raise DataError([_syntax_problem(text, display_path)]) from None
+    except yaml.MarkedYAMLError as error:
+        raise DataError([_syntax_problem(error, display_path)]) from None
     except RecursionError:
         raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
     if root is None:
@@ -186,14 +184,7 @@ _SYNTAX_HELP = (
 )
 
 
-def _syntax_problem(text: str, display_path: str) -> Problem:
-    """The syntax error as the pure-Python loader words it, which the help above explains."""
-    try:
-        yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as found:
-        error = found
-    else:
-        raise AssertionError("libyaml refused a file the pure-Python loader reads")
+def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     said = " ".join(filter(None, [error.context, error.problem]))
