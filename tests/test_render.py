@@ -130,3 +130,29 @@ def test_two_pages_at_one_path_are_refused():
     twins = dataclasses.replace(built, topics={"a": entry, "b": entry})
     with pytest.raises(ValueError, match=f"two pages render to topics/{entry.topic.id}.md"):
         build.site_files(twins, SITE)
+
+
+def test_data_text_inside_markdown_elements_reaches_the_reader_as_typed():
+    """Pages are Markdown: where an element is parsed as Markdown for its links, the data text in
+    it must still read as exactly its characters once Python-Markdown has built the HTML."""
+    import html
+    import re
+
+    import markdown
+
+    plan = read_plan(SAMPLE, "curated.yaml")
+    typed = "*强调* _下划_ `代码` [链接](javascript:alert(1)) {#x .y} # 1. + - ! \\ &amp; <i>"
+    first = plan.measures[0]
+    measure = dataclasses.replace(first, title=typed, text=typed)
+    department = dataclasses.replace(first.lead[0], name=typed)
+    measure = dataclasses.replace(measure, lead=(department,))
+    others = tuple(d for d in plan.departments if d.id != department.id)
+    plan = dataclasses.replace(plan, measures=(measure, *plan.measures[1:]), departments=(department, *others))
+    pages = build.site_files(catalog.build(plan), SITE)
+    for path in ("full-text/index.md", "measures/index.md", "measures/m02.md", "departments/index.md"):
+        source = pages[path].split("---", 2)[2]
+        converter = markdown.Markdown(extensions=["attr_list", "md_in_html", "plansite.markdown_tables", "tables"])
+        rendered = converter.convert(source)
+        assert "<em>" not in rendered and "<code>" not in rendered and 'href="javascript' not in rendered, path
+        text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+        assert typed in text, path
