@@ -122,6 +122,18 @@ def test_internal_links_and_anchors_all_resolve(site):
     assert anchors_checked > 500  # target rows, sections and headings: the check really ran
 
 
+def test_every_markdown_link_was_turned_into_a_link(site):
+    """An element marked markdown inside one that is not keeps its Markdown as text: the reader
+    would see '[市工信局](../departments/industry-it.md)' and a 'markdown' attribute would remain."""
+    leftovers = []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article") : html.find("</article>")]
+        if re.search(r"\]\([^)\s]*\.md[#)]", article) or re.search(r"<[a-z0-9]+ [^>]*\bmarkdown\b", article):
+            leftovers.append(page.relative_to(site).as_posix())
+    assert not leftovers, leftovers
+
+
 def test_only_links_to_the_data_file_the_licence_and_evidence_leave_the_site(site, plan):
     """Links, not requests: the browser tests prove nothing is fetched from elsewhere."""
     evidence = {urlsplit(e.url).netloc for t in plan.targets for r in t.history for e in r.evidence}
