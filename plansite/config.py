@@ -26,7 +26,7 @@ class SiteConfig:
 
 
 class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose !!python/ and !ENV tags only MkDocs itself resolves."""
+    """Reads mkdocs.yml, whose !!python/ and other ! tags only MkDocs itself resolves."""
 
 
 ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
