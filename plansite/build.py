@@ -3,6 +3,8 @@ generated file out. Nothing is written here; ``write.publish`` puts the result i
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,8 @@ PLAN_SCHEMA = ROOT / "schema" / "plan.schema.json"
 
 
 class PageConflict(Exception):
-    """A hand-written page and a generated one want the same path."""
+    """Two pages would be published at the same URL, or a hand-written page is not a plain file
+    of the pages folder."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -51,32 +54,63 @@ def build(data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_
     text[search.DICTIONARY] = search.user_dictionary(plan)
     text[search.WORKER] = search.fixed_search_worker()
     files = {path: content.encode("utf-8") for path, content in text.items()}
+    published = {_url_key(path): f"生成的页面 {path}" for path in files}
     for path, content in _hand_written(hand_written):
-        if path in files:
+        key = _url_key(path)
+        if key in published:
             raise PageConflict(
-                f"{hand_written / path} and a generated page are both {path}; rename the hand-written page"
+                f"手写页面 {hand_written / path} 与{published[key]}会发布在同一个网址 /{urls.published(_index(path))}："
+                "请给手写页面换一个文件名"
             )
+        published[key] = f"手写页面 {hand_written / path}"
         files[path] = content
     return Output(plan=plan, search_engine=search.engine(plan), files=files)
+
+
+def _url_key(path: str) -> str:
+    """Where a file is published, as a case-insensitive file system would tell: README.md is a
+    folder's index page to MkDocs, and M01.md and m01.md are one file on Windows and macOS."""
+    return urls.published(_index(path)).casefold()
+
+
+def _index(path: str) -> str:
+    return path.removesuffix("README.md") + "index.md" if path.rpartition("/")[2] == "README.md" else path
 
 
 def site_files(indexes: catalog.Catalog, site: config.SiteConfig) -> dict[str, str]:
     """Stages 5–6, pages and exports: every page, table, calendar and data file, by path."""
     plan = indexes.plan
-    text = pages.render(indexes, site, search.engine(plan))
-    text |= tables.files(indexes, site.site_url)
-    text |= calendars.files(indexes, site.site_url)
-    text[urls.source("plan-json")] = export.plan_json(plan)
-    text[urls.source("plan-schema")] = PLAN_SCHEMA.read_text(encoding="utf-8")
+    text: dict[str, str] = {}
+    for part in (
+        pages.render(indexes, site, search.engine(plan)),
+        tables.files(indexes, site.site_url),
+        calendars.files(indexes, site.site_url),
+        {urls.source("plan-json"): export.plan_json(plan)},
+        {urls.source("plan-schema"): PLAN_SCHEMA.read_text(encoding="utf-8")},
+    ):
+        clash = text.keys() & part.keys()
+        if clash:  # the validator's reserved ids should make this impossible
+            raise PageConflict(f"两个生成的文件都是 {min(clash)}")
+        text |= part
     return text
 
 
 def _hand_written(folder: Path) -> list[tuple[str, bytes]]:
-    """The hand-written pages of ``folder``: relative path → content."""
+    """The hand-written pages of ``folder``, relative path → content: plain files only, so that
+    a link or a second name for a file elsewhere (/proc/self/environ, .git/config) is never published."""
+    if folder.is_symlink():
+        raise PageConflict(f"{folder} 是符号链接：手写页面的文件夹必须是仓库中的普通文件夹")
     if not folder.is_dir():
         return []
-    return [
-        (source.relative_to(folder).as_posix(), source.read_bytes())
-        for source in sorted(folder.rglob("*.md"))
-        if source.is_file()
-    ]
+    pages = []
+    for place, folders, names in os.walk(folder):
+        for name in sorted(folders) + sorted(names):
+            entry = Path(place, name)
+            status = entry.lstat()
+            if stat.S_ISLNK(status.st_mode):
+                raise PageConflict(f"{entry} 是符号链接：手写页面必须是普通文件，不能指向别处；删除它，或换成文件本身")
+            if stat.S_ISREG(status.st_mode) and status.st_nlink > 1:
+                raise PageConflict(f"{entry} 是另一个文件的硬链接：手写页面必须是普通文件；删除它，或换成文件的副本")
+            if name.endswith(".md") and stat.S_ISREG(status.st_mode):
+                pages.append((entry.relative_to(folder).as_posix(), entry.read_bytes()))
+    return sorted(pages)

@@ -9,6 +9,7 @@ so the same data gives the same bytes.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -82,8 +83,14 @@ def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Cata
 
 
 def _text(value: str) -> str:
-    """A TEXT value escaped as RFC 5545 §3.3.11 requires."""
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """A TEXT value escaped as RFC 5545 §3.3.11 requires: line breaks written as \\n, and no other
+    control character, which TEXT may not hold (the validator refuses them in the data too)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    return _CONTROLS.sub("", escaped)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def _fold(line: str) -> str:

@@ -4,16 +4,47 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from . import build, search, write
+from . import build, characters, search, write
 from .model import Plan
 from .problems import DataError
 
 ROOT = build.ROOT
 
 
+def guarded(command: Callable[[], int]) -> int:
+    """Run a command so that no traceback reaches an editor: a failure to write says what and
+    where, and anything unexpected becomes one line asking to report it. Output is written
+    atomically, so the previous output is whole either way."""
+    try:
+        return command()
+    except KeyboardInterrupt:
+        print("已中断：之前生成的内容保持不变。", file=sys.stderr)
+        return 130
+    except OSError as error:
+        where = f"{error.filename}：" if error.filename else ""
+        print(
+            f"错误：无法读写文件：{where}{error.strerror or error}（磁盘是否已满，或没有写权限？）"
+            "之前生成的内容保持不变。",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:  # the last guard: a defect of the generator, not of the data
+        print(
+            f"内部错误：生成器遇到了意外情况（{type(error).__name__}: {characters.visible(str(error))[:300]}）。"
+            "这不是数据的问题，之前生成的内容保持不变；请把这一行报告给网站的维护者。",
+            file=sys.stderr,
+        )
+        return 70
+
+
 def main(argv: list[str] | None = None) -> int:
+    return guarded(lambda: _main(argv))
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
         prog="generate.py", description="Validate the plan data and generate the site's pages."
     )
@@ -29,12 +60,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.check:
         return 0 if generate(args.data, args.config, args.out) else 1
+    # The whole build, to memory: a check that passes means that generating will too.
     display = display_path(args.data)
     try:
-        print(summary(display, build.read_plan(args.data, display)))
+        output = build.build(args.data, args.config, display)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except GENERATION_ERRORS as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    print(summary(display, output.plan))
     return 0
 
 
@@ -49,13 +85,10 @@ def generate(data: Path, config: Path, out: Path) -> build.Output | None:
         print(error.report(), file=sys.stderr)
         return None
     except GENERATION_ERRORS as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"错误：{error}", file=sys.stderr)
         return None
     print(summary(display, output.plan))
-    print(
-        f"{display_path(out)}: {len(published.changed)} files written, "
-        f"{len(published.removed)} removed, the rest unchanged"
-    )
+    print(f"{display_path(out)}：写入 {len(published.changed)} 个文件，删除 {len(published.removed)} 个，其余未变")
     return output
 
 
@@ -65,8 +98,8 @@ GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder, search.ThemeC
 
 def summary(display: str, plan: Plan) -> str:
     return (
-        f"{display}: OK: {len(plan.measures)} measures in {len(plan.chapters)} chapters, "
-        f"{len(plan.departments)} departments, {len(plan.targets)} targets, {len(plan.topics)} topics"
+        f"{display}：检查通过，{len(plan.measures)} 项措施，{len(plan.chapters)} 个部分，"
+        f"{len(plan.departments)} 个单位，{len(plan.targets)} 项目标，{len(plan.topics)} 个专题"
     )
 
 

@@ -19,33 +19,33 @@ def target_rules(report: Reporter, data: dict) -> None:
     span = mapping_of(document.get("target_years"))
     first, last = int_of(span, "from"), int_of(span, "to")
     if first is not None and last is not None and first > last:
-        report(("document", "target_years"), f"the span runs backwards: {first} is after {last}", "year-span")
+        report(("document", "target_years"), f"起止年份颠倒了：{first} 晚于 {last}", "year-span")
         first = last = None
     for path, target in targets_of(data):
         owner = owner_of(data, path)
         year, baseline = int_of(target, "year"), int_of(target, "baseline_year")
         if year is not None and first is not None and last is not None and not first <= year <= last:
-            report(path + ("year",), f"{year} is outside {first}–{last}", "target-year")
+            report(path + ("year",), f"{year} 超出了方案的期限 {first}—{last} 年", "target-year")
         if path[0] == "chapters" and year is not None and int_of(owner, "year") not in (None, year):
-            report(path + ("year",), f"{year} differs from its goal's year {owner['year']}", "target-year")
+            report(path + ("year",), f"{year} 与所在目标段落的年份 {owner['year']} 不一致", "target-year")
         if baseline is not None and year is not None and baseline >= year:
             report(
                 path + ("baseline_year",),
-                f"the baseline {baseline} is not before the target year {year}",
+                f"基准年份 {baseline} 不早于目标年份 {year}",
                 "baseline-year",
             )
         owner_id, target_id = text_of(owner, "id"), text_of(target, "id")
         if owner_id and target_id and not target_id.startswith(f"{owner_id}-t"):
             report(
                 path + ("id",),
-                f"target id '{target_id}' must start with '{owner_id}-t', the id of what holds it",
+                f"目标编号 '{target_id}' 应当以 '{owner_id}-t' 开头（{owner_id} 是它所属的措施或目标段落）",
                 "target-id",
             )
         clause, owner_text = text_of(target, "text"), text_of(owner, "text")
         if clause and owner_text and clause.strip() and _nfkc(clause) not in _nfkc(owner_text):
             report(
                 path + ("text",),
-                "this clause is not in the text it belongs to: copy it exactly from the text",
+                "这段原文不在它所属的正文中：请从正文中原样复制",
                 "target-clause",
             )
 
@@ -64,10 +64,10 @@ def document_rules(report: Reporter, data: dict) -> None:
         try:
             dates[key] = datetime.date.fromisoformat(value) if value else None
         except ValueError:
-            report(("document", key), f"'{value}' is not a real calendar date", "bad-date")
+            report(("document", key), f"'{value}' 不是一个存在的日期", "bad-date")
     signed, published = dates.get("signed"), dates.get("published")
     if signed and published and published < signed:
-        report(("document", "published"), "the plan cannot be published before it was signed", "bad-date")
+        report(("document", "published"), "发布日期不能早于成文日期", "bad-date")
     for index, measure in records(data, "measures"):
         previous = None
         for position, correction in enumerate(list_of(measure, "corrections")):
@@ -76,18 +76,18 @@ def document_rules(report: Reporter, data: dict) -> None:
             try:
                 date = datetime.date.fromisoformat(value) if value else None
             except ValueError:
-                report(path, f"'{value}' is not a real calendar date", "bad-date")
+                report(path, f"'{value}' 不是一个存在的日期", "bad-date")
                 continue
             if date and published and date < published:
-                report(path, f"a correction cannot predate the plan's publication ({published})", "bad-date")
+                report(path, f"更正日期不能早于方案的发布日期（{published}）", "bad-date")
             elif date and previous and date < previous:
-                report(path, "corrections are listed oldest first: this one is older than the one above", "bad-date")
+                report(path, "更正记录按日期从早到晚排列：这一条比上一条早", "bad-date")
             previous = date or previous
     preamble = text_of(document, "preamble") or ""
     for index, basis in enumerate(list_of(document, "bases")):
         number = text_of(basis, "number") if isinstance(basis, dict) else None
         if number and preamble and number not in preamble:
-            report(("document", "bases", index, "number"), f"'{number}' is not cited in the preamble", "basis")
+            report(("document", "bases", index, "number"), f"前言中没有引用 '{number}'", "basis")
 
 
 def _parsed_date(value: object) -> datetime.date | None:
@@ -101,7 +101,7 @@ def _date(report: Reporter, path: DataPath, value: object) -> datetime.date | No
     """The date at ``path``, or None (reported) if it does not exist; malformed text was reported by the schema."""
     date = _parsed_date(value)
     if date is None and isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-        report(path, f"'{value}' is not a real calendar date", "bad-date")
+        report(path, f"'{value}' 不是一个存在的日期", "bad-date")
     return date
 
 
@@ -113,9 +113,7 @@ def progress_rules(report: Reporter, data: dict) -> None:
     signed = _parsed_date(document.get("signed"))  # document_rules reports a signing date that is wrong
     as_of = _date(report, ("progress", "as_of"), progress.get("as_of"))
     if as_of and signed and as_of < signed:
-        report(
-            ("progress", "as_of"), f"the data cannot be as of a date before the plan was signed ({signed})", "bad-date"
-        )
+        report(("progress", "as_of"), f"数据截至日期不能早于方案的成文日期（{signed}）", "bad-date")
         as_of = None
     for target_path, target in targets_of(data):
         year, previous = int_of(target, "year"), None
@@ -127,30 +125,26 @@ def progress_rules(report: Reporter, data: dict) -> None:
             if date is None:
                 continue
             if signed and date < signed:
-                report(path + ("date",), f"a report cannot predate the plan ({signed})", "progress-date")
+                report(path + ("date",), f"进度报告的日期不能早于方案的成文日期（{signed}）", "progress-date")
             elif as_of and date > as_of:
                 report(
                     path + ("date",),
-                    f"this report is dated after the data's as-of date {as_of}: "
-                    "move progress.as_of forward, or correct the date",
+                    f"这条报告的日期晚于数据截至日期 {as_of}：把 progress.as_of 改为最新的日期，或改正报告日期",
                     "progress-date",
                 )
             elif previous and date <= previous:
                 report(
                     path + ("date",),
-                    f"reports are listed oldest first, one per date: this one is not after the one above ({previous})",
+                    f"进度记录按日期从早到晚排列，每个日期一条：这一条不晚于上一条（{previous}）",
                     "progress-date",
                 )
             if record.get("status") == "未按期完成" and year is not None and date <= datetime.date(year, 12, 31):
                 report(
                     path + ("status",),
-                    f"a target due in {year} cannot be reported 未按期完成 before its year is over (reported {date})",
+                    f"{year}年到期的目标，在该年结束之前不能报告“未按期完成”（报告日期 {date}）",
                     "missed-early",
                 )
             previous = date
-
-
-# Markup in a text: HTML tags, or a script URL that a renderer might turn into a link.
 
 
 RULES = (target_rules, document_rules, progress_rules)

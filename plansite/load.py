@@ -7,6 +7,8 @@ what a data file should never hold.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -14,6 +16,7 @@ from typing import Any, cast
 import yaml
 from yaml.constructor import SafeConstructor
 
+from . import characters
 from .problems import DataError, Problem
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -58,21 +61,24 @@ def load(file: Path, display_path: str) -> LoadedYaml:
         raise DataError([problem])
     raw = file.read_bytes()
     text = _decode(raw, display_path)
-    problems = _tab_indentation(text, display_path)
+    problems = _unreadable_characters(text, display_path) or _tab_indentation(text, display_path)
     if problems:
         raise DataError(problems)
-    converter = _Converter(display_path)
+    loader = _Loader(text)
+    converter = _Converter(display_path, loader.explicit_tags)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()
         data = converter.convert(root, ()) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        raise DataError([_syntax_problem(error, display_path)]) from None
+        raise DataError([_syntax_problem(error, text, display_path)]) from None
+    except yaml.YAMLError as error:  # the reader's own refusals, should the scan above miss one
+        raise DataError([_at(display_path, 1, 1, f"YAML 格式错误（{error}）", "yaml-syntax")]) from None
     except RecursionError:
-        raise DataError([_at(display_path, 1, 1, "the file is nested too deeply to be read", "nesting")]) from None
+        raise DataError([_at(display_path, 1, 1, "文件的嵌套层级太深，无法读取", "nesting")]) from None
+    finally:
+        loader.dispose()
     if root is None:
-        raise DataError(
-            [_at(display_path, 1, 1, "the file has no data in it (it is empty or only comments)", "empty-file")]
-        )
+        raise DataError([_at(display_path, 1, 1, "文件中没有数据（是空的，或只有注释）", "empty-file")])
     if converter.problems:
         raise DataError(converter.problems)
     return LoadedYaml(
@@ -86,15 +92,15 @@ def _at(path: str, line: int, column: int, message: str, rule: str) -> Problem:
 
 def _file_problem(file: Path, display_path: str) -> Problem | None:
     if not file.is_file():
-        return _at(display_path, 1, 1, "the file does not exist", "missing-file")
+        return _at(display_path, 1, 1, "找不到这个文件：检查文件路径", "missing-file")
     size = file.stat().st_size
     if size > MAX_BYTES:
         return _at(
             display_path,
             1,
             1,
-            f"the file is {size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB "
-            "(this plan needs under 1 MB, a plan of 5,000 measures about 7 MB: was something pasted by mistake?)",
+            f"文件有 {size / 1024 / 1024:.1f} MB，上限是 {MAX_BYTES // 1024 // 1024} MB"
+            "（本方案的数据不到 1 MB，5000项措施的方案也只有约 7 MB：是不是误粘贴了大段内容？）",
             "file-too-large",
         )
     return None
@@ -108,7 +114,7 @@ def _decode(raw: bytes, display_path: str) -> str:
                     display_path,
                     1,
                     1,
-                    "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                    "文件开头有字节顺序标记（BOM）：请另存为“UTF-8（无BOM）”编码",
                     "bom",
                 )
             ]
@@ -125,12 +131,34 @@ def _decode(raw: bytes, display_path: str) -> str:
                     display_path,
                     line,
                     column,
-                    f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); "
-                    "save it with UTF-8 encoding (it may have been saved as GBK)",
+                    f"文件不是有效的 UTF-8 编码（字节 0x{raw[error.start]:02x}）："
+                    "请用 UTF-8 编码保存（可能保存成了 GBK）",
                     "not-utf8",
                 )
             ]
         ) from None
+
+
+# What YAML's reader refuses outright, and the line breaks other than \n and \r\n it honours,
+# which no editor means to type: each is reported where it stands, before parsing.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|\r(?!\n)")
+
+
+def _unreadable_characters(text: str, display_path: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for found in _UNREADABLE.finditer(line):
+            problems.append(
+                _at(
+                    display_path,
+                    number,
+                    found.start() + 1,
+                    f"这里有一个不可见的字符 {characters.describe(found.group())}：删除它"
+                    "（从 Word 或网页复制文字时常会带入）",
+                    "bad-character",
+                )
+            )
+    return problems
 
 
 def _tab_indentation(text: str, display_path: str) -> list[Problem]:
@@ -143,7 +171,7 @@ def _tab_indentation(text: str, display_path: str) -> list[Problem]:
                     display_path,
                     number,
                     indent.index("\t") + 1,
-                    "this line is indented with a tab; YAML allows only spaces: replace the tab with spaces",
+                    "这一行用 Tab 键缩进，YAML 只允许空格：把 Tab 换成空格",
                     "tab-indentation",
                 )
             )
@@ -154,54 +182,101 @@ def _tab_indentation(text: str, display_path: str) -> list[Problem]:
 _SYNTAX_HELP = (
     (
         "mapping values are not allowed here",
-        "a colon followed by a space (': ') appears inside a value; use the full-width colon '：' "
-        "in Chinese text, or put the whole value in quotes",
+        "值的中间出现了冒号加空格（': '）：中文文字里请用全角冒号“：”，或者给整个值加上引号",
     ),
     (
         "could not find expected ':'",
-        "a line has no colon after its field name, or a text continues on a line that is not "
-        "indented like the lines around it",
+        "有一行的字段名后面缺少冒号，或者一段文字换行后的缩进与上下行不一致",
     ),
     (
         "did not find expected key",
-        "the indentation does not line up: a field is indented more or less than the fields beside it",
+        "缩进没有对齐：有一个字段比同一级的其他字段缩进得多或少",
     ),
     (
         "did not find expected '-' indicator",
-        "a list item is indented differently from the items before it: line up the '-' marks",
+        "列表中有一项的缩进与前面各项不同：把各项的“-”对齐",
     ),
     (
         "expected <block end>",
-        "the indentation does not line up: a line is indented more or less than the lines beside it",
+        "缩进没有对齐：有一行比上下行缩进得多或少",
     ),
-    ("found unexpected end of stream", "a quotation mark or bracket is opened but never closed"),
-    ("found undefined alias", "a '*' starts a value; '*' has a special meaning in YAML: put the value in quotes"),
+    ("found unexpected end of stream", "有引号或括号只有开头、没有结尾"),
+    ("found undefined alias", "值以“*”开头，而“*”在 YAML 中有特殊含义：给这个值加上引号"),
     (
         "found character that cannot start any token",
-        "a value starts with a character YAML reserves (such as @ or `): put the value in quotes",
+        "值以 YAML 保留的字符（如 @ 或 `）开头：给这个值加上引号",
     ),
-    ("while scanning a quoted scalar", "a quotation mark is opened but never closed"),
+    ("while scanning a quoted scalar", "有引号只有开头、没有结尾"),
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, display_path: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     said = " ".join(filter(None, [error.context, error.problem]))
+    indentation = _indentation_problem(text, line) if "mapping values are not allowed here" in said else None
+    if indentation:
+        return _at(display_path, line, column, indentation, "yaml-syntax")
     advice = next((help for key, help in _SYNTAX_HELP if key in said), None)
-    message = f"YAML syntax error ({error.problem})"
+    message = f"YAML 格式错误（{error.problem}）"
     if advice:
-        message += f": {advice}"
+        message += f"：{advice}"
     return _at(display_path, line, column, message, "yaml-syntax")
 
 
+_FIELD_LINE = re.compile(r"( *)(- )?[A-Za-z_][\w-]*:( |$)")
+
+
+def _indentation_problem(text: str, line: int) -> str | None:
+    """A field line indented deeper than the field before it, which already holds a value: YAML
+    reads it as text continuing that value, and reports the colon. Say what it is."""
+    lines = text.split("\n")
+    here = _FIELD_LINE.match(lines[line - 1]) if line <= len(lines) else None
+    before = next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")),
+        None,
+    )
+    above = _FIELD_LINE.match(lines[before - 1]) if before else None
+    if not (here and above and before) or len(here.group(1)) <= len(above.group(1)):
+        return None
+    return (
+        f"缩进不一致：第{line}行缩进{len(here.group(1))}个空格，比第{before}行（{len(above.group(1))}个空格）多，"
+        f"但第{before}行的字段已经写了值。同一条记录的字段要左端对齐：检查这两行中哪一行的缩进改错了"
+    )
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe composer, remembering which nodes carry a tag the file wrote out."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.explicit_tags: set[int] = set()
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()
+        node = super().compose_node(parent, index)
+        if node is not None and getattr(event, "tag", None) not in (None, "!"):
+            self.explicit_tags.add(id(node))
+        return node
+
+
+# YAML 1.2's core schema, which JSON and every current YAML library read the same way. PyYAML reads
+# YAML 1.1, where 050 is 40, 1:30 is 90 and 1_000 is 1000: such numbers are refused, and 1.1's
+# extra booleans (yes, no, on, off) are read as 1.2 reads them, as text.
+_YAML12_INT = re.compile(r"[-+]?[0-9]+")
+_YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_YAML12_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
+
+
 class _Converter:
-    """Turn composed nodes into plain data, refusing aliases, tags, merge keys and repeated keys."""
+    """Turn composed nodes into plain data, refusing aliases, tags, merge keys and repeated keys,
+    and reading numbers and booleans as YAML 1.2 does."""
 
     _scalar = SafeConstructor()
 
-    def __init__(self, display_path: str):
+    def __init__(self, display_path: str, explicit_tags: set[int]):
         self.display_path = display_path
+        self.explicit_tags = explicit_tags
         self.problems: list[Problem] = []
         self.value_positions: dict[DataPath, yaml.Mark] = {}
         self.key_positions: dict[DataPath, yaml.Mark] = {}
@@ -219,16 +294,15 @@ class _Converter:
                 self._reported.add(id(node))
                 self._problem(
                     node.start_mark,
-                    "this value has an anchor (&) that an alias (*) repeats elsewhere; "
-                    "anchors and aliases are not allowed: write each value out in full",
+                    "这个值带有锚点（&），别处又用别名（*）重复了它；不允许使用锚点和别名：请把每个值完整写出",
                     "alias",
                 )
             return None
         self._seen.add(id(node))
         self.value_positions[path] = node.start_mark
-        if node.tag not in _ALLOWED_FULL_TAGS:
+        if node.tag not in _ALLOWED_FULL_TAGS or id(node) in self.explicit_tags:
             shown = "!!" + node.tag.removeprefix(_YAML_TAG) if node.tag.startswith(_YAML_TAG) else node.tag
-            self._problem(node.start_mark, f"the tag '{shown}' is not allowed; remove it", "tag")
+            self._problem(node.start_mark, f"不允许使用标签 '{shown}'：删除它，只保留值", "tag")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -247,7 +321,7 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _YAML_TAG + "merge":
                 self._problem(
                     key_node.start_mark,
-                    "this key is not a plain name; merge keys (<<) and complex keys are not allowed",
+                    "这个字段名不是普通的名称：不允许使用合并键（<<）或复杂的键",
                     "bad-key",
                 )
                 continue
@@ -255,8 +329,7 @@ class _Converter:
             if key in first_seen:
                 self._problem(
                     mark,
-                    f"duplicate key '{key}' (first given on line {first_seen[key]}); "
-                    "remove one of them: YAML would silently keep only the last",
+                    f"字段 '{key}' 写了两次（第{first_seen[key]}行已有）：删除其中一个，否则 YAML 会悄悄只保留后一个",
                     "duplicate-key",
                 )
                 continue
@@ -266,17 +339,40 @@ class _Converter:
         return result
 
     def _scalar_value(self, node: yaml.ScalarNode) -> Any:
-        kind = node.tag.removeprefix(_YAML_TAG)
+        kind, value = node.tag.removeprefix(_YAML_TAG), node.value
         # Dates stay text: the schema checks their form and the model parses them once.
+        if kind == "str" and node.style is None and id(node) not in self.explicit_tags:
+            if _YAML12_FLOAT.fullmatch(value):  # 1.0e5: text to PyYAML, a number to YAML 1.2
+                kind = "float"
         if kind in ("str", "timestamp"):
-            return node.value
+            return value
         if kind == "null":
             return None
-        return {
-            "int": self._scalar.construct_yaml_int,
-            "float": self._scalar.construct_yaml_float,
-            "bool": self._scalar.construct_yaml_bool,
-        }[kind](node)
+        if kind == "bool":
+            return self._scalar.construct_yaml_bool(node) if _YAML12_BOOL.fullmatch(value) else value
+        if kind == "int" and _YAML12_INT.fullmatch(value):
+            digits = value.lstrip("+-")
+            if len(digits) > 1 and digits.startswith("0"):
+                return self._problem(
+                    node.start_mark,
+                    f"'{value}' 开头的0会让一些软件把它读成八进制数：请写成 {int(value)}；如果它是文字，请加上引号",
+                    "ambiguous-number",
+                )
+            return int(value)
+        if kind == "float" and _YAML12_FLOAT.fullmatch(value) and math.isfinite(float(value)):
+            return float(value)
+        if kind == "float" and (_YAML12_FLOAT.fullmatch(value) or value.lstrip("+-").lower() in (".inf", ".nan")):
+            return self._problem(
+                node.start_mark,
+                f"'{value}' 不是一个有限的数（.nan、.inf 或大得无法表示）：请写出具体数值，没有数值的目标写 null",
+                "ambiguous-number",
+            )
+        return self._problem(
+            node.start_mark,
+            f"'{value}' 这种写法，YAML 1.1 把它读成数，别的软件却读成文字或另一个数：数值请只用阿拉伯数字和小数点"
+            "（如 90、1.5）；如果它是文字，请加上引号",
+            "ambiguous-number",
+        )
 
 
 _ALLOWED_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "seq", "map"})

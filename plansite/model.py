@@ -142,7 +142,12 @@ class Basis:
 class Notice:
     title: str
     addressees: str
+    # Its paragraphs, one per line: the only text in the data that may hold line breaks.
     body: str
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.body.split("\n"))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

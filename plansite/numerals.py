@@ -1,6 +1,7 @@
 """Chinese numerals as plans write them (一 … 九十九, and on to 九千九百九十九 for large plans), and dates."""
 
 import datetime
+from decimal import Decimal
 
 DIGITS = "一二三四五六七八九"
 # Place words from the largest down; 十 alone leads 10–19 (十二, not 一十二).
@@ -44,3 +45,10 @@ def from_int(number: int) -> str:
 def zh_date(date: datetime.date) -> str:
     """2024-06-21 → 2024年6月21日."""
     return f"{date.year}年{date.month}月{date.day}日"
+
+
+def figure(value: float) -> str:
+    """A target's figure as the plan writes it, never in exponent form: 40.0 → 40, 0.5 → 0.5,
+    12000000.0 → 12000000 (the shortest decimal that reads back as the same number)."""
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

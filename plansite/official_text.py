@@ -18,7 +18,7 @@ def paragraphs(plan: Plan) -> Iterator[str]:
     notice = document.notice
     yield notice.title
     yield notice.addressees
-    yield from notice.body.split("\n")
+    yield from notice.paragraphs
     yield document.issuer
     signed = document.signed
     yield zh_date(signed)

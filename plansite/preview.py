@@ -27,6 +27,9 @@ from . import build, cli, search, write
 from .problems import DataError
 
 POLL_SECONDS = 0.05
+# An editor may save in several writes (empty the file, then fill it): a change is read once the
+# watched files have stayed the same this long.
+SETTLE_SECONDS = 0.15
 NAVIGATION = ".nav.yml"
 
 
@@ -58,13 +61,24 @@ def regenerate(config: Settings) -> write.Publication | None:
         published = write.publish(config.out, output.files)
     except DataError as error:
         print(
-            f"\n[preview] {cli.display_path(config.data)} has problems; still showing the last good version:",
+            f"\n[preview] {cli.display_path(config.data)} 有问题，网页仍显示上一个正确的版本：",
             file=sys.stderr,
         )
         print(error.report(), file=sys.stderr, flush=True)
         return None
     except cli.GENERATION_ERRORS as error:
-        print(f"\n[preview] error: {error}", file=sys.stderr, flush=True)
+        print(f"\n[preview] 错误：{error}", file=sys.stderr, flush=True)
+        return None
+    except OSError as error:
+        print(f"\n[preview] 错误：无法读写文件 {error.filename or ''}：{error.strerror or error}", file=sys.stderr)
+        return None
+    except Exception as error:  # the last guard: the preview keeps running and showing the last good site
+        print(
+            f"\n[preview] 内部错误（{type(error).__name__}: {error}）：这不是数据的问题，请报告给网站的维护者；"
+            "仍显示上一个正确的版本。",
+            file=sys.stderr,
+            flush=True,
+        )
         return None
     if NAVIGATION in published.changed:
         # Titles or chapters changed: every page's navigation must be rebuilt, not just the edited ones.
@@ -178,7 +192,16 @@ def _wait_for_change(config: Settings, stamps: dict) -> dict:
         time.sleep(POLL_SECONDS)
         current = _stamps(config.watched)
         if current != stamps:
+            return _settled(config, current)
+
+
+def _settled(config: Settings, current: dict) -> dict:
+    while True:
+        time.sleep(SETTLE_SECONDS)
+        again = _stamps(config.watched)
+        if again == current:
             return current
+        current = again
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from . import characters
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -29,7 +31,11 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "文件开头带有BOM标记：在编辑器中另存为“UTF-8（无BOM）”编码。",
         ),
         "not-utf8": Rule("the file is not UTF-8", "文件不是UTF-8编码（可能保存成了GBK）：在编辑器中另存为UTF-8编码。"),
-        "empty-file": Rule("the file holds no data", "文件是空的：恢复文件内容（可用 git checkout 找回）。"),
+        "empty-file": Rule(
+            "the file holds no data",
+            "文件是空的（或只有注释）：如果刚保存过，可能是编辑器还没写完，再保存一次即可；如果内容确实丢失，"
+            "先用编辑器的“撤销”找回，或用 git diff 查看改动。不要直接运行 git checkout，它会丢掉未提交的修改。",
+        ),
         "tab-indentation": Rule(
             "a line is indented with a tab",
             "该行用Tab键缩进：YAML只允许空格缩进，请把行首的Tab换成空格（每级两个空格）。",
@@ -75,6 +81,11 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         ),
         "duplicate-id": Rule(
             "two records share an id", "编号重复：编号是网址的一部分，必须唯一。新增的记录请换一个未使用的编号。"
+        ),
+        "reserved-id": Rule(
+            "an id that would give a page or file the path of another, or a name Windows reserves",
+            "编号会成为网址和文件名的一部分：index、all 这类编号会与网站固定页面重名，con、nul 等是 Windows "
+            "保留的文件名。请换一个编号。",
         ),
         "duplicate-number": Rule(
             "two chapters or measures share a number", "序号重复：每个部分、每项措施的序号只能出现一次。"
@@ -138,9 +149,15 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "目标年份尚未结束，不能报告“未按期完成”：年内未完成的请报告“推进中”或“未启动”。",
         ),
         "basis": Rule("a basis document that the preamble does not cite", "依据文件的文号没有出现在前言中：核对文号。"),
-        "markup": Rule(
-            "HTML or a script link inside a text",
-            "文字中不能包含HTML标签或脚本链接：网站会原样显示文字。如原文确有尖括号，请使用全角“＜＞”。",
+        "bad-character": Rule(
+            "a control, zero-width or direction character, or a line break, in a text",
+            "文字中有看不见的字符（控制字符、零宽字符、文字方向控制符）或换行：按提示删除它。"
+            "这类字符常在从 Word、网页或聊天软件复制文字时带入，网站无法如实显示。",
+        ),
+        "ambiguous-number": Rule(
+            "a number YAML 1.1 and YAML 1.2 read differently, or not a finite number",
+            "数字的写法有歧义：050、1:30、1_000 这类写法在不同软件中读出的值不同，.nan、.inf 不是数。"
+            "请只用阿拉伯数字和小数点（如 50、1.5）；如果本来就是文字，请加引号。",
         ),
     }
 )
@@ -161,8 +178,9 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = f"{self.path}:{self.line}:{self.column}:"
-        text = f"{prefix} {self.where}: {self.message}" if self.where else f"{prefix} {self.message}"
-        return f"{text} [{self.rule}]"
+        text = f"{prefix} {self.where}：{self.message}" if self.where else f"{prefix} {self.message}"
+        # One line per problem, and nothing a value holds reaches the terminal as a control.
+        return characters.visible(f"{text} [{self.rule}]")
 
 
 class DataError(Exception):
@@ -179,5 +197,5 @@ class DataError(Exception):
         lines += ["", "怎么改（详见 CONTRIBUTING.md「错误信息」）："]
         for rule in dict.fromkeys(problem.rule for problem in self.problems):
             lines.append(f"  [{rule}] {RULES[rule].advice}")
-        lines.append(f"{count} error{'s' if count != 1 else ''}")
+        lines.append(f"共 {count} 个问题")
         return "\n".join(lines)

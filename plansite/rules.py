@@ -1,20 +1,20 @@
-"""The plan's own rules about its records: ids, numbering, references, departments, markup;
+"""The plan's own rules about its records: characters, ids, numbering, references, departments;
 and the helpers every rule reads the (possibly malformed) data with."""
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from . import characters, urls
 from .load import DataPath
 
 if TYPE_CHECKING:
     from .validate import Reporter
 
 # The singular a collection's items are named by in messages: "measure m16, targets[1].year".
-ITEM_NAMES = {"departments": "department", "topics": "topic", "chapters": "chapter", "measures": "measure"}
+ITEM_NAMES = {"departments": "单位", "topics": "专题", "chapters": "部分", "measures": "措施"}
 UNIT_ROLES = ("lead", "supporting", "responsible")
 
 
@@ -69,12 +69,25 @@ def owner_of(data: dict, path: DataPath) -> dict:
 
 
 def unique_ids(report: Reporter, data: dict) -> None:
-    for key in ITEM_NAMES:
-        _report_repeated_ids(report, [((key, index), record) for index, record in records(data, key)], "id")
-    _report_repeated_ids(report, list(targets_of(data)), "target id")
+    for key in ("departments", "topics"):
+        _report_repeated_ids(report, [((key, index), record) for index, record in records(data, key)])
+    # Chapters, goals, measures and targets are anchors of the same pages (the full text, a
+    # sector's page): one id each among all of them.
+    anchors: list[tuple[DataPath, dict]] = []
+    for index, chapter in records(data, "chapters"):
+        anchors.append((("chapters", index), chapter))
+        anchors += [(("chapters", index, "goals", n), goal) for n, goal in enumerate(list_of(chapter, "goals"))]
+    anchors += [(("measures", index), measure) for index, measure in records(data, "measures")]
+    _report_repeated_ids(report, [(path, r) for path, r in anchors if isinstance(r, dict)] + list(targets_of(data)))
+    for key in urls.RECORD_PATHS:
+        for index, record in records(data, key):
+            record_id = text_of(record, "id")
+            reason = urls.taken(key, record_id) if record_id else None
+            if reason:
+                report((key, index, "id"), f"编号 '{record_id}' 不能使用：{reason}；请换一个编号", "reserved-id")
 
 
-def _report_repeated_ids(report: Reporter, records: list[tuple[DataPath, dict]], label: str) -> None:
+def _report_repeated_ids(report: Reporter, records: list[tuple[DataPath, dict]]) -> None:
     seen: dict[str, int] = {}
     for path, record in records:
         record_id = text_of(record, "id")
@@ -83,7 +96,7 @@ def _report_repeated_ids(report: Reporter, records: list[tuple[DataPath, dict]],
         if record_id in seen:
             report(
                 path + ("id",),
-                f"duplicate {label} '{record_id}' (already used on line {seen[record_id]})",
+                f"编号 '{record_id}' 重复（第{seen[record_id]}行已经用过）",
                 "duplicate-id",
             )
         else:
@@ -92,7 +105,7 @@ def _report_repeated_ids(report: Reporter, records: list[tuple[DataPath, dict]],
 
 def numbering(report: Reporter, data: dict) -> None:
     """Chapters and measures are numbered 1, 2, 3… in the order the document gives them."""
-    for key, name in (("chapters", "chapter"), ("measures", "measure")):
+    for key, name in (("chapters", "部分"), ("measures", "措施")):
         seen: dict[int, int] = {}
         sequence_reported = False
         for position, (index, record) in enumerate(records(data, key), start=1):
@@ -102,7 +115,7 @@ def numbering(report: Reporter, data: dict) -> None:
             if number in seen:
                 report(
                     (key, index, "number"),
-                    f"duplicate {name} number {number} (already used on line {seen[number]})",
+                    f"{name}序号 {number} 重复（第{seen[number]}行已经用过）",
                     "duplicate-number",
                 )
             # One break in the sequence shifts everything after it: report only the first.
@@ -110,7 +123,7 @@ def numbering(report: Reporter, data: dict) -> None:
                 sequence_reported = True
                 report(
                     (key, index, "number"),
-                    f"{name}s are numbered 1, 2, 3… in document order: expected {position}, found {number}",
+                    f"{name}按原文顺序编号 1、2、3……：这里应当是 {position}，实际是 {number}",
                     "numbering",
                 )
             seen.setdefault(number, report.line_of((key, index, "number")))
@@ -120,6 +133,12 @@ def references(report: Reporter, data: dict) -> None:
     chapters = {text_of(c, "id"): int_of(c, "number") for _, c in records(data, "chapters")}
     departments = {d["id"]: d for _, d in records(data, "departments") if isinstance(d.get("id"), str)}
     topics = {text_of(t, "id") for _, t in records(data, "topics")}
+    names = {
+        name: department_id
+        for department_id, department in departments.items()
+        for name in [text_of(department, "name"), text_of(department, "full_name"), *list_of(department, "aliases")]
+        if isinstance(name, str)
+    }
     used_topics: set[str] = set()
     last_chapter_number = 0
     # A missing or malformed registry is reported by the schema; checking against it would only echo that.
@@ -131,7 +150,7 @@ def references(report: Reporter, data: dict) -> None:
         elif chapter is not None and (chapters[chapter] or 0) < last_chapter_number:
             report(
                 ("measures", index, "chapter"),
-                f"chapter '{chapter}' comes before the chapter of the previous measure: measures follow document order",
+                f"部分 '{chapter}' 排在上一项措施所属的部分之前：措施要按原文顺序排列",
                 "chapter-order",
             )
         if chapter in chapters:
@@ -139,9 +158,12 @@ def references(report: Reporter, data: dict) -> None:
         for role in UNIT_ROLES:
             for position, department in enumerate(list_of(measure, role)):
                 if isinstance(department, str) and department not in departments and "departments" in present:
+                    named = names.get(department)
                     report(
                         ("measures", index, role, position),
-                        _unknown("department", department, departments),
+                        f"'{department}' 是单位 '{named}' 的名称，这里要写它的编号：{named}"
+                        if named
+                        else _unknown("department", department, departments),
                         "unknown-reference",
                     )
         for position, topic in enumerate(list_of(measure, "topics")):
@@ -153,7 +175,7 @@ def references(report: Reporter, data: dict) -> None:
         if text_of(topic, "id") and topic["id"] not in used_topics:
             report(
                 ("topics", index, "id"),
-                f"topic '{topic['id']}' is not used by any measure: use it or remove it",
+                f"专题 '{topic['id']}' 没有被任何措施使用：给相关措施加上它，或删除这个专题",
                 "unused-topic",
             )
     local = data.get("document", {}).get("local_governments") if isinstance(data.get("document"), dict) else None
@@ -166,9 +188,14 @@ def references(report: Reporter, data: dict) -> None:
         )
 
 
+_KINDS = {"chapter": ("部分", "chapters"), "department": ("单位", "departments"), "topic": ("专题", "topics")}
+
+
 def _unknown(kind: str, value: str, known: Any) -> str:
+    name, registry = _KINDS.get(kind, ("措施", "measures"))
     hint = difflib.get_close_matches(value, [k for k in known if isinstance(k, str)], n=1)
-    return f"unknown {kind} '{value}'" + (f"; did you mean '{hint[0]}'?" if hint else f": add it to the {kind}s first")
+    advice = f"：是不是 '{hint[0]}'？" if hint else f"：如果确实需要，请先在 {registry} 中添加它"
+    return f"没有编号为 '{value}' 的{name}{advice}"
 
 
 def _written_as(report: Reporter, index: int, measure: dict, departments: dict[str, dict]) -> None:
@@ -179,13 +206,11 @@ def _written_as(report: Reporter, index: int, measure: dict, departments: dict[s
     for department_id, spelling in spellings.items():
         path = ("measures", index, "written_as", department_id)
         if department_id not in named:
-            report(
-                path, f"'{department_id}' is not one of this measure's departments", "unknown-reference", at_key=True
-            )
+            report(path, f"'{department_id}' 不是本项措施的单位", "unknown-reference", at_key=True)
         elif department_id in departments and spelling not in list_of(departments[department_id], "aliases"):
             report(
                 path,
-                f"'{spelling}' is not an alias of department '{department_id}': add it to its aliases first",
+                f"'{spelling}' 不是单位 '{department_id}' 登记的别名：请先把它加入该单位的 aliases",
                 "unknown-alias",
             )
 
@@ -200,24 +225,26 @@ def unit_roles(report: Reporter, data: dict) -> None:
                 position = supporting.index(department)
                 report(
                     ("measures", index, "supporting", position),
-                    f"'{department}' is both lead and supporting: keep it in one list",
+                    f"'{department}' 既是牵头单位又是配合单位：只保留在其中一个列表中",
                     "role-conflict",
                 )
         if responsible and (lead or supporting):
             report(
                 ("measures", index, "responsible"),
-                "a measure names either 责任单位 (responsible) or 牵头/配合单位 (lead/supporting), not both",
+                "一项措施要么写责任单位（responsible），要么写牵头、配合单位（lead、supporting），不能同时写",
                 "role-conflict",
             )
         if supporting and not lead:
             report(
                 ("measures", index, "supporting"),
-                "supporting departments (配合单位) need a lead (牵头单位)",
+                "有配合单位（supporting）就必须有牵头单位（lead）",
                 "role-conflict",
             )
         if measure.get("units_clause_ends_with_period") and not (lead or supporting or responsible):
             report(
-                ("measures", index, "units_clause_ends_with_period"), "this measure has no unit clause", "role-conflict"
+                ("measures", index, "units_clause_ends_with_period"),
+                "本项措施没有单位分工的括注：删除这个字段",
+                "role-conflict",
             )
 
 
@@ -234,23 +261,25 @@ def department_names(report: Reporter, data: dict) -> None:
             if name in owner and owner[name] != department.get("id"):
                 report(
                     ("departments", index) + field_path,
-                    f"'{name}' already names department '{owner[name]}'",
+                    f"'{name}' 已经是单位 '{owner[name]}' 的名称",
                     "duplicate-name",
                 )
             elif name in owner:
                 report(
                     ("departments", index) + field_path,
-                    f"'{name}' is listed twice for this department",
+                    f"'{name}' 在这个单位中写了两次",
                     "duplicate-name",
                 )
             owner.setdefault(name, department.get("id"))
 
 
-_MARKUP = re.compile(r"<[^>]*>?|>|javascript\s*:", re.IGNORECASE)
+# The one text made of several paragraphs, each on its own line; the model splits it.
+PARAGRAPHS = {("document", "notice", "body")}
 
 
-def no_markup(report: Reporter, data: dict) -> None:
-    """Texts are shown exactly as typed, on every page: none may carry markup."""
+def visible_characters(report: Reporter, data: dict) -> None:
+    """Every text holds only characters a reader sees: no control, zero-width or direction
+    characters, and no line breaks (each text is one line or one paragraph)."""
 
     def walk(value: object, path: DataPath) -> None:
         if isinstance(value, dict):
@@ -259,15 +288,17 @@ def no_markup(report: Reporter, data: dict) -> None:
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, path + (index,))
-        elif isinstance(value, str) and (found := _MARKUP.search(value)):
-            report(
-                path,
-                f"'{found.group()}' looks like HTML or a script link; texts are shown exactly as typed "
-                "and may not contain markup (write ＜ ＞ for angle brackets)",
-                "markup",
-            )
+        elif isinstance(value, str):
+            lines = value.split("\n") if path in PARAGRAPHS else [value]
+            if len(lines) > 1 and any(not line.strip() for line in lines):
+                report(path, "这段文字中有空行，或以换行开头或结尾：删除空行", "bad-character")
+            for position, char in enumerate("".join(lines), start=1):
+                if characters.unseen(char):
+                    advice = "：删除它" if char != "\n" else "：文字要写在一行内（块写法“|”会在末尾留下换行，去掉它）"
+                    report(path, f"第{position}个字符是 {characters.describe(char)}{advice}", "bad-character")
+                    break
 
     walk(data, ())
 
 
-RULES = (no_markup, unique_ids, numbering, references, unit_roles, department_names)
+RULES = (visible_characters, unique_ids, numbering, references, unit_roles, department_names)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from . import numerals, urls
 from .catalog import Catalog, MeasureEntry
 from .model import Department
 
@@ -86,7 +86,11 @@ TARGETS = Table(
         Column("year", "完成年份", lambda c: c.target.year),
         Column("deadline", "截止日期：完成年份的12月31日", lambda c: c.target.deadline.isoformat()),
         Column("indicator", "指标", lambda c: c.target.indicator),
-        Column("value", "目标数值；定性目标为空", lambda c: "" if c.target.value is None else f"{c.target.value:g}"),
+        Column(
+            "value",
+            "目标数值；定性目标为空",
+            lambda c: "" if c.target.value is None else numerals.figure(c.target.value),
+        ),
         Column("unit", "单位，如 %、个、台", lambda c: c.target.unit or ""),
         Column("qualifier", "数值的限定词：以上、左右、超过、约、力争", lambda c: c.target.qualifier or ""),
         Column("baseline_year", "比较的基准年份，如“较2023年”中的2023", lambda c: c.target.baseline_year or ""),
@@ -141,13 +145,23 @@ DEPARTMENTS = Table(
 TABLES = (MEASURES, TARGETS, DEPARTMENTS)
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: one that could start a formula is prefixed with an
+    apostrophe, as OWASP recommends; the downloads page says so."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(column.name for column in table.columns)
     for row in rows:
         writer.writerow(
-            f"{site_url}{column.value(row)}" if column.link else column.value(row) for column in table.columns
+            f"{site_url}{column.value(row)}" if column.link else cell(column.value(row)) for column in table.columns
         )
     return "\ufeff" + buffer.getvalue()
 

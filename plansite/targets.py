@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
 
+from . import numerals
+
 Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
 # A target's delivery status: "unreported" until its department files a first report.
 Status = Literal["unreported", "not-started", "in-progress", "completed", "missed"]
@@ -83,7 +85,7 @@ class Target:
         """The committed figure as the plan words it: '40%左右', '约20公里'; None if qualitative."""
         if self.value is None:
             return None
-        figure = f"{self.value:g}{self.unit or ''}"
+        figure = numerals.figure(self.value) + (self.unit or "")
         if self.qualifier is None:
             return figure
         return self.qualifier + figure if self.qualifier in _LEADING_QUALIFIERS else figure + self.qualifier

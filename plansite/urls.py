@@ -40,6 +40,33 @@ PATHS: Mapping[str, str] = MappingProxyType(
 )
 
 
+# The kinds of path each kind of record in the data lends its id to.
+RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "departments": ("department", "department-targets", "calendar"),
+        "topics": ("topic",),
+        "chapters": ("sector",),
+        "measures": ("measure",),
+    }
+)
+# File names Windows reserves for devices: a clone there could not hold such a file.
+_DEVICE_NAMES = {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+
+
+def taken(records: str, id: str) -> str | None:
+    """Why ``id`` cannot name a record of ``records`` (a key of RECORD_PATHS): the path it would
+    give a page or file that is already another's, or a name Windows reserves; None if it can."""
+    if id in _DEVICE_NAMES:
+        return f"{id} 是 Windows 保留的设备名，这样命名的文件在 Windows 上无法存在"
+    fixed = [pattern for pattern in PATHS.values() if "{id}" not in pattern]
+    for kind in RECORD_PATHS[records]:
+        path = source(kind, id)
+        for other in fixed:
+            if path == other or published(path) == published(other):
+                return f"用它生成的 {path} 会与网站自己的 {other} 冲突"
+    return None
+
+
 def source(kind: str, id: object = None) -> str:
     """The path in the docs folder of the page or file of ``kind`` (and ``id``)."""
     pattern = PATHS[kind]

@@ -30,9 +30,20 @@ def schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+def _is_integer(_checker: object, value: object) -> bool:
+    # JSON Schema counts 2025.0 as an integer; the site would then show 2025.0年 or fail to.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(schema())
+def _validator() -> jsonschema.protocols.Validator:
+    return _Validator(schema())
 
 
 def validate(loaded: LoadedYaml) -> list[Problem]:
@@ -49,6 +60,7 @@ class Reporter:
     def __init__(self, loaded: LoadedYaml):
         self.loaded = loaded
         self.problems: list[Problem] = []
+        self._seen: set[Problem] = set()
 
     def __call__(self, path: DataPath, message: str, rule: str, *, at_key: bool = False) -> None:
         position = self.loaded.key_position(path) if at_key else self.loaded.position(path)
@@ -57,19 +69,20 @@ class Reporter:
             path=self.loaded.path,
             line=position.line,
             column=position.column,
-            where=f"{where}, {field}" if where and field else where or field,
+            where=f"{where} 的 {field}" if where and field else where or field,
             message=message,
             rule=rule,
         )
         # jsonschema raises a 'required' error per missing field, each listing them all.
-        if problem not in self.problems:
+        if problem not in self._seen:
+            self._seen.add(problem)
             self.problems.append(problem)
 
     def line_of(self, path: DataPath) -> int:
         return self.loaded.position(path).line
 
     def _describe(self, path: DataPath) -> tuple[str, str]:
-        """('measure m16', 'targets[1].year') for ('measures', 15, 'targets', 1, 'year')."""
+        """('措施 m16', 'targets[1].year') for ('measures', 15, 'targets', 1, 'year'); ('', 'document.signed')."""
         data = self.loaded.data
         if not path:
             return "", ""
@@ -77,9 +90,9 @@ class Reporter:
             item = data[path[0]][path[1]] if isinstance(data.get(path[0]), list) else None
             item_id = item.get("id") if isinstance(item, dict) else None
             name = ITEM_NAMES[path[0]]
-            where = f"{name} {item_id}" if isinstance(item_id, str) else f"{name} #{path[1] + 1}"
+            where = f"{name} {item_id}" if isinstance(item_id, str) else f"第{path[1] + 1}个{name}"
             return where, _field_path(path[2:])
-        return str(path[0]), _field_path(path[1:])
+        return "", _field_path(path)
 
 
 def _field_path(path: DataPath) -> str:
@@ -92,27 +105,27 @@ def _field_path(path: DataPath) -> str:
 # ---- schema errors, in words an editor can act on ------------------------------------------
 
 _TYPE_WORDS = {
-    "object": "a set of fields",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "nothing (null)",
+    "object": "一组字段",
+    "array": "列表",
+    "string": "文字",
+    "integer": "整数",
+    "number": "数",
+    "boolean": "true 或 false",
+    "null": "空值（null）",
 }
 
 
 def _type_word(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return "空值"
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, dict):
-        return "a set of fields"
+        return "一组字段"
     if isinstance(value, list):
-        return "a list"
+        return "列表"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"文字 '{value if len(value) <= 60 else value[:20] + '…'}'"
     return str(value)
 
 
@@ -125,32 +138,34 @@ def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None
         allowed = list(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
             hint = difflib.get_close_matches(key, allowed, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; allowed fields: {', '.join(allowed)}"
-            report(path + (key,), f"unknown field '{key}'{suggestion}", "unknown-key", at_key=True)
+            suggestion = f"：是不是 '{hint[0]}'？" if hint else f"：可用的字段有 {', '.join(allowed)}"
+            report(path + (key,), f"未知字段 '{key}'{suggestion}", "unknown-key", at_key=True)
     elif keyword == "required":
         missing = [name for name in rule_value if name not in value]
         for name in missing:
-            report(path, f"missing required field '{name}'", "missing-field")
+            report(path, f"缺少必填字段 '{name}'", "missing-field")
     elif keyword == "type":
         expected: list[str] = rule_value if isinstance(rule_value, list) else [rule_value]
-        words = " or ".join(_TYPE_WORDS[kind] for kind in expected)
-        report(path, f"expected {words}, found {_type_word(value)}", "wrong-type")
+        words = "或".join(_TYPE_WORDS[kind] for kind in expected)
+        report(path, f"这里应当是{words}，实际是{_type_word(value)}", "wrong-type")
     elif keyword == "pattern" and "x-message" in schema:
-        shown = f"'{value}'" if value.strip() else "the text"
+        shown = f"'{value}'" if value.strip() else "这段文字"
         report(path, f"{shown} {schema['x-message']}", "bad-value")
     elif keyword == "enum":
-        advice = f"; {schema['x-message']}" if "x-message" in schema else ""
-        report(path, f"{_type_word(value)} is not one of: {', '.join(map(str, rule_value))}{advice}", "not-allowed")
+        advice = f"；{schema['x-message']}" if "x-message" in schema else ""
+        report(
+            path, f"{_type_word(value)}不是可选的值，可选值有：{', '.join(map(str, rule_value))}{advice}", "not-allowed"
+        )
     elif keyword in ("minimum", "maximum"):
-        bound = "at least" if keyword == "minimum" else "at most"
-        report(path, f"{value} is not allowed here: it must be {bound} {rule_value}", "out-of-range")
+        bound = "不小于" if keyword == "minimum" else "不大于"
+        report(path, f"{value} 超出了允许的范围：应当{bound} {rule_value}", "out-of-range")
     elif keyword == "minItems":
-        report(path, f"the list is empty: give at least {rule_value}", "empty-list")
+        report(path, f"列表是空的：至少要写 {rule_value} 项", "empty-list")
     elif keyword == "uniqueItems":
         repeated = sorted({json.dumps(item, ensure_ascii=False) for item in value if value.count(item) > 1})
-        report(path, f"the list names {', '.join(repeated)} more than once", "repeated-item")
+        report(path, f"列表中的 {', '.join(repeated)} 出现了不止一次", "repeated-item")
     elif keyword == "maxLength":
         shown = value if len(value) <= 60 else value[:20] + "…"
-        report(path, f"'{shown}' is too long: at most {rule_value} characters", "too-long")
+        report(path, f"'{shown}' 太长了：最多 {rule_value} 个字符，这里有 {len(value)} 个", "too-long")
     else:
-        report(path, error.message, "schema")
+        report(path, f"不符合数据结构的要求：{error.message}", "schema")

@@ -1,20 +1,27 @@
 """Stage 5: put finished output in place so that no run, failed or killed, leaves it half-written.
 
-The generated folder (``docs/generated``) is a symbolic link to one complete version of the
-output. A run writes a whole new version beside the current one, then switches the link to it
-with a single ``os.replace``, atomic on POSIX file systems: until that instant the previous
-output is untouched, and after it the new one is complete. Files that did not change are
-hard links to the previous version's, so they keep their timestamps and a watching server
-rebuilds only the pages that changed.
+The generated folder (``docs/generated``) and the built site (``site``) are symbolic links to
+one complete version of their output. A run writes a whole new version beside the current one,
+then switches the link to it with a single ``os.replace``, atomic on POSIX file systems: until
+that instant the previous output is untouched, and after it the new one is complete. In the
+generated folder, files that did not change are hard links to the previous version's, so they
+keep their timestamps and a watching server rebuilds only the pages that changed.
+
+One run writes at a time: each holds an exclusive lock beside the link (``.generated.lock``)
+while it writes and, in ``make site``, while MkDocs reads what it wrote. Versions are removed
+only under the lock, so the live one and one being written are never touched.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import stat
+import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +38,63 @@ class Publication:
     removed: tuple[str, ...]
 
 
+# The locks this process holds, so that a caller holding one may call what takes it again.
+_held: set[Path] = set()
+
+
+@contextmanager
+def exclusive(link: Path) -> Iterator[None]:
+    """Hold the lock on the output at ``link``, waiting (and saying so) while another run holds it."""
+    lock = (link.parent / f".{link.name}.lock").absolute()
+    if lock in _held:
+        yield
+        return
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"另一个生成任务正在写入 {link}，等它完成后再继续……", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        _held.add(lock)
+        yield
+    finally:
+        _held.discard(lock)
+        os.close(handle)  # closing releases the lock, as the end of a killed process does
+
+
 def publish(link: Path, files: Mapping[str, bytes]) -> Publication:
     """Make ``link`` point at a folder holding exactly ``files`` (relative path → content)."""
+    with exclusive(link):
+        return _publish(link, files)
+
+
+def build_folder(link: Path, build: Callable[[Path], bool]) -> bool:
+    """Make ``link`` point at a new folder that ``build`` fills, if it returns True; otherwise, or
+    if the run is killed, ``link`` keeps pointing at the previous one. A folder found at ``link``
+    (a build from before links were used) is kept as the previous version."""
+    with exclusive(link):
+        versions = link.parent / f".{link.name}.versions"
+        versions.mkdir(parents=True, exist_ok=True)
+        if link.is_dir() and not link.is_symlink():
+            moved = versions / f"{link.name}-before-links"
+            shutil.rmtree(moved, ignore_errors=True)
+            link.rename(moved)
+            _switch(link, moved)
+        previous = _current_version(link)
+        _remove_abandoned_versions(versions, keep=previous)
+        version = Path(tempfile.mkdtemp(dir=versions, prefix="v"))
+        if not build(version):
+            shutil.rmtree(version, ignore_errors=True)
+            return False
+        version.chmod(0o755)
+        _switch(link, version)
+        _remove_abandoned_versions(versions, keep=version)
+        return True
+
+
+def _publish(link: Path, files: Mapping[str, bytes]) -> Publication:
     versions = link.parent / f".{link.name}.versions"
     previous = _current_version(link)
     _remove_abandoned_versions(versions, keep=previous)
@@ -108,7 +170,8 @@ def _switch(link: Path, version: Path) -> None:
 
 
 def _remove_abandoned_versions(versions: Path, keep: Path | None) -> None:
-    """Versions other than the live one: earlier outputs, or a run killed before its switch."""
+    """Versions other than the live one: earlier outputs, or a run killed before its switch.
+    Only a run holding the lock calls this, so no other run is writing one."""
     for version in versions.iterdir() if versions.is_dir() else ():
         if keep is None or version.resolve() != keep.resolve():
             shutil.rmtree(version, ignore_errors=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plansite import cli, config  # noqa: E402
+from plansite import cli, config, write  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,33 +28,46 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = config.read_mkdocs_yml(args.config_file)
     base = args.config_file.resolve().parent
-    output = cli.generate(args.data, args.config_file, base / settings.get("docs_dir", "docs"))
-    if output is None:
-        return 1
+    docs_dir = base / settings.get("docs_dir", "docs")
     site_dir = args.site_dir or base / settings.get("site_dir", "site")
-    pagefind = output.search_engine == "pagefind"
-    if not mkdocs_build(args.config_file, site_dir, args.quiet, settings if pagefind else None):
-        return 1
-    if not pagefind:
-        return 0
+    # The docs folder stays locked until MkDocs has read it: no other run may replace it meanwhile.
+    with write.exclusive(docs_dir):
+        output = cli.generate(args.data, args.config_file, docs_dir)
+        if output is None:
+            return 1
+        pagefind = output.search_engine == "pagefind"
+
+        def build_into(folder: Path) -> bool:
+            if not mkdocs_build(args.config_file, folder, args.quiet, settings if pagefind else None):
+                return False
+            return not pagefind or index_with_pagefind(folder)
+
+        # Built into a new folder, then switched: a failed or killed build leaves the previous site.
+        return 0 if write.build_folder(site_dir, build_into) else 1
+
+
+def index_with_pagefind(site_dir: Path) -> bool:
     # The article is the page's own content; crumbs, charts' data and citations stay out of results.
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site_dir),
-            "--silent",
-            "--root-selector",
-            "article",
-            "--force-language",
-            "zh",
-            "--exclude-selectors",
-            "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor",
-        ],
-        cwd=ROOT,
-    ).returncode
+    return (
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site_dir),
+                "--silent",
+                "--root-selector",
+                "article",
+                "--force-language",
+                "zh",
+                "--exclude-selectors",
+                "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor",
+            ],
+            cwd=ROOT,
+        ).returncode
+        == 0
+    )
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: dict | None) -> bool:
@@ -90,4 +103,4 @@ def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: di
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli.guarded(main))

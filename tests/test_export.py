@@ -88,7 +88,7 @@ def test_two_runs_write_identical_bytes(tmp_path):
 def test_a_normal_run_writes_plan_json_and_its_schema(tmp_path):
     result = generate("--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "53 measures in 13 chapters, 35 departments, 67 targets, 19 topics" in result.stdout
+    assert "53 项措施，13 个部分，35 个单位，67 项目标，19 个专题" in result.stdout
     assert (tmp_path / "out" / "downloads" / "plan.schema.json").read_bytes() == (
         ROOT / "schema" / "plan.schema.json"
     ).read_bytes()
@@ -97,13 +97,13 @@ def test_a_normal_run_writes_plan_json_and_its_schema(tmp_path):
         == "m01"
     )
     again = generate("--out", tmp_path / "out")
-    assert again.stdout.endswith(": 0 files written, 0 removed, the rest unchanged\n")
+    assert again.stdout.endswith("：写入 0 个文件，删除 0 个，其余未变\n")
 
 
 def test_check_writes_nothing(tmp_path):
     result = generate("--check", "--out", tmp_path / "out")
     assert result.returncode == 0
-    assert result.stdout.startswith("data/measures.yaml: OK: 53 measures")
+    assert result.stdout.startswith("data/measures.yaml：检查通过，53 项措施")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -113,7 +113,7 @@ def test_a_failed_run_leaves_the_previous_output_untouched(tmp_path):
     before, stamp = output.read_bytes(), output.stat().st_mtime_ns
     result = generate("--data", BAD, "--out", tmp_path / "out")
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == "4 errors"
+    assert result.stderr.splitlines()[-1] == "共 4 个问题"
     assert output.read_bytes() == before and output.stat().st_mtime_ns == stamp
     assert sorted(p.name for p in (tmp_path / "out" / "downloads").iterdir()) == [
         "calendars",

@@ -70,7 +70,7 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     wait_until(lambda: "unknown field 'supportng'; did you mean 'supporting'?" in log.read_text(encoding="utf-8"))
     report = log.read_text(encoding="utf-8")
     assert re.search(re.escape(str(data)) + r":\d+:3: measure m\d\d, supportng: unknown field", report)
-    assert "still showing the last good version" in report
+    assert "网页仍显示上一个正确的版本" in report
     time.sleep(1)
     assert "【预览一】" in fetch(page) and "【预览二】" not in fetch(page)
 

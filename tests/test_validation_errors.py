@@ -42,15 +42,15 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     with pytest.raises(DataError) as caught:
         read_plan(huge, "huge.yaml")
     assert str(caught.value.problems[0]) == (
-        "huge.yaml:1:1: the file is 40.0 MB; the limit is 32 MB (this plan needs under 1 MB, a plan of 5,000 "
-        "measures about 7 MB: was something pasted by mistake?) [file-too-large]"
+        "huge.yaml:1:1: 文件有 40.0 MB，上限是 32 MB（本方案的数据不到 1 MB，5000项措施的方案也只有约 7 MB："
+        "是不是误粘贴了大段内容？） [file-too-large]"
     )
 
 
 def test_a_missing_file_is_reported(tmp_path):
     with pytest.raises(DataError) as caught:
         read_plan(tmp_path / "nope.yaml", "nope.yaml")
-    assert str(caught.value.problems[0]) == "nope.yaml:1:1: the file does not exist [missing-file]"
+    assert str(caught.value.problems[0]) == "nope.yaml:1:1: 找不到这个文件：检查文件路径 [missing-file]"
 
 
 def test_nesting_deeper_than_the_parser_allows_is_reported(tmp_path):
@@ -87,5 +87,5 @@ def test_the_report_ends_with_a_count_and_the_command_exits_non_zero():
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[-1] == "4 errors"
-    assert lines[0].startswith("tests/fixtures/errors/many-errors.yaml:92:3: measure m01, supportng: unknown field")
+    assert lines[-1] == "共 4 个问题"
+    assert lines[0].startswith("tests/fixtures/errors/many-errors.yaml:92:3: 措施 m01 的 supportng：未知字段")
