@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import calendars, catalog, config, export, history, load, model, pages, search, tables, urls, validate
+from . import calendars, catalog, config, export, fidelity, history, load, model, pages, search, tables, urls, validate
 from .problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,10 +40,14 @@ def read_valid(data: Path, display: str) -> load.LoadedYaml:
 
 
 def read_plan(data: Path, display: str) -> model.Plan:
-    """Stages 1–3, load → validate → model."""
+    """Stages 1–3, load → validate → model, and the model checked against the official text."""
     loaded = read_valid(data, display)
     lines = {m["id"]: loaded.position(("measures", index)).line for index, m in enumerate(loaded.data["measures"])}
-    return model.build(loaded.data, measure_lines=lines)
+    plan = model.build(loaded.data, measure_lines=lines)
+    problems = fidelity.problems(plan, loaded, data)
+    if problems:
+        raise DataError(problems)
+    return plan
 
 
 def build(data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_WRITTEN) -> Output:

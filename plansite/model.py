@@ -91,6 +91,9 @@ class Chapter:
 class Correction:
     date: datetime.date
     note: str
+    # Where the data departs from the official text on purpose: its words, and the data's instead.
+    official: str | None = None
+    corrected: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -271,7 +274,13 @@ def _measure(
         written_as=MappingProxyType(dict(m.get("written_as", {}))),
         units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
         corrections=tuple(
-            Correction(date=datetime.date.fromisoformat(c["date"]), note=c["note"]) for c in m.get("corrections", ())
+            Correction(
+                date=datetime.date.fromisoformat(c["date"]),
+                note=c["note"],
+                official=c.get("official"),
+                corrected=c.get("corrected"),
+            )
+            for c in m.get("corrections", ())
         ),
         topics=tuple(topics[t] for t in m["topics"]),
         targets=tuple(map(target_from, m["targets"])),

@@ -9,30 +9,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .load import DataPath
 from .model import Measure, Plan
 from .numerals import zh_date
 
 
 def paragraphs(plan: Plan) -> Iterator[str]:
+    for _, paragraph in sourced_paragraphs(plan):
+        yield paragraph
+
+
+def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
+    """Each paragraph with the place in the data it is made from."""
     document = plan.document
     notice = document.notice
-    yield notice.title
-    yield notice.addressees
-    yield from notice.paragraphs
-    yield document.issuer
-    signed = document.signed
-    yield zh_date(signed)
-    yield f"（{document.disclosure}）"
-    yield document.title
-    yield document.preamble
-    for chapter in plan.chapters:
-        yield chapter.heading
+    yield ("document", "notice", "title"), notice.title
+    yield ("document", "notice", "addressees"), notice.addressees
+    for paragraph in notice.paragraphs:
+        yield ("document", "notice", "body"), paragraph
+    yield ("document", "issuer"), document.issuer
+    yield ("document", "signed"), zh_date(document.signed)
+    yield ("document", "disclosure"), f"（{document.disclosure}）"
+    yield ("document", "title"), document.title
+    yield ("document", "preamble"), document.preamble
+    measures = {measure.id: index for index, measure in enumerate(plan.measures)}
+    for index, chapter in enumerate(plan.chapters):
+        yield ("chapters", index, "title"), chapter.heading
         if chapter.principles:
-            yield chapter.principles
-        for goal in chapter.goals:
-            yield goal.text
+            yield ("chapters", index, "principles"), chapter.principles
+        for goal_index, goal in enumerate(chapter.goals):
+            yield ("chapters", index, "goals", goal_index, "text"), goal.text
         for measure in plan.measures_in(chapter):
-            yield measure_paragraph(plan, measure)
+            yield ("measures", measures[measure.id]), measure_paragraph(plan, measure)
 
 
 def measure_paragraph(plan: Plan, measure: Measure) -> str:

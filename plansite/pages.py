@@ -110,7 +110,7 @@ def _units(context: jinja2.runtime.Context, departments: Any, lead: bool = False
     return markupsafe.Markup(
         "、".join(
             markup.md_link(
-                markupsafe.Markup(f"**{markup.md(d.name)}**"),
+                markupsafe.Markup(f"<strong>{markup.md(d.name)}</strong>"),
                 d.page,
                 page,
                 ("plan-unit", "plan-unit--lead"),

@@ -73,8 +73,9 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "empty-list": Rule("a list that must not be empty is empty", "该列表不能为空：例如每项措施至少要有一个专题。"),
         "repeated-item": Rule("a list names an item twice", "列表中有重复项：删除重复的那一个。"),
         "too-long": Rule(
-            "an id or a note is longer than allowed",
-            "内容过长：编号不超过40个字符；进度说明（note）不超过200字，详细情况请放在证明材料链接中。",
+            "an id, a line of text, a paragraph or a note is longer than allowed",
+            "内容过长：编号不超过40个字符；标题、名称、指标等一行的文字不超过200字，正文段落不超过2000字；"
+            "进度说明（note）不超过200字，详细情况请放在证明材料链接中。",
         ),
         "schema": Rule(
             "any other schema violation", "数据结构不符合要求：对照 schema/measures.schema.json 检查该字段。"
@@ -147,6 +148,12 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "missed-early": Rule(
             "a target reported 未按期完成 before its year is over",
             "目标年份尚未结束，不能报告“未按期完成”：年内未完成的请报告“推进中”或“未启动”。",
+        ),
+        "not-faithful": Rule(
+            "a text that differs from the official text in data/source/",
+            "数据中的文字与原文不一致：网站上的每个字都必须与原文相同。照原文改正；如果确实需要更正原文的错误，"
+            "在该项措施的 corrections 中写明日期（date）、原因（note）、"
+            "原文的文字（official）和更正后的文字（corrected）。",
         ),
         "basis": Rule("a basis document that the preamble does not cite", "依据文件的文号没有出现在前言中：核对文号。"),
         "bad-character": Rule(

@@ -144,6 +144,10 @@ def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None
         missing = [name for name in rule_value if name not in value]
         for name in missing:
             report(path, f"缺少必填字段 '{name}'", "missing-field")
+    elif keyword == "dependentRequired":
+        for name, needed in rule_value.items():
+            for other in (n for n in needed if name in value and n not in value):
+                report(path, f"写了 '{name}' 就要同时写 '{other}'", "missing-field")
     elif keyword == "type":
         expected: list[str] = rule_value if isinstance(rule_value, list) else [rule_value]
         words = "或".join(_TYPE_WORDS[kind] for kind in expected)

@@ -1,0 +1,174 @@
+"""Whatever a data text holds, the reader sees exactly those characters: nothing in it becomes
+Markdown, HTML, a script or a link. Arbitrary text goes into every text field of the sample
+plan; each generated page goes through Python-Markdown as MkDocs configures it (its built-in
+fenced_code included) and is compared with the same plan holding a plain word."""
+
+import html
+import html.parser
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from plansite import build, config
+from tests.error_cases import ROOT
+
+SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
+MKDOCS_YML = ROOT / "mkdocs.yml"
+# MkDocs always adds these to the configured extensions (mkdocs/config/defaults.py).
+MKDOCS_BUILT_IN = ["toc", "tables", "fenced_code"]
+# Fields that are not text: ids and references, dates, closed lists, numbers, addresses.
+NOT_TEXT = {"id", "chapter", "stated_in", "date", "signed", "published", "as_of", "status", "kind", "qualifier", "url"}
+REFERENCES = {"lead", "supporting", "responsible", "topics"}
+# Fragments of every syntax the pages' way to the reader knows.
+SYNTAX = [
+    "```{ onfocus=alert(1) autofocus }",
+    "~~~{ onmouseover=alert(1) }",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[链接](javascript:alert(1))",
+    "![图](x.png)",
+    "<http://evil.example>",
+    "{: onclick=alert(1) }",
+    "{#m01 .x}",
+    "**粗** *斜* _下_ `码`",
+    "# 标题",
+    "1. 列表",
+    "- 项",
+    "> 引用",
+    "| a | b |",
+    "---",
+    "&lt;b&gt; &amp; &#60;",
+    "\\",
+    "<!-- 注释 -->",
+    "]]>",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "$x$",
+    "\u3000全角空格\u3000",
+    "“引号”'\"",
+    "javascript:alert(1)",
+    "    缩进的代码",
+]
+VISIBLE = st.characters(exclude_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+TEXTS = (
+    st.lists(st.sampled_from(SYNTAX) | st.text(VISIBLE, min_size=1, max_size=12), min_size=1, max_size=4)
+    .map("".join)
+    .filter(lambda text: text.strip() and len(text) <= 150)
+)
+
+
+def with_text(typed: str) -> dict:
+    """The sample plan with ``typed`` in every text field (names kept distinct, clauses quoted)."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    count = iter(range(1000))
+
+    def fill(value, key):
+        if isinstance(value, dict):
+            return {k: fill(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return value if key in REFERENCES else [fill(item, key) for item in value]
+        if not isinstance(value, str) or key in NOT_TEXT:
+            return value
+        return f"{typed}{next(count)}"
+
+    data = fill(data, None)
+    # A target quotes its measure's or goal's text; a basis is cited by the preamble.
+    for holder in [*data["measures"], *(goal for chapter in data["chapters"] for goal in chapter.get("goals", []))]:
+        for target in holder["targets"]:
+            holder["text"] += target["text"]
+    for basis in data["document"]["bases"]:
+        data["document"]["preamble"] += basis["number"]
+    return data
+
+
+class Elements(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes += [(name, value or "") for name, value in attrs]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+class QuotingDumper(yaml.SafeDumper):
+    """Every text in double quotes, so that YAML reads it back as the same text whatever it holds."""
+
+
+QuotingDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, '"'))
+
+
+def rendered(data: dict, folder: Path) -> dict[str, Elements]:
+    file = folder / "plan.yaml"
+    file.write_text(yaml.dump(data, Dumper=QuotingDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    output = build.build(file, MKDOCS_YML, "plan.yaml", hand_written=folder / "no-pages")
+    extensions, options = [], {}
+    for entry in config.read_mkdocs_yml(MKDOCS_YML)["markdown_extensions"] + MKDOCS_BUILT_IN:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        extensions.append(name)
+        options[name] = settings
+    pages = {}
+    for path, content in output.files.items():
+        if not path.endswith(".md"):
+            continue
+        _, front, body = content.decode("utf-8").split("---\n", 2)
+        parser = Elements()
+        parser.feed(markdown.Markdown(extensions=extensions, extension_configs=options).convert(body))
+        # MkDocs prints a page's title into the page without escaping it. (Its description, cut
+        # to a length, may leave texts out.)
+        parser.text.append(html.unescape(yaml.safe_load(front)["title"]))
+        parser.feed("")
+        pages[path] = parser
+    return pages
+
+
+# The pages as rendered with a plain word in every text field, shared by every example.
+BASELINE: dict[str, Elements] = {}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "srcset", "xlink:href", "data"}
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@settings(
+    max_examples=int(os.environ.get("PLAN_TEXT_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(typed=TEXTS)
+@example(typed="".join(SYNTAX[:5]))
+@example(typed="".join(SYNTAX[5:9]))
+@example(typed="".join(SYNTAX[9:18]))
+@example(typed="".join(SYNTAX[18:]))
+@example(typed="<b onmouseover=alert(1)>x</b>")
+def test_any_text_in_any_field_reaches_the_reader_as_typed(typed, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("text")
+    if not BASELINE:
+        BASELINE.update(rendered(with_text("甲"), folder))
+    baseline = BASELINE
+    pages = rendered(with_text(typed), folder)
+    assert pages.keys() == baseline.keys()
+    for path, page in pages.items():
+        plain = baseline[path]
+        # No new element, no script: the same elements as with a plain word, and no handler or script URL.
+        assert Counter(page.tags) == Counter(plain.tags), path
+        assert not [name for name, _ in page.attributes if name.startswith("on")], path
+        addresses = [value for name, value in page.attributes if name in URL_ATTRIBUTES]
+        assert not [value for value in addresses if re.match(r"\s*(javascript|data|vbscript):", value, re.I)], path
+        # Every place the plain word shows, the typed text shows, character for character (or, in a
+        # chart's label, its beginning and an ellipsis, with the whole text beside it).
+        shown, whole = words("".join(page.text)), words(typed)
+        shortened = sum(shown.count(whole[:length] + "…") for length in range(1, len(whole)))
+        assert shown.count(whole) + shortened >= words("".join(plain.text)).count("甲"), path
