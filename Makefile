@@ -6,6 +6,8 @@ INSTALLED := $(VENV)/.installed
 # make bench: the plan sizes to build, and builds of each configuration per size.
 SIZES ?= 53,1000,5000
 RUNS ?= 1
+# make check DATA=other.yaml checks another data file.
+DATA ?= data/measures.yaml
 
 .PHONY: serve site generate check test screenshots bench bench-preview bench-pages clean
 
@@ -21,7 +23,7 @@ generate: $(INSTALLED)  ## validate data/measures.yaml and write the site's page
 check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 	@# make would add its own "Error 1" line to the report, which reads as one more problem: a failed
 	@# check ends make with SIGPIPE instead, which neither make nor the shell announces (status 141).
-	@$(BIN)/python scripts/generate.py --check || kill -PIPE $$PPID
+	@$(BIN)/python scripts/generate.py --check --data $(DATA) || kill -PIPE $$PPID
 
 test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
 	$(BIN)/ruff check plansite scripts tests

@@ -13,7 +13,7 @@ from .targets import ProgressRecord, Target
 
 
 def plan_json(plan: Plan) -> str:
-    return json.dumps(plan_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plan_dict(plan), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
 
 
 def plan_dict(plan: Plan) -> dict[str, Any]:

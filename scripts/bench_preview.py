@@ -23,7 +23,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from scripts.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
 
-ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
+# A department's full name, shown on the page: not official text, so free to change.
+ORIGINAL = "full_name: 长治市生态环境局"
 ROUNDS = 6
 
 
@@ -31,6 +32,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-preview-"))
     data = work / "measures.yaml"
     shutil.copy(ROOT / "data" / "measures.yaml", data)
+    shutil.copytree(ROOT / "data" / "source", work / "source")
     address = f"127.0.0.1:{free_port()}"
     preview = subprocess.Popen(
         [sys.executable, "scripts/serve.py", "--data", str(data), "--dev-addr", address],

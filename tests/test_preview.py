@@ -13,7 +13,8 @@ import pytest
 from scripts.browser import free_port
 from tests.conftest import DATA, ROOT
 
-ORIGINAL = "加快推进城镇生活污水处理设施提质增效"
+# A department's full name, shown on the measure page: not official text, so free to change.
+ORIGINAL = "full_name: 长治市生态环境局"
 
 
 def fetch(url: str) -> str:
@@ -37,6 +38,7 @@ def wait_until(condition, timeout: float = 60) -> None:
 def preview(tmp_path):
     data = tmp_path / "measures.yaml"
     shutil.copy(DATA, data)
+    shutil.copytree(DATA.parent / "source", tmp_path / "source")
     address = f"127.0.0.1:{free_port()}"
     log = tmp_path / "preview.log"
     with log.open("w") as output:
@@ -67,12 +69,32 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
         "  supporting: [ecology-environment,", "  supportng: [ecology-environment,", 1
     )
     data.write_text(broken, encoding="utf-8")
-    wait_until(lambda: "unknown field 'supportng'; did you mean 'supporting'?" in log.read_text(encoding="utf-8"))
+    wait_until(lambda: "未知字段 'supportng'：是不是 'supporting'？" in log.read_text(encoding="utf-8"))
     report = log.read_text(encoding="utf-8")
-    assert re.search(re.escape(str(data)) + r":\d+:3: measure m\d\d, supportng: unknown field", report)
+    assert re.search(re.escape(str(data)) + r":\d+:3: 措施 m\d\d 的 supportng：未知字段", report)
     assert "网页仍显示上一个正确的版本" in report
     time.sleep(1)
     assert "【预览一】" in fetch(page) and "【预览二】" not in fetch(page)
 
     data.write_text(text.replace(ORIGINAL, ORIGINAL + "【预览三】", 1), encoding="utf-8")
     wait_until(lambda: "【预览三】" in fetch(page))
+
+
+def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path):
+    """Editors save by emptying the file and then filling it: the preview waits for both."""
+    import threading
+
+    from plansite import preview
+
+    data = tmp_path / "measures.yaml"
+    data.write_text("", encoding="utf-8")
+    settings = preview.Settings(
+        data=data, out=tmp_path / "out", config=ROOT / "mkdocs.yml", address="", watched=(data,)
+    )
+    emptied = preview._stamps(settings.watched)
+    filler = threading.Timer(preview.SETTLE_SECONDS / 2, lambda: data.write_bytes(DATA.read_bytes()))
+    filler.start()
+    seen = preview._settled(settings, emptied)
+    filler.join()
+    # What the preview would read is the whole file, not the empty one it first noticed.
+    assert seen[data][1] == len(DATA.read_bytes())
