@@ -76,8 +76,16 @@ def describe(char: str) -> str:
     return f"{code(char)}（{unseen(char) or unicodedata.name(char, '字符')}）"
 
 
+def first_unseen(text: str) -> int | None:
+    """The index of the first unseen character of ``text``, if any. Python's ``isprintable`` is
+    false for every such character (and for spaces other than ASCII's), so it screens first."""
+    if text.isprintable():
+        return None
+    return next((index for index, char in enumerate(text) if unseen(char)), None)
+
+
 def visible(text: str) -> str:
     """``text`` with every unseen character written as ⟨U+XXXX⟩."""
-    if all(unseen(char) is None for char in text):
+    if text.isprintable() or all(unseen(char) is None for char in text):
         return text
     return "".join(f"⟨{code(char)}⟩" if unseen(char) else char for char in text)

@@ -195,7 +195,10 @@ class DataError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
-        super().__init__(self.report())
+        super().__init__(f"{len(self.problems)} problems")
+
+    def __str__(self) -> str:
+        return self.report()
 
     def report(self) -> str:
         """Every problem, then what each kind means and how to fix it, then the count."""

@@ -79,6 +79,12 @@ def unique_ids(report: Reporter, data: dict) -> None:
         anchors += [(("chapters", index, "goals", n), goal) for n, goal in enumerate(list_of(chapter, "goals"))]
     anchors += [(("measures", index), measure) for index, measure in records(data, "measures")]
     _report_repeated_ids(report, [(path, r) for path, r in anchors if isinstance(r, dict)] + list(targets_of(data)))
+    for path, record in anchors:
+        anchor = text_of(record, "id") if isinstance(record, dict) else None
+        if anchor in urls.ANCHORS:
+            report(
+                path + ("id",), f"编号 '{anchor}' 不能使用：页面上已有同名的锚点 #{anchor}；请换一个编号", "reserved-id"
+            )
     for key in urls.RECORD_PATHS:
         for index, record in records(data, key):
             record_id = text_of(record, "id")
@@ -292,11 +298,11 @@ def visible_characters(report: Reporter, data: dict) -> None:
             lines = value.split("\n") if path in PARAGRAPHS else [value]
             if len(lines) > 1 and any(not line.strip() for line in lines):
                 report(path, "这段文字中有空行，或以换行开头或结尾：删除空行", "bad-character")
-            for position, char in enumerate("".join(lines), start=1):
-                if characters.unseen(char):
-                    advice = "：删除它" if char != "\n" else "：文字要写在一行内（块写法“|”会在末尾留下换行，去掉它）"
-                    report(path, f"第{position}个字符是 {characters.describe(char)}{advice}", "bad-character")
-                    break
+            found = characters.first_unseen("".join(lines))
+            if found is not None:
+                char = "".join(lines)[found]
+                advice = "：删除它" if char != "\n" else "：文字要写在一行内（块写法“|”会在末尾留下换行，去掉它）"
+                report(path, f"第{found + 1}个字符是 {characters.describe(char)}{advice}", "bad-character")
 
     walk(data, ())
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite import build, calendars, cli, tables, write
+from plansite import build, calendars, cli, tables, urls, write
 from plansite.build import read_plan
 from plansite.problems import DataError
 from tests.conftest import DATA, ROOT, tree
@@ -224,3 +224,15 @@ def test_thirty_thousand_problems_are_each_reported(tmp_path):
         read_plan(data, "many.yaml")
     assert len(caught.value.problems) >= 30000
     assert caught.value.report().splitlines()[-1] == f"共 {len(caught.value.problems)} 个问题"
+
+
+def test_every_anchor_a_template_writes_is_declared_for_the_validator():
+    templates = [*(ROOT / "templates").glob("*.j2"), *(ROOT / "overrides").rglob("*.html")]
+    written = {
+        name
+        for template in templates
+        for pair in re.findall(r'\{#([a-z0-9-]+)\}|id="([a-z0-9-]+)"', template.read_text(encoding="utf-8"))
+        for name in pair
+        if name
+    }
+    assert written and written <= urls.ANCHORS, written - urls.ANCHORS
