@@ -51,4 +51,4 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	touch $@
 
 clean:
-	rm -rf site docs/generated
+	rm -rf site .site.versions docs/generated docs/.generated.versions

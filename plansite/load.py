@@ -146,18 +146,17 @@ _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800
 
 def _unreadable_characters(text: str, display_path: str) -> list[Problem]:
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for found in _UNREADABLE.finditer(line):
-            problems.append(
-                _at(
-                    display_path,
-                    number,
-                    found.start() + 1,
-                    f"这里有一个不可见的字符 {characters.describe(found.group())}：删除它"
-                    "（从 Word 或网页复制文字时常会带入）",
-                    "bad-character",
-                )
+    for found in _UNREADABLE.finditer(text):
+        start = found.start()
+        problems.append(
+            _at(
+                display_path,
+                text.count("\n", 0, start) + 1,
+                start - text.rfind("\n", 0, start),
+                f"这里有一个不可见的字符 {characters.describe(found.group())}：删除它（从 Word 或网页复制文字时常会带入）",
+                "bad-character",
             )
+        )
     return problems
 
 

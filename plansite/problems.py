@@ -85,8 +85,8 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         ),
         "reserved-id": Rule(
             "an id that would give a page or file the path of another, or a name Windows reserves",
-            "编号会成为网址和文件名的一部分：index、all 这类编号会与网站固定页面重名，con、nul 等是 Windows "
-            "保留的文件名。请换一个编号。",
+            "编号会成为网址、文件名和页面锚点的一部分：index、all 这类编号会与网站固定页面重名，notice、targets "
+            "这类编号会与页面上固定的锚点重名，con、nul 等是 Windows 保留的文件名。请换一个编号。",
         ),
         "duplicate-number": Rule(
             "two chapters or measures share a number", "序号重复：每个部分、每项措施的序号只能出现一次。"

@@ -155,10 +155,7 @@ def _current_version(link: Path) -> Path | None:
         target = link.resolve()
         return target if target.is_dir() else None
     if link.exists():
-        raise NotGeneratedFolder(
-            f"{link} is not the generator's link to its output; move it away "
-            "(the generator never writes over files it did not write)"
-        )
+        raise NotGeneratedFolder(f"{link} 不是生成程序指向其输出的链接：请把它移走（生成程序从不覆盖不是它写的文件）")
     return None
 
 

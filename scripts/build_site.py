@@ -43,7 +43,11 @@ def main(argv: list[str] | None = None) -> int:
             return not pagefind or index_with_pagefind(folder)
 
         # Built into a new folder, then switched: a failed or killed build leaves the previous site.
-        return 0 if write.build_folder(site_dir, build_into) else 1
+        try:
+            return 0 if write.build_folder(site_dir, build_into) else 1
+        except write.NotGeneratedFolder as error:
+            print(f"错误：{error}", file=sys.stderr)
+            return 1
 
 
 def index_with_pagefind(site_dir: Path) -> bool:

@@ -236,3 +236,9 @@ def test_every_anchor_a_template_writes_is_declared_for_the_validator():
         if name
     }
     assert written and written <= urls.ANCHORS, written - urls.ANCHORS
+
+
+def test_a_file_saved_with_windows_line_endings_reads_as_the_same_plan(tmp_path):
+    crlf = tmp_path / "crlf.yaml"
+    crlf.write_bytes(SAMPLE.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_plan(crlf, "crlf.yaml") == read_plan(SAMPLE, "curated.yaml")
