@@ -31,6 +31,7 @@ REVIEW_PAGES = {
     "progress": "progress/",
     "years": "years/",
     "full-text": "full-text/",
+    "downloads": "downloads/",
 }
 REVIEW_SIZES = {"desktop": (1366, 900), "phone": (375, 812)}
 # What the reading-mode switch stores, set before the page loads.
