@@ -153,7 +153,8 @@ def _unreadable_characters(text: str, display_path: str) -> list[Problem]:
                 display_path,
                 text.count("\n", 0, start) + 1,
                 start - text.rfind("\n", 0, start),
-                f"这里有一个不可见的字符 {characters.describe(found.group())}：删除它（从 Word 或网页复制文字时常会带入）",
+                f"这里有一个不可见的字符 {characters.describe(found.group())}："
+                "删除它（从 Word 或网页复制文字时常会带入）",
                 "bad-character",
             )
         )
