@@ -50,11 +50,14 @@ def read_plan(data: Path, display: str) -> model.Plan:
     return plan
 
 
-def build(data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_WRITTEN) -> Output:
-    """Every file of the docs folder, from the data file (shown as ``display`` in messages)."""
+def build(
+    data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_WRITTEN, editing: bool = False
+) -> Output:
+    """Every file of the docs folder, from the data file (shown as ``display`` in messages);
+    ``editing``: pages for the live preview, linking each measure's place in the data."""
     plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
-    text = site_files(indexes, config.read_site_config(mkdocs_yml, display))
+    text = site_files(indexes, config.read_site_config(mkdocs_yml, display, editing))
     text[search.DICTIONARY] = search.user_dictionary(plan)
     text[search.WORKER] = search.fixed_search_worker()
     files = {path: content.encode("utf-8") for path, content in text.items()}

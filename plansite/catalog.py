@@ -181,6 +181,12 @@ class Catalog:
         return tuple(entry for entry in self.chapters.values() if entry.measures)
 
     @property
+    def nothing_reported(self) -> bool:
+        """No department has reported on any target yet: pages say so once instead of marking
+        every target that is due."""
+        return all(c.target.status == "unreported" for c in self.commitments)
+
+    @property
     def goal_commitments(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
         """The plan's goals, each with its targets, in document order."""
         return tuple(pair for entry in self.chapters.values() for pair in entry.goals)

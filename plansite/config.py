@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 
@@ -19,10 +20,19 @@ class SiteConfig:
     # The licence the downloads are published under: its name and the address of its text.
     data_licence: str = ""
     data_licence_url: str = ""
+    # Where readers report an error (extra.site_info.correction_url); empty if nowhere yet.
+    correction_url: str = ""
+    # Pages for editors (the live preview): each measure links its place in the data file.
+    editing: bool = False
 
     def edit_url(self, line: int) -> str:
         """The data file's address in the repository, at ``line``."""
         return f"{self.data_edit_url}#L{line}"
+
+    def correction_link(self, subject: str) -> str:
+        """The address of a new error report about ``subject``, its title filled in."""
+        separator = "&" if "?" in self.correction_url else "?"
+        return f"{self.correction_url}{separator}title={quote('纠错：' + subject)}"
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -37,14 +47,17 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
 
 
-def read_site_config(mkdocs_yml: Path, data_path: str) -> SiteConfig:
+def read_site_config(mkdocs_yml: Path, data_path: str, editing: bool = False) -> SiteConfig:
     config = read_mkdocs_yml(mkdocs_yml)
     extra = config.get("extra") or {}
     licence = extra.get("data_licence") or {}
+    info = extra.get("site_info") or {}
     return SiteConfig(
         site_url=config.get("site_url") or "",
         data_path=data_path,
         data_edit_url=extra.get("data_edit_url") or "",
         data_licence=licence.get("name") or "",
         data_licence_url=licence.get("url") or "",
+        correction_url=info.get("correction_url") or "",
+        editing=editing,
     )

@@ -173,6 +173,11 @@ class Document:
     notice: Notice
     preamble: str
     local_governments: LocalGovernments | None
+    # The official record, as the government's own page of the document gives it (where known).
+    number: str | None = None
+    index_number: str | None = None
+    subject: str | None = None
+    official_page: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -241,6 +246,10 @@ def _document(d: Mapping[str, Any]) -> Document:
         notice=Notice(**d["notice"]),
         preamble=d["preamble"],
         local_governments=LocalGovernments(**local) if local else None,
+        number=d.get("number"),
+        index_number=d.get("index_number"),
+        subject=d.get("subject"),
+        official_page=d.get("official_page"),
     )
 
 

@@ -57,7 +57,7 @@ def regenerate(config: Settings) -> write.Publication | None:
     """One generation; prints what happened. None if it could not publish."""
     started = time.monotonic()
     try:
-        output = build.build(config.data, config.config, cli.display_path(config.data))
+        output = build.build(config.data, config.config, cli.display_path(config.data), editing=True)
         published = write.publish(config.out, output.files)
     except DataError as error:
         print(

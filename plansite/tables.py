@@ -61,7 +61,7 @@ MEASURES = Table(
         Column("number", "措施序号（1–53）", lambda e: e.measure.number),
         Column("label", "原文中的序号写法，如（十二）", lambda e: e.measure.label),
         Column("chapter_id", "所属部分的编号", lambda e: e.measure.chapter.id),
-        Column("chapter", "所属部分，如“二、推进重点领域设备更新”", lambda e: e.measure.chapter.heading),
+        Column("chapter", "所属部分的序号和标题，如“二、……”", lambda e: e.measure.chapter.heading),
         Column("title", "措施标题（原文）", lambda e: e.measure.title),
         Column("text", "措施正文（原文）", lambda e: e.measure.text),
         Column("lead", "牵头单位简称，以“、”分隔", lambda e: _names(e.measure.lead)),

@@ -12,6 +12,7 @@ SITE = config.SiteConfig(
     site_url="https://plan.example/",
     data_path="data/measures.yaml",
     data_edit_url="https://code.example/plan/blob/main/data/measures.yaml",
+    correction_url="https://code.example/plan/issues/new",
 )
 # Copies of files kept elsewhere in the repository, not rendered pages.
 NOT_PAGES = {"downloads/plan.schema.json"}

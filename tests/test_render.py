@@ -1,6 +1,7 @@
 """Rendered pages: held to golden files, escaped, linked relatively, and generated safely."""
 
 import dataclasses
+import re
 
 import pytest
 
@@ -156,3 +157,25 @@ def test_data_text_inside_markdown_elements_reaches_the_reader_as_typed():
         assert "<em>" not in rendered and "<code>" not in rendered and 'href="javascript' not in rendered, path
         text = html.unescape(re.sub(r"<[^>]+>", "", rendered))
         assert typed in text, path
+
+
+def test_the_public_site_names_no_data_file_line_and_the_preview_links_each_measure_in_the_data():
+    public = build.build(SAMPLE, ROOT / "mkdocs.yml", "data/measures.yaml")
+    preview = build.build(SAMPLE, ROOT / "mkdocs.yml", "data/measures.yaml", editing=True)
+    pages = [path for path in public.files if path.startswith("measures/m")]
+    assert pages
+    for path in pages:
+        assert "data/measures.yaml" not in public.files[path].decode() and "纠错" in public.files[path].decode()
+        assert re.search(r"data/measures\.yaml 第\d+行", preview.files[path].decode()), path
+
+
+def test_the_official_record_is_shown_with_a_link_to_the_original():
+    page = build.build(ROOT / "data" / "measures.yaml", ROOT / "mkdocs.yml", "data/measures.yaml").files["index.md"]
+    text = page.decode()
+    for field in (
+        "索引号</dt><dd>000014349/2024-32842",
+        "主题分类</dt><dd>其他\\其他",
+        "发文字号</dt><dd>长政发〔2024〕9号",
+    ):
+        assert field in text, field
+    assert 'href="https://changzhi.gov.cn/xxgkml/czsrmzf/zfwj_3465/202407/t20240702_2923713_slb.shtml"' in text
