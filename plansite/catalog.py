@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import matrix, official_text, urls
-from .model import Chapter, Department, Goal, Measure, Plan, Topic
+from .model import Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
 from .related import ranked_related
 from .targets import Target
 
@@ -27,6 +27,8 @@ class Commitment:
     chapter: Chapter
     # Its deadline has passed by the plan's as-of date.
     due: bool
+    # For a goal's target: the working group of its field, through which a department answers for it.
+    group: WorkingGroup | None = None
 
     @property
     def due_not_completed(self) -> bool:
@@ -56,8 +58,11 @@ class Commitment:
 
     @property
     def lead(self) -> tuple[Department, ...]:
-        """Who answers for it: the measure's lead or responsible units; none for the plan's goals."""
-        return (self.measure.lead or self.measure.responsible) if self.measure else ()
+        """Who answers for it: the measure's lead or responsible units; for a goal, the lead of its
+        working group, if it has one (none otherwise)."""
+        if self.measure:
+            return self.measure.lead or self.measure.responsible
+        return (self.group.lead,) if self.group else ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -76,15 +81,29 @@ class YearGroup:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class LedgerRow:
+    """A line of a department's task ledger (台账): a target it answers for or helps with, or a
+    measure of its with no dated target."""
+
+    role: str
+    measure: Measure | None
+    commitment: Commitment | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DepartmentEntry:
     department: Department
     leads: tuple[Measure, ...]
     supports: tuple[Measure, ...]
     responsible_for: tuple[Measure, ...]
-    # Targets of the measures it leads or is responsible for: its own to-do list, by year.
+    # Its own to-do list, by year: the targets of the measures it leads or is responsible for, and
+    # the goals of the working groups it leads.
     years: tuple[YearGroup, ...]
     # Targets of the measures it supports.
     supported_years: tuple[YearGroup, ...]
+    # Its task ledger: the goals of its working groups, then its measures in plan order, each
+    # measure's targets on lines of their own.
+    ledger: tuple[LedgerRow, ...] = ()
 
     @property
     def page(self) -> str:
@@ -93,6 +112,22 @@ class DepartmentEntry:
     @property
     def url(self) -> str:
         return urls.published(self.page)
+
+    @property
+    def ledger_page(self) -> str:
+        return urls.source("department-ledger", self.department.id)
+
+    @property
+    def calendar_page(self) -> str:
+        return urls.source("calendar", self.department.id)
+
+    @property
+    def calendar_url(self) -> str:
+        return urls.published(self.calendar_page)
+
+    @property
+    def table_page(self) -> str:
+        return urls.source("department-targets", self.department.id)
 
     @property
     def own_commitments(self) -> tuple[Commitment, ...]:
@@ -195,7 +230,14 @@ class Catalog:
 def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> Catalog:
     """The indexes of ``plan``; ``line_dates`` (data file line → date it last changed) dates measures."""
     commitments = tuple(
-        Commitment(target=target, measure=None, goal=goal, chapter=chapter, due=plan.is_due(target))
+        Commitment(
+            target=target,
+            measure=None,
+            goal=goal,
+            chapter=chapter,
+            due=plan.is_due(target),
+            group=plan.working_group(target),
+        )
         for chapter in plan.chapters
         for goal in chapter.goals
         for target in goal.targets
@@ -226,7 +268,13 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
     for commitment in commitments:
         chapter_commitments[commitment.chapter.id].append(commitment)
     related = ranked_related(plan, roles, by_topic)
-    departments = {d.id: _department_entry(d, roles[d.id], by_measure, years) for d in plan.departments}
+    through_groups: dict[str, list[Commitment]] = {d.id: [] for d in plan.departments}
+    for commitment in commitments:
+        if commitment.group:
+            through_groups[commitment.group.lead.id].append(commitment)
+    departments = {
+        d.id: _department_entry(d, roles[d.id], by_measure, through_groups[d.id], years) for d in plan.departments
+    }
     chapters = {
         c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]), commitments=tuple(chapter_commitments[c.id]))
         for c in plan.chapters
@@ -259,7 +307,11 @@ def _by_year(commitments: tuple[Commitment, ...], years: range) -> tuple[YearGro
 
 
 def _department_entry(
-    department: Department, roles: Mapping[str, list[Measure]], by_measure: Mapping[str, list[Commitment]], years: range
+    department: Department,
+    roles: Mapping[str, list[Measure]],
+    by_measure: Mapping[str, list[Commitment]],
+    goals: list[Commitment],
+    years: range,
 ) -> DepartmentEntry:
     leads, supports, responsible = (tuple(roles[role]) for role in ("lead", "supporting", "responsible"))
 
@@ -267,12 +319,23 @@ def _department_entry(
         in_plan_order = sorted(measures, key=lambda m: m.number)
         return tuple(c for m in in_plan_order for c in by_measure.get(m.id, ()))
 
+    roles_of = {m.id: "牵头" for m in leads} | {m.id: "负责" for m in responsible} | {m.id: "配合" for m in supports}
+    ledger = [
+        LedgerRow(role=f"牵头（{c.group.label}）" if c.group else "牵头", measure=None, commitment=c) for c in goals
+    ]
+    for measure in sorted((*leads, *responsible, *supports), key=lambda m: m.number):
+        targets = by_measure.get(measure.id, ())
+        ledger += [LedgerRow(role=roles_of[measure.id], measure=measure, commitment=c) for c in targets] or [
+            LedgerRow(role=roles_of[measure.id], measure=measure, commitment=None)
+        ]
     return DepartmentEntry(
         department=department,
+        ledger=tuple(ledger),
         leads=leads,
         supports=supports,
         responsible_for=responsible,
-        years=tuple(g for g in _by_year(targets_of(leads + responsible), years) if g.commitments),
+        # The goals its working groups answer for come first, as the plan states them first.
+        years=tuple(g for g in _by_year((*goals, *targets_of(leads + responsible)), years) if g.commitments),
         supported_years=tuple(g for g in _by_year(targets_of(supports), years) if g.commitments),
     )
 

@@ -29,6 +29,14 @@ class SiteConfig:
         """The data file's address in the repository, at ``line``."""
         return f"{self.data_edit_url}#L{line}"
 
+    def address(self, url: str) -> str:
+        """The full address of a site-relative URL on the published site."""
+        return self.site_url.rstrip("/") + "/" + url
+
+    def subscription(self, url: str) -> str:
+        """The webcal:// address that makes a calendar program subscribe to the calendar at ``url``."""
+        return "webcal://" + self.address(url).split("://", 1)[-1]
+
     def correction_link(self, subject: str) -> str:
         """The address of a new error report about ``subject``, its title filled in."""
         separator = "&" if "?" in self.correction_url else "?"

@@ -42,6 +42,17 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "topics": [{"id": t.id, "name": t.name} for t in plan.topics],
         "chapters": [{"number": c.number, "id": c.id, "title": c.title} for c in plan.chapters],
         "goals": [_target(plan, t) for goal in plan.goals for t in goal.targets],
+        "working_groups": [
+            {
+                "id": g.id,
+                "name": g.name,
+                "lead": g.lead.id,
+                "chapters": [c.id for c in g.chapters],
+                "measures": [m.id for m in g.measures],
+                "stated_in": g.stated_in.id,
+            }
+            for g in plan.working_groups
+        ],
         "measures": [_measure(plan, m) for m in plan.measures],
     }
 
@@ -78,6 +89,7 @@ def _target(plan: Plan, target: Target) -> dict[str, Any]:
         "status_label": target.status_label,
         "due": plan.is_due(target),
         "progress": [_record(record) for record in target.history],
+        "working_group": target.working_group,
     }
 
 

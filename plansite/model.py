@@ -181,6 +181,27 @@ class Document:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class WorkingGroup:
+    """A 专项工作组 a measure sets up: a field, the department that leads it, what it covers."""
+
+    id: str
+    name: str
+    lead: Department
+    chapters: tuple[Chapter, ...]
+    measures: tuple[Measure, ...]
+    # The measure that sets it up: the basis shown wherever a goal reaches a department through it.
+    stated_in: Measure
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}专项工作组"
+
+    @property
+    def basis(self) -> str:
+        return f"按第{self.stated_in.label}项分工"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Plan:
     document: Document
     departments: tuple[Department, ...]
@@ -189,6 +210,11 @@ class Plan:
     measures: tuple[Measure, ...]
     # 数据截至: progress is reported up to this date, and what is due is judged against it.
     as_of: datetime.date
+    working_groups: tuple[WorkingGroup, ...] = ()
+
+    def working_group(self, target: Target) -> WorkingGroup | None:
+        """The working group that answers for a goal's target, if the data assigns one."""
+        return next((g for g in self.working_groups if g.id == target.working_group), None)
 
     def is_due(self, target: Target) -> bool:
         """Its deadline has passed by the data's as-of date (never the build date, so builds reproduce)."""
@@ -222,6 +248,19 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
     measures = tuple(
         _measure(m, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0)) for m in data["measures"]
     )
+    by_id = {m.id: m for m in measures}
+    groups = data.get("working_groups") or {"stated_in": None, "groups": ()}
+    working_groups = tuple(
+        WorkingGroup(
+            id=g["id"],
+            name=g["name"],
+            lead=departments[g["lead"]],
+            chapters=tuple(chapters[c] for c in g.get("chapters", ())),
+            measures=tuple(by_id[m] for m in g.get("measures", ())),
+            stated_in=by_id[groups["stated_in"]],
+        )
+        for g in groups["groups"]
+    )
     return Plan(
         document=_document(data["document"]),
         departments=tuple(departments.values()),
@@ -229,6 +268,7 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
         chapters=tuple(chapters.values()),
         measures=measures,
         as_of=datetime.date.fromisoformat(data["progress"]["as_of"]),
+        working_groups=working_groups,
     )
 
 

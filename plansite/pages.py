@@ -57,6 +57,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
     page("departments", "departments.md.j2")
     for department in catalog.departments.values():
         page("department", "department.md.j2", department.department.id, entry=department)
+        page("department-ledger", "ledger.md.j2", department.department.id, entry=department)
     page("sectors", "sectors.md.j2")
     for chapter in catalog.chapters.values():
         page("sector", "sector.md.j2", chapter.chapter.id, entry=chapter, chapter=chapter.chapter)

@@ -155,6 +155,11 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "在该项措施的 corrections 中写明日期（date）、原因（note）、"
             "原文的文字（official）和更正后的文字（corrected）。",
         ),
+        "working-group": Rule(
+            "a working group the cited measure does not set up, or one assigned to a measure's target",
+            "专项工作组要照原文：名称和牵头单位都必须写在 working_groups.stated_in 所指措施的正文中；"
+            "只有主要目标（第一部分）可以指定 working_group，措施的目标由措施的牵头单位负责。",
+        ),
         "basis": Rule("a basis document that the preamble does not cite", "依据文件的文号没有出现在前言中：核对文号。"),
         "bad-character": Rule(
             "a control, zero-width or direction character, or a line break, in a text",

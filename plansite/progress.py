@@ -75,7 +75,7 @@ def build(catalog: Catalog) -> Dashboard:
     by_lead = [
         tally(entry.department.name, entry.page, entry.own_commitments) for entry in catalog.departments.values()
     ]
-    goals = [c for c in commitments if c.measure is None]
+    goals = [c for c in commitments if not c.lead]
     if goals:
         by_lead.append(tally(GOALS_ROW, None, goals))
     return Dashboard(

@@ -307,4 +307,60 @@ def visible_characters(report: Reporter, data: dict) -> None:
     walk(data, ())
 
 
-RULES = (visible_characters, unique_ids, numbering, references, unit_roles, department_names)
+def working_groups(report: Reporter, data: dict) -> None:
+    """The working groups are those the measure they cite sets up: each group's field and lead
+    are named in its text, and every reference resolves; only goals' targets are assigned to them."""
+    section = mapping_of(data.get("working_groups"))
+    groups = [g for g in list_of(section, "groups") if isinstance(g, dict)]
+    measures = {text_of(m, "id"): m for _, m in records(data, "measures")}
+    departments = {text_of(d, "id"): d for _, d in records(data, "departments")}
+    chapters = {text_of(c, "id") for _, c in records(data, "chapters")}
+    stated_in = text_of(section, "stated_in")
+    basis = measures.get(stated_in) if stated_in else None
+    if stated_in and basis is None:
+        report(("working_groups", "stated_in"), _unknown("measure", stated_in, measures), "unknown-reference")
+    basis_text = text_of(basis, "text") or "" if basis else ""
+    seen: dict[str, int] = {}
+    for index, group in enumerate(list_of(section, "groups")):
+        if not isinstance(group, dict):
+            continue
+        path = ("working_groups", "groups", index)
+        group_id, name, lead = text_of(group, "id"), text_of(group, "name"), text_of(group, "lead")
+        if group_id in seen:
+            report(path + ("id",), f"编号 '{group_id}' 重复（第{seen[group_id]}行已经用过）", "duplicate-id")
+        elif group_id:
+            seen[group_id] = report.line_of(path + ("id",))
+        if lead and lead not in departments:
+            report(path + ("lead",), _unknown("department", lead, departments), "unknown-reference")
+        elif lead and basis_text:
+            spellings = [text_of(departments[lead], "name"), *list_of(departments[lead], "aliases")]
+            if not any(isinstance(n, str) and n in basis_text for n in spellings):
+                report(path + ("lead",), f"措施 {stated_in} 的正文中没有写到单位 '{lead}'：核对原文", "working-group")
+        if name and basis_text and name not in basis_text:
+            report(path + ("name",), f"'{name}' 不在措施 {stated_in} 的正文中：工作组的名称要照原文写", "working-group")
+        for position, chapter in enumerate(list_of(group, "chapters")):
+            if isinstance(chapter, str) and chapter not in chapters:
+                report(path + ("chapters", position), _unknown("chapter", chapter, chapters), "unknown-reference")
+        for position, measure in enumerate(list_of(group, "measures")):
+            if isinstance(measure, str) and measure not in measures:
+                report(path + ("measures", position), _unknown("measure", measure, measures), "unknown-reference")
+    known = {text_of(g, "id") for g in groups}
+    for target_path, target in targets_of(data):
+        group = text_of(target, "working_group")
+        if group is None:
+            continue
+        if target_path[0] == "measures":
+            report(
+                target_path + ("working_group",),
+                "措施的目标由该措施的牵头单位负责，不能再指定工作组：working_group 只用于主要目标",
+                "working-group",
+            )
+        elif group not in known:
+            report(
+                target_path + ("working_group",),
+                f"没有编号为 '{group}' 的工作组：先在 working_groups 中添加它",
+                "unknown-reference",
+            )
+
+
+RULES = (visible_characters, unique_ids, numbering, references, unit_roles, department_names, working_groups)

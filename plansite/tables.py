@@ -117,6 +117,23 @@ TARGETS = Table(
     ),
 )
 
+
+def _of_commitment(value: Callable[[Any], object]) -> Callable[[Any], object]:
+    """A targets.csv column's value, read from a ledger row's target."""
+    return lambda row: value(row.commitment)
+
+
+# A department's own file: its role, then the columns of targets.csv, one row per target of its ledger.
+DEPARTMENT_TARGETS = Table(
+    file="departments/<id>-targets.csv",
+    title="各单位的目标任务",
+    row="该单位牵头、负责或配合的每项目标任务一行",
+    columns=(
+        Column("role", "本单位的角色：牵头、负责、配合，或牵头（某专项工作组）", lambda r: r.role),
+        *(Column(c.name, c.description, _of_commitment(c.value), link=c.link) for c in TARGETS.columns),
+    ),
+)
+
 DEPARTMENTS = Table(
     file="departments.csv",
     title="责任单位",
@@ -167,7 +184,8 @@ def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
 
 
 def files(catalog: Catalog, site_url: str) -> dict[str, str]:
-    """Every table, and each department's and each year's targets in the columns of targets.csv: path → text."""
+    """Every table; each department's targets (its role, then the columns of targets.csv); each
+    year's targets in the columns of targets.csv: path → text."""
     measures: Sequence[MeasureEntry] = tuple(catalog.measures.values())
     out = {
         urls.source("table", MEASURES.file): csv_text(MEASURES, measures, site_url),
@@ -175,10 +193,8 @@ def files(catalog: Catalog, site_url: str) -> dict[str, str]:
         urls.source("table", DEPARTMENTS.file): csv_text(DEPARTMENTS, tuple(catalog.departments.values()), site_url),
     }
     for entry in catalog.departments.values():
-        if entry.years:
-            out[urls.source("department-targets", entry.department.id)] = csv_text(
-                TARGETS, entry.own_commitments, site_url
-            )
+        rows = [row for row in entry.ledger if row.commitment]
+        out[urls.source("department-targets", entry.department.id)] = csv_text(DEPARTMENT_TARGETS, rows, site_url)
     for group in catalog.years:
         out[urls.source("year-targets", group.year)] = csv_text(TARGETS, group.commitments, site_url)
     return out

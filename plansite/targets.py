@@ -62,6 +62,8 @@ class Target:
     baseline_year: int | None
     # Reports, oldest first; the last one is the current status.
     history: tuple[ProgressRecord, ...]
+    # For a goal's target: the id of the working group of its field, which answers for it.
+    working_group: str | None = None
 
     @property
     def deadline(self) -> datetime.date:
@@ -102,6 +104,7 @@ def target_from(t: Mapping[str, Any]) -> Target:
         qualifier=t.get("qualifier"),
         baseline_year=t.get("baseline_year"),
         history=tuple(map(_progress_record, t.get("progress", ()))),
+        working_group=t.get("working_group"),
     )
 
 

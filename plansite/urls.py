@@ -20,6 +20,7 @@ PATHS: Mapping[str, str] = MappingProxyType(
         "measure": "measures/{id}.md",
         "departments": "departments/index.md",
         "department": "departments/{id}.md",
+        "department-ledger": "ledgers/{id}.md",
         "sectors": "sectors/index.md",
         "sector": "sectors/{id}/index.md",
         "topics": "topics/index.md",
@@ -43,7 +44,7 @@ PATHS: Mapping[str, str] = MappingProxyType(
 # The kinds of path each kind of record in the data lends its id to.
 RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "departments": ("department", "department-targets", "calendar"),
+        "departments": ("department", "department-ledger", "department-targets", "calendar"),
         "topics": ("topic",),
         "chapters": ("sector",),
         "measures": ("measure",),

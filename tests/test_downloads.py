@@ -112,10 +112,14 @@ def test_targets_csv_agrees_with_plan_json_row_for_row(files, published):
         assert row["reported_on"] == (latest["date"] if latest else "")
         assert row["due_not_completed"] == ("是" if target["due"] and target["status"] != "completed" else "否")
     owners = {t["id"]: m for m in published["measures"] for t in m["targets"]}
+    group_leads = {g["id"]: g["lead"] for g in published["working_groups"]}
+    goal_groups = {t["id"]: t["working_group"] for t in published["goals"]}
     for row in rows:
         measure = owners.get(row["target_id"])
         lead_ids = row["lead_ids"].split(";") if row["lead_ids"] else []
-        assert lead_ids == ((measure["lead"] or measure["responsible"]) if measure else [])
+        group = goal_groups.get(row["target_id"])
+        expected = (measure["lead"] or measure["responsible"]) if measure else [group_leads[group]] if group else []
+        assert lead_ids == expected
         assert row["url"] == SITE.site_url + (
             f"{measure['url']}#{row['target_id']}" if measure else f"sectors/general/#{row['target_id']}"
         )
@@ -154,15 +158,18 @@ def test_departments_csv_agrees_with_plan_json_row_for_row(files, published):
 def test_each_departments_and_years_csv_is_its_rows_of_targets_csv(files, plan):
     everything = read_csv(files["downloads/targets.csv"])
     built = catalog.build(plan)
+    by_id = {r["target_id"]: r for r in everything}
     for entry in built.departments.values():
-        path = urls.source("department-targets", entry.department.id)
-        if not entry.years:
-            assert path not in files
-            continue
-        # A to-do list: by year, and within a year in the plan's order.
-        assert read_csv(files[path]) == sorted(
-            (r for r in everything if entry.department.id in r["lead_ids"].split(";")), key=lambda r: r["year"]
-        )
+        # Every department has its file: what it answers for, then what it helps with, in plan order.
+        rows = read_csv(files[urls.source("department-targets", entry.department.id)])
+        own = {c.target.id for c in entry.own_commitments}
+        supported = {c.target.id for c in entry.supported_commitments}
+        assert [r["target_id"] for r in rows] == [row.commitment.target.id for row in entry.ledger if row.commitment]
+        assert {r["target_id"] for r in rows} == own | supported
+        for row in rows:
+            role = row.pop("role")
+            assert row == by_id[row["target_id"]]
+            assert role.startswith("配合") == (row["target_id"] not in own)
     for group in built.years:
         assert read_csv(files[urls.source("year-targets", group.year)]) == [
             r for r in everything if r["year"] == str(group.year)

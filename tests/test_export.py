@@ -58,7 +58,11 @@ def test_plan_json_carries_the_whole_plan(plan, published):
         "status_label": "未填报",
         "due": True,
         "progress": [],
+        "working_group": None,
     }
+    assert published["goals"][7]["working_group"] == "consumer-goods"
+    assert {g["id"]: g["lead"] for g in published["working_groups"]}["consumer-goods"] == "commerce"
+    assert published["document"]["number"] == "长政发〔2024〕9号"
     assert published["measures"][48]["responsible"] == [
         "development-reform",
         "energy",

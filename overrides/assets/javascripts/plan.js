@@ -123,9 +123,18 @@
     selection.addRange(range);
   }
 
+  // A ledger's print button: shown only where the script runs, as it needs it.
+  function printButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-plan-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function start() {
     setUp();
     copyButtons();
+    printButtons();
     helpWhenNothingFound();
     nameSearchDialog();
   }
