@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import matrix, official_text, urls
-from .model import Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
+from .model import KIND_LABELS, Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
 from .related import ranked_related
 from .targets import Target
 
@@ -216,6 +216,17 @@ class Catalog:
         return tuple(entry for entry in self.chapters.values() if entry.measures)
 
     @property
+    def departments_by_kind(self) -> tuple[tuple[str, tuple[DepartmentEntry, ...]], ...]:
+        """The departments in groups of their kind, each group in the order of the names' characters
+        (部首笔画, the order of Unicode's CJK ideographs): how a reader looks one up."""
+        groups = []
+        for kind, label in KIND_LABELS.items():
+            members = sorted((e for e in self.departments.values() if e.department.kind == kind), key=_name_order)
+            if members:
+                groups.append((label, tuple(members)))
+        return tuple(groups)
+
+    @property
     def nothing_reported(self) -> bool:
         """No department has reported on any target yet: pages say so once instead of marking
         every target that is due."""
@@ -294,6 +305,11 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         timeline=_by_year(commitments, years),
         matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
     )
+
+
+def _name_order(entry: DepartmentEntry) -> str:
+    # 市 opens most names: order by what follows it.
+    return entry.department.name.removeprefix("市")
 
 
 def _frozen(mapping: dict) -> Mapping:

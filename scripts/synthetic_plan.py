@@ -47,7 +47,10 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
         return real
     regions = math.ceil(size / len(measures))
     plan: dict[str, Any] = {
-        key: copy.deepcopy(value) for key, value in real.items() if key not in ("departments", "chapters", "measures")
+        # Working groups name one measure's text; a synthetic plan's regions have none of their own.
+        key: copy.deepcopy(value)
+        for key, value in real.items()
+        if key not in ("departments", "chapters", "measures", "working_groups")
     }
     plan["departments"], plan["chapters"], plan["measures"] = [], [], []
     for region in range(regions):
@@ -74,6 +77,7 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
                 goal["id"] = f"{goal['id']}-r{region}"
                 for index, target in enumerate(goal["targets"], 1):
                     target["id"] = f"{goal['id']}-t{index}"
+                    target.pop("working_group", None)
             plan["chapters"].append(copied)
         for measure in measures:
             number = len(plan["measures"]) + 1

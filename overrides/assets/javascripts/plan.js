@@ -75,7 +75,7 @@
       var status = document.createElement("span");
       button.type = "button";
       button.className = "plan-citation__copy";
-      button.textContent = "复制引用";
+      button.textContent = citation.getAttribute("data-copy-label") || "复制引用";
       if (label) button.setAttribute("aria-label", "复制" + label.textContent.replace(/[：:]$/, ""));
       status.className = "plan-citation__status";
       status.setAttribute("role", "status");
@@ -131,10 +131,25 @@
     });
   }
 
+  // The departments page's filter: shows the lines whose names hold what the reader typed.
+  function filters() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-plan-filter]"), function (input) {
+      var items = document.querySelectorAll(input.getAttribute("data-plan-filter"));
+      input.closest(".plan-filter").hidden = false;
+      input.addEventListener("input", function () {
+        var typed = input.value.trim();
+        Array.prototype.forEach.call(items, function (item) {
+          item.hidden = typed !== "" && item.getAttribute("data-names").indexOf(typed) === -1;
+        });
+      });
+    });
+  }
+
   function start() {
     setUp();
     copyButtons();
     printButtons();
+    filters();
     helpWhenNothingFound();
     nameSearchDialog();
   }
