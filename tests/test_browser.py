@@ -309,7 +309,10 @@ def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(context_f
 def test_a_citation_is_readable_without_script_and_copied_with_it(context_factory, site_url):
     still = context_factory(java_script_enabled=False).new_page()
     still.goto(site_url + "measures/m12/")
-    text = still.locator("#m12-t2 ~ .plan-citation .plan-citation__text")
+    # One tap away: behind the target's 引用 disclosure, which opens without script.
+    text = still.locator("#m12-t2 ~ .plan-target__cite .plan-citation__text")
+    assert not text.is_visible()
+    still.locator("#m12-t2 ~ .plan-target__cite summary").click()
     assert text.is_visible()
     assert text.inner_text().endswith("/measures/m12/#m12-t2") and "第（十二）项" in text.inner_text()
     assert still.locator(".plan-citation__copy").count() == 0
@@ -318,7 +321,8 @@ def test_a_citation_is_readable_without_script_and_copied_with_it(context_factor
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site_url + "measures/m12/")
-    citation = page.locator("#m12-t2 ~ .plan-citation")
+    page.locator("#m12-t2 ~ .plan-target__cite summary").click()
+    citation = page.locator("#m12-t2 ~ .plan-target__cite .plan-citation")
     citation.get_by_role("button", name="复制引用本目标").click()
     expect_status = citation.get_by_role("status")
     expect_status.filter(has_text="已复制").wait_for()
@@ -453,3 +457,21 @@ def test_the_departments_are_grouped_compact_and_found_by_typing(context_factory
     page.fill("#plan-department-filter", "商务")
     visible = [li.inner_text() for li in page.locator(".plan-department-list li").all() if li.is_visible()]
     assert len(visible) == 1 and visible[0].startswith("市商务局")
+
+
+def test_a_measure_with_six_targets_stays_within_a_phones_height_budget(context_factory, site_url):
+    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+    page.goto(site_url + "measures/m16/")
+    assert page.locator(".plan-target").count() == 6
+    assert page.evaluate("document.documentElement.scrollHeight") <= 6000
+
+
+@pytest.mark.parametrize("viewport, smallest", [({"width": 1366, "height": 900}, 14), (PHONE, 16)])
+def test_table_text_is_large_enough_to_read(context_factory, site_url, viewport, smallest):
+    page = context_factory(viewport=viewport).new_page()
+    for path in ("years/2025/", "progress/", "departments/commerce/", "downloads/"):
+        page.goto(site_url + path)
+        sizes = page.eval_on_selector_all(
+            "article td", "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))"
+        )
+        assert sizes and min(sizes) >= smallest, (path, min(sizes))

@@ -142,7 +142,8 @@ def test_only_links_to_the_data_file_the_licence_and_evidence_leave_the_site(sit
         for link in parse(read(path)).links:
             if EXTERNAL.match(link):
                 hosts[urlsplit(link).netloc] += 1
-    assert set(hosts) <= {"code.example", "changzhi-plan.example", "creativecommons.org"} | evidence
+    official = {urlsplit(plan.document.official_page).netloc} if plan.document.official_page else set()
+    assert set(hosts) <= {"code.example", "changzhi-plan.example", "creativecommons.org"} | evidence | official
     assert hosts["creativecommons.org"] == 1
 
 
