@@ -13,6 +13,7 @@ PAGE_KINDS = {
     "measures": "measures/",
     "departments": "departments/",
     "department": "departments/industry-it/",
+    "ledger": "ledgers/commerce/",
     "sectors": "sectors/",
     "sector": "sectors/buildings/",
     "goals": "sectors/general/",
