@@ -77,14 +77,16 @@ def _legend(y: int) -> str:
 
 
 BAR_WIDTH = 560
-_LABEL_WIDTH = 190
-_ROW = 30
+# Each row: its label on a line of its own, whole (a label beside the bar would have to be cut),
+# then the bar across the chart's width.
+_ROW = 50
+_LABEL_CHARACTERS = 38
 
 
 def status_bars(rows: Sequence[Tally], *, chart_id: str, title: str) -> Markup:
-    """One horizontal bar per group, split by status, with each group's total at its end."""
+    """One horizontal bar per group, split by status, under the group's name, with its total at its end."""
     longest = max((row.total for row in rows), default=0) or 1
-    scale = (BAR_WIDTH - _LABEL_WIDTH - 50) / longest
+    scale = (BAR_WIDTH - 50) / longest
     height = 34 + _ROW * len(rows)
     summary = "；".join(
         f"{row.label}：共{row.total}项，"
@@ -95,19 +97,19 @@ def status_bars(rows: Sequence[Tally], *, chart_id: str, title: str) -> Markup:
     body = [_legend(12)]
     for index, row in enumerate(rows):
         y = 30 + index * _ROW
-        label = row.label if len(row.label) <= 13 else row.label[:12] + "…"
+        label = row.label if len(row.label) <= _LABEL_CHARACTERS else row.label[: _LABEL_CHARACTERS - 1] + "…"
         body.append(
             f'<g class="plan-chart__row" data-label="{escape(row.label)}" data-total="{row.total}">'
-            f'<text class="plan-chart__label" x="{_LABEL_WIDTH - 8}" y="{y + 16}" text-anchor="end">'
-            f"{escape(label)}</text>"
+            f'<text class="plan-chart__label" x="0" y="{y + 14}">{escape(label)}</text>'
         )
-        x = float(_LABEL_WIDTH)
+        x = 0.0
+        bar = y + 22
         for share in row.shares:
             if not share.count:
                 continue
             width = share.count * scale
             body.append(
-                f'<rect class="plan-chart__status--{share.status}" x="{x:.1f}" y="{y + 3}" '
+                f'<rect class="plan-chart__status--{share.status}" x="{x:.1f}" y="{bar}" '
                 f'width="{width:.1f}" height="20" data-status="{share.status}" data-count="{share.count}">'
                 f"<title>{escape(row.label)}：{share.label}{share.count}项</title></rect>"
             )
@@ -115,10 +117,10 @@ def status_bars(rows: Sequence[Tally], *, chart_id: str, title: str) -> Markup:
             if width >= 18 and share.count != row.total:
                 body.append(
                     f'<text class="plan-chart__value plan-chart__value--{share.status}" '
-                    f'x="{x + width / 2:.1f}" y="{y + 18}" text-anchor="middle">{share.count}</text>'
+                    f'x="{x + width / 2:.1f}" y="{bar + 15}" text-anchor="middle">{share.count}</text>'
                 )
             x += width
-        body.append(f'<text class="plan-chart__total" x="{x + 6:.1f}" y="{y + 18}">{row.total}</text></g>')
+        body.append(f'<text class="plan-chart__total" x="{x + 6:.1f}" y="{bar + 15}">{row.total}</text></g>')
     return Markup(start + "".join(body) + end)
 
 

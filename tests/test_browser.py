@@ -476,3 +476,21 @@ def test_table_text_is_large_enough_to_read(context_factory, site_url, viewport,
             "article td", "cells => cells.map(c => parseFloat(getComputedStyle(c).fontSize))"
         )
         assert sizes and min(sizes) >= smallest, (path, min(sizes))
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, PHONE])
+def test_bar_charts_name_each_row_whole_and_legibly(context_factory, site_url, viewport):
+    page = context_factory(viewport=viewport).new_page()
+    page.goto(site_url + "progress/")
+    labels = page.evaluate(
+        """[...document.querySelectorAll('svg.plan-chart--bars')].flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('.plan-chart__label')].map(t => [
+                t.textContent, t.closest('[data-label]').dataset.label,
+                parseFloat(getComputedStyle(t).fontSize) * scale, t.getBBox().x + t.getBBox().width,
+                svg.viewBox.baseVal.width]);
+        })"""
+    )
+    assert labels
+    for shown, whole, size, right, width in labels:
+        assert shown == whole and size >= 12 and right <= width, (shown, size)
