@@ -494,3 +494,17 @@ def test_bar_charts_name_each_row_whole_and_legibly(context_factory, site_url, v
     assert labels
     for shown, whole, size, right, width in labels:
         assert shown == whole and size >= 12 and right <= width, (shown, size)
+
+
+def test_the_matrix_keeps_legible_numbers_on_a_phone_and_scrolls_in_its_own_region(context_factory, site_url):
+    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+    page.goto(site_url + "departments/")
+    sizes = page.evaluate(
+        """(() => {
+            const svg = document.querySelector('svg.plan-chart--matrix');
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        })()"""
+    )
+    assert sizes and min(sizes) >= 12
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
