@@ -204,6 +204,9 @@ class Catalog:
     timeline: tuple[YearGroup, ...]
     # The department × chapter matrix: a row per department, a cell per chapter with measures.
     matrix: tuple[matrix.MatrixRow, ...]
+    # No department has reported on any target yet: pages say so once instead of marking every
+    # target that is due. Computed once, as every target's status badge asks.
+    nothing_reported: bool = False
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
@@ -225,12 +228,6 @@ class Catalog:
             if members:
                 groups.append((label, tuple(members)))
         return tuple(groups)
-
-    @property
-    def nothing_reported(self) -> bool:
-        """No department has reported on any target yet: pages say so once instead of marking
-        every target that is due."""
-        return all(c.target.status == "unreported" for c in self.commitments)
 
     @property
     def goal_commitments(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
@@ -304,6 +301,7 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
         timeline=_by_year(commitments, years),
         matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
+        nothing_reported=all(c.target.status == "unreported" for c in commitments),
     )
 
 
