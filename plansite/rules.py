@@ -152,7 +152,7 @@ def references(report: Reporter, data: dict) -> None:
     for index, measure in records(data, "measures"):
         chapter = text_of(measure, "chapter")
         if chapter is not None and chapter not in chapters and "chapters" in present:
-            report(("measures", index, "chapter"), _unknown("chapter", chapter, chapters), "unknown-reference")
+            report(("measures", index, "chapter"), _unknown("chapters", chapter, chapters), "unknown-reference")
         elif chapter is not None and (chapters[chapter] or 0) < last_chapter_number:
             report(
                 ("measures", index, "chapter"),
@@ -169,12 +169,12 @@ def references(report: Reporter, data: dict) -> None:
                         ("measures", index, role, position),
                         f"'{department}' 是单位 '{named}' 的名称，这里要写它的编号：{named}"
                         if named
-                        else _unknown("department", department, departments),
+                        else _unknown("departments", department, departments),
                         "unknown-reference",
                     )
         for position, topic in enumerate(list_of(measure, "topics")):
             if isinstance(topic, str) and topic not in topics and "topics" in present:
-                report(("measures", index, "topics", position), _unknown("topic", topic, topics), "unknown-reference")
+                report(("measures", index, "topics", position), _unknown("topics", topic, topics), "unknown-reference")
             used_topics.add(topic)
         _written_as(report, index, measure, departments)
     for index, topic in records(data, "topics"):
@@ -189,16 +189,14 @@ def references(report: Reporter, data: dict) -> None:
     if isinstance(local, dict) and isinstance(local.get("stated_in"), str) and local["stated_in"] not in measure_ids:
         report(
             ("document", "local_governments", "stated_in"),
-            _unknown("measure", local["stated_in"], measure_ids),
+            _unknown("measures", local["stated_in"], measure_ids),
             "unknown-reference",
         )
 
 
-_KINDS = {"chapter": ("部分", "chapters"), "department": ("单位", "departments"), "topic": ("专题", "topics")}
-
-
-def _unknown(kind: str, value: str, known: Any) -> str:
-    name, registry = _KINDS.get(kind, ("措施", "measures"))
+def _unknown(registry: str, value: str, known: Any) -> str:
+    """No record of ``registry`` (a key of ITEM_NAMES) has the id ``value``: the nearest that does."""
+    name = ITEM_NAMES[registry]
     hint = difflib.get_close_matches(value, [k for k in known if isinstance(k, str)], n=1)
     advice = f"：是不是 '{hint[0]}'？" if hint else f"：如果确实需要，请先在 {registry} 中添加它"
     return f"没有编号为 '{value}' 的{name}{advice}"
@@ -298,9 +296,10 @@ def visible_characters(report: Reporter, data: dict) -> None:
             lines = value.split("\n") if path in PARAGRAPHS else [value]
             if len(lines) > 1 and any(not line.strip() for line in lines):
                 report(path, "这段文字中有空行，或以换行开头或结尾：删除空行", "bad-character")
-            found = characters.first_unseen("".join(lines))
+            text = "".join(lines)
+            found = characters.first_unseen(text)
             if found is not None:
-                char = "".join(lines)[found]
+                char = text[found]
                 advice = "：删除它" if char != "\n" else "：文字要写在一行内（块写法“|”会在末尾留下换行，去掉它）"
                 report(path, f"第{found + 1}个字符是 {characters.describe(char)}{advice}", "bad-character")
 
@@ -318,7 +317,7 @@ def working_groups(report: Reporter, data: dict) -> None:
     stated_in = text_of(section, "stated_in")
     basis = measures.get(stated_in) if stated_in else None
     if stated_in and basis is None:
-        report(("working_groups", "stated_in"), _unknown("measure", stated_in, measures), "unknown-reference")
+        report(("working_groups", "stated_in"), _unknown("measures", stated_in, measures), "unknown-reference")
     basis_text = text_of(basis, "text") or "" if basis else ""
     seen: dict[str, int] = {}
     for index, group in enumerate(list_of(section, "groups")):
@@ -331,7 +330,7 @@ def working_groups(report: Reporter, data: dict) -> None:
         elif group_id:
             seen[group_id] = report.line_of(path + ("id",))
         if lead and lead not in departments:
-            report(path + ("lead",), _unknown("department", lead, departments), "unknown-reference")
+            report(path + ("lead",), _unknown("departments", lead, departments), "unknown-reference")
         elif lead and basis_text:
             spellings = [text_of(departments[lead], "name"), *list_of(departments[lead], "aliases")]
             if not any(isinstance(n, str) and n in basis_text for n in spellings):
@@ -340,10 +339,10 @@ def working_groups(report: Reporter, data: dict) -> None:
             report(path + ("name",), f"'{name}' 不在措施 {stated_in} 的正文中：工作组的名称要照原文写", "working-group")
         for position, chapter in enumerate(list_of(group, "chapters")):
             if isinstance(chapter, str) and chapter not in chapters:
-                report(path + ("chapters", position), _unknown("chapter", chapter, chapters), "unknown-reference")
+                report(path + ("chapters", position), _unknown("chapters", chapter, chapters), "unknown-reference")
         for position, measure in enumerate(list_of(group, "measures")):
             if isinstance(measure, str) and measure not in measures:
-                report(path + ("measures", position), _unknown("measure", measure, measures), "unknown-reference")
+                report(path + ("measures", position), _unknown("measures", measure, measures), "unknown-reference")
     known = {text_of(g, "id") for g in groups}
     for target_path, target in targets_of(data):
         group = text_of(target, "working_group")
