@@ -9,7 +9,7 @@ RUNS ?= 1
 # make check DATA=other.yaml checks another data file.
 DATA ?= data/measures.yaml
 
-.PHONY: serve site generate check test screenshots bench bench-preview bench-pages clean
+.PHONY: serve site generate check test screenshots bench bench-preview bench-pages bench-search clean
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
@@ -41,6 +41,9 @@ bench-pages: site  ## bytes, requests and first paint of the main pages in Chrom
 	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || ! command -v npm >/dev/null || \
 		npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@13.5.0
 	$(BIN)/python scripts/bench_pages.py
+
+bench-search: site  ## type every query of the search evaluation set into the site's search box: first three results and MRR
+	$(BIN)/python scripts/bench_search.py
 
 screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)
 	$(BIN)/python scripts/screenshots.py

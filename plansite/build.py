@@ -8,7 +8,22 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import calendars, catalog, config, export, fidelity, history, load, model, pages, search, tables, urls, validate
+from . import (
+    calendars,
+    catalog,
+    config,
+    export,
+    fidelity,
+    history,
+    load,
+    model,
+    pages,
+    search,
+    search_index,
+    tables,
+    urls,
+    validate,
+)
 from .problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +39,7 @@ class PageConflict(Exception):
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Output:
     plan: model.Plan
-    # Which search the site needs: 'material' (the theme's own) or 'pagefind' (see ``search``).
+    # Which search the site needs: 'own' (the header's search box) or 'pagefind' (see ``search``).
     search_engine: str
     # The docs folder MkDocs builds from: relative path → content.
     files: dict[str, bytes]
@@ -58,8 +73,6 @@ def build(
     plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
     text = site_files(indexes, config.read_site_config(mkdocs_yml, display, editing))
-    text[search.DICTIONARY] = search.user_dictionary(plan)
-    text[search.WORKER] = search.fixed_search_worker()
     files = {path: content.encode("utf-8") for path, content in text.items()}
     published = {_url_key(path): f"生成的页面 {path}" for path in files}
     for path, content in _hand_written(hand_written):
@@ -87,9 +100,11 @@ def _index(path: str) -> str:
 def site_files(indexes: catalog.Catalog, site: config.SiteConfig) -> dict[str, str]:
     """Stages 5–6, pages and exports: every page, table, calendar and data file, by path."""
     plan = indexes.plan
+    engine = search.engine(plan)
     text: dict[str, str] = {}
     for part in (
-        pages.render(indexes, site, search.engine(plan)),
+        pages.render(indexes, site, engine),
+        {urls.source("search-index"): search_index.index_json(indexes)} if engine == "own" else {},
         tables.files(indexes, site.site_url),
         calendars.files(indexes, site.site_url),
         {urls.source("plan-json"): export.plan_json(plan)},

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import build, characters, search, write
+from . import build, characters, write
 from .model import Plan
 from .problems import DataError
 
@@ -78,7 +78,6 @@ def generate(data: Path, config: Path, out: Path) -> build.Output | None:
     """Build the docs folder and publish it at ``out``; None if that failed (it has said why)."""
     display = display_path(data)
     try:
-        search.require_jieba()
         output = build.build(data, config, display)
         published = write.publish(out, output.files)
     except DataError as error:
@@ -93,7 +92,7 @@ def generate(data: Path, config: Path, out: Path) -> build.Output | None:
 
 
 # What can stop a run after the data passed validation.
-GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder, search.ThemeChanged)
+GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder)
 
 
 def summary(display: str, plan: Plan) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import build, cli, search, write
+from . import build, cli, write
 from .problems import DataError
 
 POLL_SECONDS = 0.05
@@ -49,7 +49,7 @@ def settings(data: Path, address: str) -> Settings:
         out=root / "docs" / "generated",
         config=root / "mkdocs.yml",
         address=address,
-        watched=(data, root / "templates", root / "schema", search.TERMS_FILE, build.HAND_WRITTEN),
+        watched=(data, root / "templates", root / "schema", build.HAND_WRITTEN),
     )
 
 
@@ -211,7 +211,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=cli.ROOT / "data" / "measures.yaml")
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
     args = parser.parse_args(argv)
-    search.require_jieba()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _show_mkdocs_log()
     return run(settings(args.data, args.dev_addr))

@@ -30,6 +30,8 @@ PATHS: Mapping[str, str] = MappingProxyType(
         "progress": "progress/index.md",
         "downloads": "downloads/index.md",
         "search": "search/index.md",
+        "search-index": "search.json",
+        "help": "help/index.md",
         "plan-json": "downloads/plan.json",
         "plan-schema": "downloads/plan.schema.json",
         "table": "downloads/{id}",

@@ -108,7 +108,7 @@ def bench(size: int, workspace: Path, runs: int) -> tuple[str, float]:
         for name, command in pair if round_ % 2 == 0 else reversed(pair):
             times[name].append(timed(command))
     ours_s, bare_s = statistics.median(times["site"]), statistics.median(times["baseline"])
-    engine = "pagefind" if (work / "site" / "pagefind").is_dir() else "material"
+    engine = "pagefind" if (work / "site" / "pagefind").is_dir() else "own"
     pages = sum(1 for _ in (work / "site").rglob("*.html"))
     return f"| {size} | {engine} | {ours_s:.2f} | {bare_s:.2f} | {ours_s / bare_s:.2f}× | {pages} |", ours_s
 

@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, require_chromium, serve  # noqa: E402
 
 PAGES = {"home": "", "measure": "measures/m12/", "department": "departments/industry-it/", "year": "years/2025/"}
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = "/search.json"
 BUDGET = 150 * 1024
 LIGHTHOUSE = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -94,3 +94,47 @@ def require_chromium() -> str:
     if os.environ.get("SKIP_BROWSER_TESTS") == "1":
         pytest.skip(message)
     pytest.fail(message)
+
+
+class SearchBox:
+    """The site's search box in a Chromium page, used as a reader uses it: type, read the results."""
+
+    def __init__(self, page, site_url: str) -> None:  # noqa: ANN001 - a Playwright page
+        self.page = page
+        page.goto(site_url)
+
+    def results(self, query: str) -> list[str]:
+        """The pages of the results shown, as site-relative URLs, in the order shown."""
+        page = self.page
+        box = page.locator("input.md-search__input")
+        if box.input_value() == query:
+            # The same query again would not search again: start from an empty box.
+            box.fill("")
+            box.press("End")
+        # Mark the results shown now, so the wait below sees this query's results, not the last.
+        page.evaluate(_MARK_STALE)
+        box.click()
+        box.fill(query)
+        # Material searches on keyup, as when an input method commits the typed words.
+        box.press("End")
+        page.wait_for_function(_RESULTS_WRITTEN, timeout=15000)
+        # One item per page; its first link is the page itself, the others its sections.
+        return page.eval_on_selector_all(
+            ".md-search-result__item",
+            "items => items.map(li => new URL(li.querySelector('a').href).pathname.replace(/^\\//, ''))",
+        )
+
+
+_MARK_STALE = """() => {
+    document.querySelectorAll('.md-search-result__item').forEach(item => item.dataset.stale = '1');
+    // "Nothing found" counts only once the theme has written it for this query.
+    window.planMetaWritten = false;
+    new MutationObserver(() => { window.planMetaWritten = true; }).observe(
+        document.querySelector('.md-search-result__meta'),
+        {childList: true, characterData: true, subtree: true});
+}"""
+_RESULTS_WRITTEN = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    const first = document.querySelector('.md-search-result__item');
+    return first ? !first.dataset.stale : window.planMetaWritten && /没有/.test(meta.textContent);
+}"""

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """`make site`: generate the pages, build the static site with `mkdocs build --strict`, and index
-it with Pagefind if the plan is too large for Material's search.
+it with Pagefind if the plan is too large for the site's own search.
 
     .venv/bin/python scripts/build_site.py [--data FILE] [--config-file mkdocs.yml] [--site-dir site] [--quiet]
 """
@@ -78,7 +78,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: di
     """`mkdocs build --strict` in this process; False if it failed (MkDocs has said why).
 
     For a plan searched with Pagefind (``pagefind_of`` is then the configuration as written),
-    Material's search plugin is left out and the theme is told to link the search page."""
+    the theme is told to send the header's search box to the search page."""
     from mkdocs import config as mkdocs_config
     from mkdocs import exceptions
     from mkdocs.__main__ import ColorFormatter
@@ -87,7 +87,6 @@ def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: di
     overrides = {}
     if pagefind_of is not None:
         overrides = {
-            "plugins": [p for p in pagefind_of.get("plugins", []) if "search" not in p],
             "extra": {**pagefind_of.get("extra", {}), "search_engine": "pagefind"},
         }
     handler = logging.StreamHandler()

@@ -1,4 +1,4 @@
-"""`make bench` at small sizes, so the harness cannot rot: the real plan (Material's search) and
+"""`make bench` at small sizes, so the harness cannot rot: the real plan (the site's own search) and
 one just past the Pagefind limit. Its timings are printed, never asserted."""
 
 import subprocess
@@ -6,11 +6,11 @@ import sys
 
 import pytest
 
-from plansite.search import MATERIAL_SEARCH_MEASURES
+from plansite.search import OWN_SEARCH_MEASURES
 from scripts.browser import require_chromium, serve
 from tests.conftest import ROOT
 
-PAST_THE_LIMIT = MATERIAL_SEARCH_MEASURES + 20
+PAST_THE_LIMIT = OWN_SEARCH_MEASURES + 20
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_the_harness_prints_a_row_per_size_and_writes_them(bench):
     workspace, output = bench
     rows = [line for line in output.splitlines() if line.startswith(("| 53 |", f"| {PAST_THE_LIMIT} |"))]
     assert len(rows) == 2
-    assert "| material |" in rows[0] and "| pagefind |" in rows[1]
+    assert "| own |" in rows[0] and "| pagefind |" in rows[1]
     assert all(len(row.split("|")) == 8 for row in rows)
     written = (workspace / "results.md").read_text(encoding="utf-8")
     assert all(row in written for row in rows)
@@ -53,14 +53,15 @@ def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(bench, brow
     workspace, _ = bench
     site = workspace / f"n{PAST_THE_LIMIT}" / "site"
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
-    assert not (site / "search" / "search_index.json").exists()
+    assert not (site / "search.json").exists()
     with serve(site) as url:
         page = browser.new_page()
         requested = []
         page.on("request", lambda request: requested.append(request.url))
         page.goto(url)
-        page.click(".plan-reading__search")
-        page.fill(".pagefind-ui__search-input", "电梯")
+        # The header's box sends the query to the search page.
+        page.fill("input.md-search__input", "电梯")
+        page.press("input.md-search__input", "Enter")
         page.wait_for_selector(".pagefind-ui__result")
         first = page.locator(".pagefind-ui__result-link").first
         assert "电梯" in page.locator(".pagefind-ui__result").first.inner_text()

@@ -55,7 +55,7 @@ def test_related_measures_are_those_the_definition_ranks_first():
 
 
 def test_a_large_plan_keeps_its_measures_and_chapters_out_of_the_navigation(plan):
-    small = yaml.safe_load(pages.render(catalog.build(plan), SITE, "material")[".nav.yml"])
+    small = yaml.safe_load(pages.render(catalog.build(plan), SITE, "own")[".nav.yml"])
     listed = str(small["nav"])
     assert all(f"measures/{m.id}.md" in listed for m in plan.measures)
     assert {"搜索": "search/index.md"} not in small["nav"]
@@ -65,9 +65,9 @@ def test_a_large_plan_keeps_its_measures_and_chapters_out_of_the_navigation(plan
 
 
 def test_search_moves_to_pagefind_above_the_limit(plan):
-    assert search.engine(plan) == "material"
-    assert search.engine(synthetic(search.MATERIAL_SEARCH_MEASURES + 1)) == "pagefind"
-    assert search.engine(synthetic(search.MATERIAL_SEARCH_MEASURES)) == "material"
+    assert search.engine(plan) == "own"
+    assert search.engine(synthetic(search.OWN_SEARCH_MEASURES + 1)) == "pagefind"
+    assert search.engine(synthetic(search.OWN_SEARCH_MEASURES)) == "own"
 
 
 def test_the_matrix_gives_way_to_its_csv_when_it_would_not_be_read(plan):

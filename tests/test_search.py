@@ -1,109 +1,91 @@
-"""Search as a reader uses it: queries typed into the site's search box in Chromium."""
+"""Search as a reader uses it: queries typed into the site's search box in Chromium.
+
+The queries are the evaluation set `make bench-search` scores (tests/search_queries.yaml), and
+phrases drawn from the plan's own text: each must find one of its pages among the first three
+results, and a drawn phrase its measure first.
+"""
 
 import pytest
 
-# (query, the page that must be among the first three results)
-QUERIES = [
-    # Sub-words of the plan's text.
-    ("焚烧", "measures/m17/"),
-    ("公交", "measures/m18/"),
-    ("电梯", "measures/m15/"),
-    ("病房", "measures/m25/"),
-    ("二手车", "measures/m39/"),
-    ("环卫", "measures/m16/"),
-    ("污水", "measures/m12/"),
-    ("供热", "measures/m13/"),
-    ("煤矿", "measures/m08/"),
-    ("生命线", "measures/m14/"),
-    ("适老化", "measures/m36/"),
-    ("实验室", "measures/m29/"),
-    ("家装", "measures/m35/"),
-    ("体育", "measures/m30/"),
-    ("光伏", "measures/m02/"),
-    ("税收", "measures/m47/"),
-    # Departments by short name, full name, alias and the body's own name.
-    ("市税务局", "departments/taxation/"),
-    ("国家税务总局长治市税务局", "departments/taxation/"),
-    ("市工信局", "departments/industry-it/"),
-    ("工业和信息化局", "departments/industry-it/"),
-    ("市住建局", "departments/housing/"),
-    ("长治市住房和城乡建设局", "departments/housing/"),
-    ("人行长治市中心支行", "departments/pboc/"),
-    ("中国人民银行长治市分行", "departments/pboc/"),
-    ("市政府办", "departments/general-office/"),
-    # Measure numbers as people write them.
-    ("（十七）", "measures/m17/"),
-    ("第十七项", "measures/m17/"),
-    ("17", "measures/m17/"),
-    # A year with a topic.
-    ("2025 环卫", "measures/m16/"),
-    ("2025 环卫", "years/2025/"),
-    ("2027 焚烧", "measures/m17/"),
-    # A topic's name.
-    ("新能源汽车", "topics/new-energy-vehicles/"),
-]
+from scripts.browser import SearchBox
+from scripts.search_eval import drawn_phrases, written_queries
+from tests.conftest import DATA
+
+WRITTEN = written_queries()
 # Measures led by 市工信局: its short and full names must find them too.
 INDUSTRY_IT_LEADS = {f"measures/m{n:02d}/" for n in (1, 2, 3, 4, 5, 6, 7, 10, 40, 41)}
+
+
+def drawn():
+    from plansite.build import read_plan
+
+    return drawn_phrases(read_plan(DATA, "data/measures.yaml"))
+
+
+DRAWN = drawn()
 
 
 @pytest.fixture(scope="module")
 def search(browser, site_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site_url)
-
-    def run(query: str) -> list[str]:
-        """The pages of the results shown, as site-relative URLs, in the order shown."""
-        box = page.locator("input.md-search__input")
-        if box.input_value() == query:
-            # The same query again would not search again: start from an empty box.
-            box.fill("")
-            box.press("End")
-        # Mark the results shown now, so the wait below sees this query's results, not the last.
-        page.evaluate("""() => {
-            document.querySelectorAll('.md-search-result__item').forEach(item => item.dataset.stale = '1');
-            // "Nothing found" counts only once the theme has written it for this query.
-            window.planMetaWritten = false;
-            new MutationObserver(() => { window.planMetaWritten = true; }).observe(
-                document.querySelector('.md-search-result__meta'),
-                {childList: true, characterData: true, subtree: true});
-        }""")
-        box.click()
-        box.fill(query)
-        # Material searches on keyup, as when an input method commits the typed words.
-        box.press("End")
-        page.wait_for_function(
-            """() => {
-                const meta = document.querySelector('.md-search-result__meta');
-                const first = document.querySelector('.md-search-result__item');
-                return first ? !first.dataset.stale : window.planMetaWritten && /没有/.test(meta.textContent);
-            }""",
-            timeout=15000,
-        )
-        # One item per page; its first link is the page itself, the others its sections.
-        return page.eval_on_selector_all(
-            ".md-search-result__item",
-            "items => items.map(li => new URL(li.querySelector('a').href).pathname.replace(/^\\//, ''))",
-        )
-
-    run.page = page
-    yield run
+    box = SearchBox(page, site_url)
+    yield box
     page.close()
 
 
-@pytest.mark.parametrize("query,expected", QUERIES, ids=[f"{q}→{e}" for q, e in QUERIES])
-def test_query_finds_its_page_in_the_first_three_results(search, query, expected):
-    results = search(query)
-    assert expected in results[:3], f"{query}: first results {results[:5]}"
+@pytest.mark.parametrize("query", WRITTEN, ids=[f"{q.kind}:{q.text}" for q in WRITTEN])
+def test_a_query_finds_one_of_its_pages_in_the_first_three_results(search, query):
+    results = search.results(query.text)
+    assert set(query.expected) & set(results[:3]), f"{query.text}: first results {results[:5]}"
+
+
+@pytest.mark.parametrize("query", DRAWN, ids=[q.text for q in DRAWN])
+def test_a_phrase_found_once_in_a_measure_finds_that_measure_first(search, query):
+    results = search.results(query.text)
+    assert results[:1] == list(query.expected), f"{query.text}: first results {results[:5]}"
+
+
+def test_the_evaluation_set_is_large_and_covers_how_people_ask():
+    kinds = {q.kind for q in WRITTEN}
+    assert len(WRITTEN) >= 100 and {"citizen", "clerk", "phrase", "help"} <= kinds
+    assert len(DRAWN) >= 40
 
 
 @pytest.mark.parametrize("query", ["市工信局", "工业和信息化局"])
-def test_department_names_find_the_measures_it_leads(search, query):
-    results = search(query)
-    assert INDUSTRY_IT_LEADS & set(results[:5]), f"{query}: first results {results[:5]}"
+def test_department_names_find_the_department_then_the_measures_it_leads(search, query):
+    results = search.results(query)
+    assert results[0] == "departments/industry-it/"
+    assert set(results[1:6]) <= INDUSTRY_IT_LEADS, f"{query}: first results {results[:6]}"
+
+
+def test_a_result_shows_its_kind_and_a_short_excerpt_with_the_match_marked(search):
+    search.results("平层入户")
+    page = search.page
+    first = page.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text() == "（十五）加快推进老旧小区改造"
+    assert first.locator(".plan-search-result__kind").inner_text() == "措施 · 四、实施建筑和市政基础设施设备更新行动"
+    excerpt = first.locator("article > p").last.inner_text()
+    assert "平层入户" in excerpt and len(excerpt) <= 80
+    assert first.locator("mark").all_inner_texts() == ["平层入户"]
+    assert "#" not in first.locator("h1").inner_text()
+
+
+def test_text_in_a_query_is_never_markup(search):
+    assert search.results("<img src=x onerror=alert(1)>") == []
+    assert search.page.locator(".md-search-result img").count() == 0
+
+
+def test_a_question_the_plan_does_not_answer_leads_to_the_help_page(search):
+    assert search.results("怎么申请补贴")[0] == "help/"
+    page = search.page
+    page.goto(page.url.split("#")[0].rsplit("/", 1)[0] + "/help/")
+    text = page.inner_text("article")
+    assert "不是补贴申领或办事指南" in text and "市商务局" in text
+    search.page.goto(search.page.url.rsplit("/help/", 1)[0] + "/")
 
 
 def test_a_query_with_no_match_says_what_to_try_instead(search):
-    assert search("火箭") == []
+    assert search.results("火箭") == []
     page = search.page
     assert page.inner_text(".md-search-result__meta") == "没有找到符合条件的结果"
     help_text = page.inner_text(".plan-search-help")
@@ -112,6 +94,7 @@ def test_a_query_with_no_match_says_what_to_try_instead(search):
         "责任单位",
         "目标年份",
         "方案全文",
+        "怎么申请补贴、到哪里办理",
     ]
-    search("电梯")
+    search.results("电梯")
     assert page.locator(".plan-search-help").count() == 0

@@ -89,13 +89,14 @@ def test_full_text_holds_every_official_paragraph_and_links_every_measure(site, 
     assert measure_links == [f"../measures/m{n:02d}/" for n in range(1, 54)]
 
 
-def test_the_search_index_is_segmented_by_jieba(site):
-    index = json.loads(read(site / "search" / "search_index.json"))
-    assert index["config"]["lang"] == ["zh"]
-    texts = [doc["text"] for doc in index["docs"]]
-    assert sum("\u200b" in text for text in texts) > 500
-    m17 = next(doc for doc in index["docs"] if doc["location"] == "measures/m17/")
-    assert "\u200b焚烧\u200b" in m17["text"]
+def test_the_search_index_has_every_measure_and_department_and_only_pages_that_exist(site, plan):
+    entries = json.loads(read(site / "search.json"))
+    urls = [entry["url"] for entry in entries]
+    assert len(urls) == len(set(urls))
+    assert {m.url for m in plan.measures} | {f"departments/{d.id}/" for d in plan.departments} <= set(urls)
+    assert [url for url in urls if not (site / url / "index.html").is_file()] == []
+    m17 = next(entry for entry in entries if entry["url"] == "measures/m17/")
+    assert m17["text"] == plan.measures[16].text and "（十七）" in m17["keys"]
 
 
 def test_internal_links_and_anchors_all_resolve(site):

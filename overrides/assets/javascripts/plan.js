@@ -10,7 +10,8 @@
 
   function show(button) {
     button.setAttribute("aria-pressed", isOn() ? "true" : "false");
-    button.textContent = isOn() ? "退出长辈模式" : "长辈模式（大字版）";
+    button.textContent = isOn() ? "退出长辈模式" : "长辈模式";
+    button.title = isOn() ? "恢复标准字号" : "大字版：更大的字、更宽的行距、更强的对比";
   }
 
   function setUp() {
@@ -31,38 +32,6 @@
       }
       show(button);
     });
-  }
-
-  /* When a search finds nothing, suggest what does work instead of a bare "no results". */
-  function helpWhenNothingFound() {
-    var meta = document.querySelector(".md-search-result__meta");
-    var holder = document.querySelector("[data-plan-base]");
-    if (!meta || !holder) return;
-    var base = holder.getAttribute("data-plan-base").replace(/\/?$/, "/");
-    var help = document.createElement("div");
-    help.className = "plan-search-help";
-    help.innerHTML =
-      "<p>可以换一种说法再试：单位简称（如“市工信局”）、关键词（如“电梯”“二手车”）、" +
-      "措施序号（如“17”或“（十七）”），或“2025 环卫”这样的年份加关键词。</p>" +
-      "<p>也可以按<a href='" + base + "departments/'>责任单位</a>、" +
-      "<a href='" + base + "years/'>目标年份</a>或<a href='" + base + "full-text/'>方案全文</a>查找。</p>";
-    /* In the page only while nothing is found: the theme's arrow keys step through every link
-       in the results, and a hidden one would trap them. */
-    new MutationObserver(function () {
-      var list = document.querySelector(".md-search-result__list");
-      var empty = !list || list.children.length === 0;
-      if (empty && /没有找到/.test(meta.textContent)) {
-        if (!help.isConnected) meta.insertAdjacentElement("afterend", help);
-      } else if (help.isConnected) {
-        help.remove();
-      }
-    }).observe(meta, { childList: true, characterData: true, subtree: true });
-  }
-
-  /* The theme's search dialog has no accessible name; screen readers announce this one. */
-  function nameSearchDialog() {
-    var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
   }
 
   /* Citations are plain text anyone can select; with script on, a button copies one in a click. */
@@ -150,8 +119,6 @@
     copyButtons();
     printButtons();
     filters();
-    helpWhenNothingFound();
-    nameSearchDialog();
   }
 
   if (document.readyState === "loading") {
