@@ -25,8 +25,6 @@ from .numerals import zh_date
 from .targets import STATUS_LABELS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# The words of a measure that offers money: the help page lists such measures and who leads them.
-SUBSIDY_WORDS = ("补贴", "补助", "奖励", "奖补", "资金")
 
 
 def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
@@ -71,7 +69,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
         page("year", "year.md.j2", group.year, group=group)
     page("progress", "progress.md.j2")
     page("downloads", "downloads.md.j2", tables=tables.TABLES)
-    page("help", "help.md.j2", subsidies=[m for m in catalog.plan.measures if any(w in m.text for w in SUBSIDY_WORDS)])
+    page("help", "help.md.j2")
     if engine == "pagefind":
         page("search", "search.md.j2")
     files[".nav.yml"] = _navigation(catalog, engine)

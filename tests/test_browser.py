@@ -508,3 +508,24 @@ def test_the_matrix_keeps_legible_numbers_on_a_phone_and_scrolls_in_its_own_regi
     )
     assert sizes and min(sizes) >= 12
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_the_header_fits_a_phone_with_search_and_reading_mode(context_factory, site_url, elder):
+    context = context_factory(viewport={"width": 375, "height": 812})
+    if elder:
+        context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
+    page = context.new_page()
+    page.goto(site_url + "measures/m16/")
+    header = page.locator(".md-header").bounding_box()
+    title = page.locator(".md-header__title")
+    for control in ("[data-plan-elder-toggle]", "label.md-header__button[for=__search]"):
+        box = page.locator(control).bounding_box()
+        assert box["height"] >= 44 and box["x"] >= 0 and box["x"] + box["width"] <= 375, control
+    if title.is_visible():
+        box = title.bounding_box()
+        assert box["width"] >= 100 and box["y"] + box["height"] <= header["y"] + header["height"]
+        assert title.evaluate("el => el.scrollHeight <= el.clientHeight + 1")
+    else:
+        assert elder
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

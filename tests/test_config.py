@@ -23,16 +23,16 @@ def test_system_fonts_and_an_auditing_privacy_plugin():
     assert settings["theme"]["language"] == "zh"
     plugins = {next(iter(p)) if isinstance(p, dict) else p: p for p in settings["plugins"]}
     assert plugins["privacy"]["privacy"]["assets_fetch"] is False
-    assert plugins["search"]["search"]["lang"] == "zh"
+    # The site has its own search (plansite/search_index.py); the theme's would load a second index.
+    assert "search" not in plugins
 
 
-def test_generation_fails_loudly_without_jieba(tmp_path):
-    # Material would quietly build an unsegmented index; the generator refuses instead.
+def test_generation_needs_no_word_segmenter(tmp_path):
+    # Search matches phrases by substring in the browser: jieba serves only the search evaluation.
     code = (
         f"import sys; sys.modules['jieba'] = None; sys.argv = ['generate.py', '--out', {str(tmp_path / 'out')!r}]; "
         "from plansite.cli import main; sys.exit(main())"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode != 0
-    assert "jieba is not installed" in result.stderr
-    assert not (tmp_path / "out").exists()
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "search.json").is_file()
