@@ -25,8 +25,9 @@ README_SHOTS = [
 ]
 REVIEW_PAGES = {
     "home": "",
-    "measure": "measures/m12/",
-    "department": "departments/industry-it/",
+    "measure": "measures/m16/",
+    "department": "departments/commerce/",
+    "year": "years/2025/",
     "departments": "departments/",
     "progress": "progress/",
     "years": "years/",
@@ -41,13 +42,22 @@ ELDER_MODE = "localStorage.setItem('plan-elder-mode', 'on')"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--review", type=Path, default=Path("/tmp/plan-screenshots"))
+    parser.add_argument(
+        "--site", type=Path, default=ROOT / "site", help="the built site (default: site/, also the README's)"
+    )
+    parser.add_argument(
+        "--first-screen",
+        action="store_true",
+        help="the review set as JPEG pictures of the first screen, small enough to commit (screenshots/review/)",
+    )
     args = parser.parse_args(argv)
     readme, args.review = ROOT / "screenshots", args.review
     readme.mkdir(exist_ok=True)
     args.review.mkdir(parents=True, exist_ok=True)
-    with serve(ROOT / "site") as base, sync_playwright() as playwright:
+    with serve(args.site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        for name, path, width, height in README_SHOTS:
+        # The README shows this site, not another one being compared with it.
+        for name, path, width, height in README_SHOTS if args.site == ROOT / "site" else ():
             page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             page.goto(base + path)
             page.screenshot(path=str(readme / name))
@@ -63,8 +73,13 @@ def main(argv: list[str] | None = None) -> int:
                 context.add_init_script(ELDER_MODE)
             page = context.new_page()
             page.goto(base + path)
-            shot = args.review / f"{kind}-{size}-{'elder' if elder else 'normal'}.png"
-            page.screenshot(path=str(shot), full_page=True)
+            name = f"{kind}-{size}-{'elder' if elder else 'normal'}"
+            if args.first_screen:
+                shot = args.review / f"{name}.jpg"
+                page.screenshot(path=str(shot), type="jpeg", quality=60)
+            else:
+                shot = args.review / f"{name}.png"
+                page.screenshot(path=str(shot), full_page=True)
             context.close()
             print(f"wrote {shot}")
         browser.close()
