@@ -38,7 +38,7 @@ class Entry:
         return WEIGHTS[self.kind]
 
 
-def entries(catalog: Catalog, help_page: bool) -> list[Entry]:
+def entries(catalog: Catalog) -> list[Entry]:
     plan = catalog.plan
     city = plan.document.issuer.removesuffix("人民政府")
     # Listed in the order a tie is broken in: measures first.
@@ -66,8 +66,7 @@ def entries(catalog: Catalog, help_page: bool) -> list[Entry]:
         found.append(Entry(urls.published(group.page), f"{group.year}年目标任务", "年份", years, targets))
     for kind, title, text in _INDEX_PAGES:
         found.append(Entry(urls.url(kind), title, "页面", (title,), text))
-    if help_page:
-        found.append(Entry(urls.url("help"), HELP_TITLE, "指引", (), HELP_TEXT))
+    found.append(Entry(urls.url("help"), HELP_TITLE, "指引", (), HELP_TEXT))
     notice = plan.document.notice
     found.append(Entry("", plan.document.title, "页面", ("首页",), plan.document.preamble))
     found.append(
@@ -93,9 +92,9 @@ _INDEX_PAGES = (
 )
 
 
-def index_json(catalog: Catalog, help_page: bool = True) -> str:
+def index_json(catalog: Catalog) -> str:
     return json.dumps(
-        [{**asdict(e), "weight": e.weight} for e in entries(catalog, help_page)],
+        [{**asdict(e), "weight": e.weight} for e in entries(catalog)],
         ensure_ascii=False,
         separators=(",", ":"),
     )
