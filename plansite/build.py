@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +73,11 @@ def build(
     ``editing``: pages for the live preview, linking each measure's place in the data."""
     plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
-    text = site_files(indexes, config.read_site_config(mkdocs_yml, display, editing))
+    own_pages = _hand_written(hand_written)
+    text = site_files(indexes, config.read_site_config(mkdocs_yml, display, editing), own_pages)
     files = {path: content.encode("utf-8") for path, content in text.items()}
     published = {_url_key(path): f"生成的页面 {path}" for path in files}
-    for path, content in _hand_written(hand_written):
+    for path, content in own_pages:
         key = _url_key(path)
         if key in published:
             raise PageConflict(
@@ -97,14 +99,17 @@ def _index(path: str) -> str:
     return path.removesuffix("README.md") + "index.md" if path.rpartition("/")[2] == "README.md" else path
 
 
-def site_files(indexes: catalog.Catalog, site: config.SiteConfig) -> dict[str, str]:
-    """Stages 5–6, pages and exports: every page, table, calendar and data file, by path."""
+def site_files(
+    indexes: catalog.Catalog, site: config.SiteConfig, hand_written: Sequence[tuple[str, bytes]] = ()
+) -> dict[str, str]:
+    """Stages 5–6, pages and exports: every page, table, calendar and data file, by path (the
+    hand-written pages, by path and content, only join the search index)."""
     plan = indexes.plan
     engine = search.engine(plan)
     text: dict[str, str] = {}
     for part in (
         pages.render(indexes, site, engine),
-        {urls.source("search-index"): search_index.index_json(indexes)} if engine == "own" else {},
+        {urls.source("search-index"): search_index.index_json(indexes, hand_written)} if engine == "own" else {},
         tables.files(indexes, site.site_url),
         calendars.files(indexes, site.site_url),
         {urls.source("plan-json"): export.plan_json(plan)},

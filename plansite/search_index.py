@@ -11,7 +11,11 @@ names) and a weight, so that a measure page ranks above an index page listing it
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+
+import yaml
 
 from . import urls
 from .catalog import Catalog
@@ -92,9 +96,31 @@ _INDEX_PAGES = (
 )
 
 
-def index_json(catalog: Catalog) -> str:
+def hand_written_entry(path: str, content: bytes) -> Entry:
+    """A hand-written Markdown page: its front matter's title (or first heading) and its words,
+    without the Markdown marks."""
+    text = content.decode("utf-8")
+    title = ""
+    if text.startswith("---\n") and (end := text.find("\n---\n", 4)) != -1:
+        try:
+            front = yaml.safe_load(text[4:end])
+        except yaml.YAMLError:  # MkDocs reports it; the heading names the page meanwhile
+            front = None
+        title = str(front.get("title", "")) if isinstance(front, dict) else ""
+        text = text[end + 5 :]
+    heading = re.search(r"^#\s+(.+)$", text, re.M)
+    title = title or (heading.group(1).strip() if heading else path)
+    words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link's words, not its address
+    words = re.sub(r"<[^>]+>|\{[^}]*\}|^#+\s*|^\s*[-*+]\s+|[*_`>|]", "", words, flags=re.M)
+    # A line break inside Chinese text is no space: the words run on.
+    words = re.sub(r"(?<=[^\x00-\x7f])[ \t]*\n[ \t]*(?=[^\x00-\x7f])", "", words)
+    return Entry(urls.published(path), title, "页面", (title,), " ".join(words.split()))
+
+
+def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
+    pages = [hand_written_entry(path, content) for path, content in hand_written if path.endswith(".md")]
     return json.dumps(
-        [{**asdict(e), "weight": e.weight} for e in entries(catalog)],
+        [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
         ensure_ascii=False,
         separators=(",", ":"),
     )
