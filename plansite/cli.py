@@ -145,7 +145,9 @@ def import_main(argv: list[str] | None = None) -> int:
     try:
         data = importer.draft(args.source.read_text(encoding="utf-8"), known_departments=known)
     except importer.ImportFailure as failure:
-        print(f"{display_path(args.source)}:{failure.line}: {failure}", file=sys.stderr)
+        for line, message in failure.problems:
+            print(f"{display_path(args.source)}:{line}: 错误：{message}", file=sys.stderr)
+        print(f"共 {len(failure.problems)} 个问题，没有写出草稿", file=sys.stderr)
         return 1
     text = importer.to_yaml(data, DRAFT_HEADER.format(source=display_path(args.source)))
     if args.output:

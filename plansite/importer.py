@@ -1,9 +1,11 @@
-"""Draft the YAML data from a plan's text written in the standard format.
+"""Draft the YAML data from a plan's text written in the standard format, or refuse it.
 
 The format: an optional covering notice, the plan's title, a preamble, chapters headed
 ``一、…``, measures ``(一)标题。正文…(牵头单位:…。配合单位:…)`` or ``(…责任单位:…)``.
 The draft holds everything that can be read off the text; targets and topics are then
-curated by hand, and departments get their full names and kinds.
+curated by hand, and departments get their full names and kinds. A text that departs from
+the format is refused with every place it departs, in Chinese, naming the form expected: a
+plausible but wrong draft would be worse than none.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .numerals import to_int
+from .numerals import from_int, to_int
 
 _FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）"})
 
@@ -47,11 +49,11 @@ MEASURE_FIELD_ORDER = (
 
 
 class ImportFailure(Exception):
-    """The text does not follow the standard format at the given line."""
+    """The text does not follow the standard format: every place it departs, (line, message in Chinese)."""
 
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
+    def __init__(self, problems: list[tuple[int, str]]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
 
 
 def restore_punctuation(text: str) -> str:
@@ -76,11 +78,21 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     lines = lines[start:]
     first_chapter = next((i for i, line in enumerate(lines) if _CHAPTER.match(line.text)), None)
     if first_chapter is None or first_chapter < 2:
-        raise ImportFailure(lines[0].number if lines else 1, "no plan title, preamble and chapter '一、' found")
+        raise ImportFailure(
+            [
+                (
+                    lines[0].number if lines else 1,
+                    "未找到方案标题、引言和第一部分（“一、……”）：应依次是标题一行、引言一段，再是“一、”开头的部分标题",
+                )
+            ]
+        )
     title, preamble = lines[first_chapter - 2].text, restore_punctuation(lines[first_chapter - 1].text)
+    problems: list[tuple[int, str]] = []
     registry = _Registry(known_departments or [])
-    chapters, measures, local_governments = _body(lines[first_chapter:], registry)
-    notice = _notice(lines[: first_chapter - 2])
+    chapters, measures, local_governments = _body(lines[first_chapter:], registry, problems)
+    notice = _notice(lines[: first_chapter - 2], problems)
+    if problems:
+        raise ImportFailure(sorted(problems))
     years = sorted(
         {int(year) for year in _YEAR.findall(text)} | {goal["year"] for c in chapters for goal in c.get("goals", [])}
     )
@@ -111,8 +123,18 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     }
 
 
-def _notice(lines: list[_Line]) -> dict[str, Any]:
+def _notice(lines: list[_Line], problems: list[tuple[int, str]]) -> dict[str, Any]:
     if not lines:
+        return {}
+    # When unsure, refuse: a news report's lead or half of a title would pass for the notice.
+    if not lines[0].text.endswith("通知"):
+        problems.append(
+            (
+                lines[0].number,
+                "方案标题之前应是印发通知，第一行是通知的标题（以“通知”结尾）；这一行不是。"
+                "如果前面是新闻导语，请在正文开始前加一行“全文如下：”",
+            )
+        )
         return {}
     notice: dict[str, Any] = {"title": lines[0].text}
     rest = lines[1:]
@@ -127,25 +149,48 @@ def _notice(lines: list[_Line]) -> dict[str, Any]:
         notice["signed"] = datetime.date(year, month, day)
         notice["issuer"] = rest[-2].text
         rest = rest[:-2]
+    else:
+        last = rest[-1] if rest else lines[0]
+        problems.append(
+            (
+                last.number,
+                "通知的末尾应是发文机关一行和成文日期一行（如“2024年6月21日”），其后可有“（此件公开发布）”；"
+                "这里没有找到。如果方案标题分成了两行，请合并为一行",
+            )
+        )
     notice["body"] = "\n".join(restore_punctuation(line.text) for line in rest)
     return notice
 
 
-def _body(lines: list[_Line], registry: _Registry) -> tuple[list, list, dict | None]:
+def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str]]) -> tuple[list, list, dict | None]:
     chapters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
     local_governments = None
+    last_number = 0
     for line in lines:
         if heading := _CHAPTER.match(line.text):
             number = to_int(heading.group(1))
-            if number != len(chapters) + 1:
-                raise ImportFailure(line.number, f"chapter {heading.group(1)} is out of order")
+            written = chapters[-1]["number"] if chapters else 0
+            if number != written + 1:
+                problems.append(
+                    (line.number, f"部分“{heading.group(1)}、”的序号不接续：应是“{from_int(written + 1)}、”")
+                )
             chapters.append({"id": f"chapter-{number:02d}", "number": number, "title": heading.group(2)})
         elif found := _MEASURE.match(line.text):
             number = to_int(found.group(1))
-            if number != len(measures) + 1:
-                raise ImportFailure(line.number, f"measure ({found.group(1)}) is out of order")
-            measure, clause = _measure(line, number, found.group(2), chapters[-1]["id"], registry)
+            # Judged against the number written before it, so that one slip is reported once.
+            if number != last_number + 1:
+                problems.append(
+                    (
+                        line.number,
+                        f"措施（{found.group(1)}）的序号不接续：应是（{from_int(last_number + 1)}）。"
+                        "本工具读取全文连续编号的措施；各部分重新从（一）编号的方案暂不支持",
+                    )
+                )
+            last_number = number
+            measure, clause = _measure(line, len(measures) + 1, found.group(2), chapters[-1]["id"], registry, problems)
+            if measure is None:
+                continue
             measures.append(measure)
             named = re.match(r"(各.+?人民政府)", clause) if clause else None
             if named and local_governments is None:
@@ -155,11 +200,11 @@ def _body(lines: list[_Line], registry: _Registry) -> tuple[list, list, dict | N
                     "stated_in": measure["id"],
                 }
         else:
-            _chapter_prose(chapters[-1], line)
+            _chapter_prose(chapters[-1], line, problems)
     return chapters, measures, local_governments
 
 
-def _chapter_prose(chapter: dict[str, Any], line: _Line) -> None:
+def _chapter_prose(chapter: dict[str, Any], line: _Line, problems: list[tuple[int, str]]) -> None:
     text = restore_punctuation(line.text)
     if goal := _GOAL.match(line.text):
         year = int(goal.group(1))
@@ -167,29 +212,46 @@ def _chapter_prose(chapter: dict[str, Any], line: _Line) -> None:
     elif "principles" not in chapter and "goals" not in chapter:
         chapter["principles"] = text
     else:
-        raise ImportFailure(
-            line.number, "a paragraph that is neither a measure, a chapter heading nor a goal (到YYYY年…)"
+        problems.append(
+            (
+                line.number,
+                "这一段既不是措施（“（一）标题。正文……”），也不是部分标题（“一、……”）或目标（“到2025年……”）；"
+                "一个部分的开头只能有一段原则。单位另起一行、“——坚持……”式的原则等写法暂不支持",
+            )
         )
 
 
-def _measure(line: _Line, number: int, rest: str, chapter: str, registry: _Registry) -> tuple[dict, str | None]:
+def _measure(
+    line: _Line, number: int, rest: str, chapter: str, registry: _Registry, problems: list[tuple[int, str]]
+) -> tuple[dict | None, str | None]:
     title, stop, body = rest.partition("。")
     if not stop:
-        raise ImportFailure(line.number, "a measure without '。' after its title")
+        problems.append((line.number, "措施的标题后应有“。”，再接正文：“（一）标题。正文……”"))
+        return None, None
     measure: dict[str, Any] = {"id": f"m{number:02d}", "number": number, "chapter": chapter, "title": title}
     clause = None
     units = _UNITS.search(body)
     if units:
         body = body[: units.start()]
+    elif re.search(r"[(（][^()（）]*(?:负责|单位)[^()（）]*[)）]$", body):
+        problems.append(
+            (
+                line.number,
+                "措施末尾的括号像是责任单位，但不是“（牵头单位：……。配合单位：……）”或“（责任单位：……）”的写法，"
+                "读不出单位；“（……按照职责分工负责）”等写法暂不支持",
+            )
+        )
     measure["text"] = restore_punctuation(body)
     if units:
-        clause = _units(line, units.group(1), measure, registry)
+        clause = _units(line, units.group(1), measure, registry, problems)
     measure["topics"] = []
     measure["targets"] = []
     return {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}, clause
 
 
-def _units(line: _Line, units: str, measure: dict[str, Any], registry: _Registry) -> str | None:
+def _units(
+    line: _Line, units: str, measure: dict[str, Any], registry: _Registry, problems: list[tuple[int, str]]
+) -> str | None:
     segments = units.split("。")
     if segments[-1] == "":
         measure["units_clause_ends_with_period"] = True
@@ -199,6 +261,15 @@ def _units(line: _Line, units: str, measure: dict[str, Any], registry: _Registry
         role, colon, names = segment.partition(":") if ":" in segment else segment.partition("：")
         if colon and role in _UNIT_ROLES:
             ids = []
+            if re.search(r"[;；:：]|牵头单位|配合单位|责任单位", names):
+                problems.append(
+                    (
+                        line.number,
+                        f"单位名单“{names}”里有“；”“：”或另一类单位：牵头单位、配合单位之间应以“。”分隔，"
+                        "如“（牵头单位：市甲局。配合单位：市乙局）”",
+                    )
+                )
+                continue
             for name in names.split("、"):
                 department_id, alias = registry.resolve(name)
                 ids.append(department_id)
@@ -208,7 +279,12 @@ def _units(line: _Line, units: str, measure: dict[str, Any], registry: _Registry
         elif segment.startswith("各") and clause is None:
             clause = restore_punctuation(segment)
         else:
-            raise ImportFailure(line.number, f"cannot read the units clause part '{segment}'")
+            problems.append(
+                (
+                    line.number,
+                    f"读不出单位说明中的“{segment}”：应是“牵头单位：”“配合单位：”“责任单位：”或“各……人民政府……”",
+                )
+            )
     return clause
 
 
