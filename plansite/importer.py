@@ -25,6 +25,7 @@ _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$")
 _GOAL = re.compile(r"^到(\d{4})年")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕\d+号$")
 _DISCLOSURE = re.compile(r"^[(（](此件.+)[)）]$")
 _BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]")
 _UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
@@ -100,6 +101,7 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     plan_years = [year for year in years if signed is None or year >= signed.year]
     document: dict[str, Any] = {
         "title": title,
+        "number": notice.pop("number", None),
         "issuer": notice.pop("issuer", None),
         "signed": signed,
         "published": None,
@@ -126,19 +128,25 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
 def _notice(lines: list[_Line], problems: list[tuple[int, str]]) -> dict[str, Any]:
     if not lines:
         return {}
-    # When unsure, refuse: a news report's lead or half of a title would pass for the notice.
-    if not lines[0].text.endswith("通知"):
-        problems.append(
-            (
-                lines[0].number,
-                "方案标题之前应是印发通知，第一行是通知的标题（以“通知”结尾）；这一行不是。"
-                "如果前面是新闻导语，请在正文开始前加一行“全文如下：”",
+    notice: dict[str, Any] = {}
+    rest = lines
+    # Official pages begin at the addressees: the notice then has no title.
+    if not _is_addressees(rest[0].text):
+        # When unsure, refuse: a news report's lead or half of a title would pass for the notice.
+        if not rest[0].text.endswith("通知"):
+            problems.append(
+                (
+                    rest[0].number,
+                    "方案标题之前应是印发通知，第一行是通知的标题（以“通知”结尾）或主送机关（以“：”结尾）；"
+                    "这一行都不是。如果前面是新闻导语，请在正文开始前加一行“全文如下：”",
+                )
             )
-        )
-        return {}
-    notice: dict[str, Any] = {"title": lines[0].text}
-    rest = lines[1:]
-    if rest and rest[0].text.endswith((":", "：")):
+            return {}
+        notice["title"], rest = rest[0].text, rest[1:]
+    # A 文号 line under the title: the document's number.
+    if rest and _NUMBER_LINE.match(rest[0].text):
+        notice["number"], notice["number_line"], rest = rest[0].text, True, rest[1:]
+    if rest and _is_addressees(rest[0].text):
         notice["addressees"] = restore_punctuation(rest[0].text)
         rest = rest[1:]
     if rest and (found := _DISCLOSURE.match(rest[-1].text)):
@@ -160,6 +168,10 @@ def _notice(lines: list[_Line], problems: list[tuple[int, str]]) -> dict[str, An
         )
     notice["body"] = "\n".join(restore_punctuation(line.text) for line in rest)
     return notice
+
+
+def _is_addressees(text: str) -> bool:
+    return text.endswith((":", "：")) and not text.startswith("全文如下")
 
 
 def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str]]) -> tuple[list, list, dict | None]:

@@ -143,10 +143,12 @@ class Basis:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Notice:
-    title: str
+    title: str | None = None
     addressees: str
     # Its paragraphs, one per line: the only text in the data that may hold line breaks.
     body: str
+    # Whether the document's number stands on a line of its own under the title.
+    number_line: bool = False
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

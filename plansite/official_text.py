@@ -23,7 +23,10 @@ def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
     """Each paragraph with the place in the data it is made from."""
     document = plan.document
     notice = document.notice
-    yield ("document", "notice", "title"), notice.title
+    if notice.title:
+        yield ("document", "notice", "title"), notice.title
+    if notice.number_line and document.number:
+        yield ("document", "number"), document.number
     yield ("document", "notice", "addressees"), notice.addressees
     for paragraph in notice.paragraphs:
         yield ("document", "notice", "body"), paragraph

@@ -74,7 +74,13 @@ def entries(catalog: Catalog) -> list[Entry]:
     notice = plan.document.notice
     found.append(Entry("", plan.document.title, "页面", ("首页",), plan.document.preamble))
     found.append(
-        Entry(urls.url("full-text"), "方案全文", "全文", ("全文", "原文"), " ".join((notice.title, *notice.paragraphs)))
+        Entry(
+            urls.url("full-text"),
+            "方案全文",
+            "全文",
+            ("全文", "原文"),
+            " ".join((notice.title or "", *notice.paragraphs)),
+        )
     )
     return found
 
