@@ -29,6 +29,9 @@ _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕\d+号$")
 _DISCLOSURE = re.compile(r"^[(（](此件.+)[)）]$")
 _BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]")
 _UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
+_UNITS_LINE = re.compile(r"^[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
+# A clause naming the units without a label (Shanxi's plans): （省甲厅、省乙局按照职责分工负责）.
+_RESPONSIBLE = re.compile(r"[(（]([^()（）:：。]+?)((?:按照|按)职责分工负责)[)）]$")
 _UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单位": "responsible"}
 _YEAR = re.compile(r"(\d{4})年")
 # The order editors read a measure in: identity, place, words, units, then curation.
@@ -43,6 +46,9 @@ MEASURE_FIELD_ORDER = (
     "responsible",
     "written_as",
     "units_clause_ends_with_period",
+    "units_clause_on_own_line",
+    "units_separator",
+    "responsible_wording",
     "corrections",
     "topics",
     "targets",
@@ -180,6 +186,7 @@ def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str
     local_governments = None
     last_number = 0
     for line in lines:
+        clause: str | None = None
         if heading := _CHAPTER.match(line.text):
             number = to_int(heading.group(1))
             written = chapters[-1]["number"] if chapters else 0
@@ -204,16 +211,22 @@ def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str
             if measure is None:
                 continue
             measures.append(measure)
-            named = re.match(r"(各.+?人民政府)", clause) if clause else None
-            if named and local_governments is None:
-                local_governments = {
-                    "name": named.group(1),
-                    "clause": clause,
-                    "stated_in": measure["id"],
-                }
+        elif (own := _UNITS_LINE.match(line.text)) and measures and not _has_units(measures[-1]):
+            # The clause as a paragraph of its own, after the measure it belongs to.
+            measure = measures[-1]
+            clause = _units(line, own.group(1), measure, registry, problems)
+            measure["units_clause_on_own_line"] = True
+            measures[-1] = {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}
         else:
             _chapter_prose(chapters[-1], line, problems)
+        named = re.match(r"(各.+?人民政府)", clause) if clause else None
+        if named and local_governments is None:
+            local_governments = {"name": named.group(1), "clause": clause, "stated_in": measures[-1]["id"]}
     return chapters, measures, local_governments
+
+
+def _has_units(measure: dict[str, Any]) -> bool:
+    return any(role in measure for role in ("lead", "supporting", "responsible"))
 
 
 def _chapter_prose(chapter: dict[str, Any], line: _Line, problems: list[tuple[int, str]]) -> None:
@@ -228,7 +241,7 @@ def _chapter_prose(chapter: dict[str, Any], line: _Line, problems: list[tuple[in
             (
                 line.number,
                 "这一段既不是措施（“（一）标题。正文……”），也不是部分标题（“一、……”）或目标（“到2025年……”）；"
-                "一个部分的开头只能有一段原则。单位另起一行、“——坚持……”式的原则等写法暂不支持",
+                "一个部分的开头只能有一段原则；“——坚持……”式的多段原则暂不支持",
             )
         )
 
@@ -243,8 +256,17 @@ def _measure(
     measure: dict[str, Any] = {"id": f"m{number:02d}", "number": number, "chapter": chapter, "title": title}
     clause = None
     units = _UNITS.search(body)
+    wording = None if units else _RESPONSIBLE.search(body)
     if units:
         body = body[: units.start()]
+    elif wording:
+        body = body[: wording.start()]
+        for name in wording.group(1).split("、"):
+            department_id, alias = registry.resolve(name)
+            measure.setdefault("responsible", []).append(department_id)
+            if alias:
+                measure.setdefault("written_as", {})[department_id] = name
+        measure["responsible_wording"] = wording.group(2)
     elif re.search(r"[(（][^()（）]*(?:负责|单位)[^()（）]*[)）]$", body):
         problems.append(
             (
@@ -264,10 +286,15 @@ def _measure(
 def _units(
     line: _Line, units: str, measure: dict[str, Any], registry: _Registry, problems: list[tuple[int, str]]
 ) -> str | None:
-    segments = units.split("。")
-    if segments[-1] == "":
+    if units.endswith("。"):
         measure["units_clause_ends_with_period"] = True
-        segments.pop()
+        units = units[:-1]
+    # Between kinds of unit a plan may write ； instead of 。; any other part still ends with 。.
+    segments = re.split(r"[；;](?=(?:配合单位|责任单位)[:：])|。", units)
+    if re.search(r"[；;](?:配合单位|责任单位)[:：]", units):
+        measure["units_separator"] = "；"
+        if re.search(r"。(?:配合单位|责任单位)[:：]", units):
+            problems.append((line.number, "单位说明中各类单位之间有的用“；”、有的用“。”分隔：请统一为一种"))
     clause = None
     for segment in segments:
         role, colon, names = segment.partition(":") if ":" in segment else segment.partition("：")
@@ -277,7 +304,7 @@ def _units(
                 problems.append(
                     (
                         line.number,
-                        f"单位名单“{names}”里有“；”“：”或另一类单位：牵头单位、配合单位之间应以“。”分隔，"
+                        f"单位名单“{names}”里有“；”“：”或另一类单位：牵头单位、配合单位之间应以“。”或“；”分隔，"
                         "如“（牵头单位：市甲局。配合单位：市乙局）”",
                     )
                 )

@@ -108,6 +108,10 @@ class Measure:
     responsible: tuple[Department, ...]
     written_as: Mapping[str, str]
     units_clause_ends_with_period: bool
+    # How the official text sets the clause, where not as （牵头单位：…。配合单位：…） at the end.
+    units_clause_on_own_line: bool = False
+    units_separator: str = "。"
+    responsible_wording: str | None = None
     corrections: tuple[Correction, ...]
     topics: tuple[Topic, ...]
     targets: tuple[Target, ...]
@@ -324,6 +328,9 @@ def _measure(
         responsible=named("responsible"),
         written_as=MappingProxyType(dict(m.get("written_as", {}))),
         units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
+        units_clause_on_own_line=m.get("units_clause_on_own_line", False),
+        units_separator=m.get("units_separator", "。"),
+        responsible_wording=m.get("responsible_wording"),
         corrections=tuple(
             Correction(
                 date=datetime.date.fromisoformat(c["date"]),

@@ -43,25 +43,30 @@ def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
         for goal_index, goal in enumerate(chapter.goals):
             yield ("chapters", index, "goals", goal_index, "text"), goal.text
         for measure in plan.measures_in(chapter):
-            yield ("measures", measures[measure.id]), measure_paragraph(plan, measure)
-
-
-def measure_paragraph(plan: Plan, measure: Measure) -> str:
-    """（一）title。text（牵头单位：…。配合单位：…）"""
-    return f"{measure.heading}。{measure.text}{units_clause(plan, measure)}"
+            place = ("measures", measures[measure.id])
+            clause = units_clause(plan, measure)
+            if measure.units_clause_on_own_line:
+                yield place, f"{measure.heading}。{measure.text}"
+                yield place, clause
+            else:
+                yield place, f"{measure.heading}。{measure.text}{clause}"
 
 
 def units_clause(plan: Plan, measure: Measure) -> str:
     """The closing parenthesis that names the measure's units, or '' where it names none."""
-    parts = [
+    roles = [
         f"{label}：{'、'.join(measure.written_name(d) for d in departments)}"
         for label, departments in (
             ("牵头单位", measure.lead),
             ("配合单位", measure.supporting),
-            ("责任单位", measure.responsible),
+            ("责任单位", () if measure.responsible_wording else measure.responsible),
         )
         if departments
     ]
+    if measure.responsible_wording:
+        roles.append("、".join(measure.written_name(d) for d in measure.responsible) + measure.responsible_wording)
+    # Kinds of unit are separated as the text separates them (。 or ；); anything after them by 。.
+    parts = [measure.units_separator.join(roles)] if roles else []
     local = plan.document.local_governments
     if local and local.stated_in == measure.id:
         parts.append(local.clause)

@@ -244,10 +244,13 @@ def unit_roles(report: Reporter, data: dict) -> None:
                 "有配合单位（supporting）就必须有牵头单位（lead）",
                 "role-conflict",
             )
-        if measure.get("units_clause_ends_with_period") and not (lead or supporting or responsible):
+        for field in ("units_clause_ends_with_period", "units_clause_on_own_line", "units_separator"):
+            if measure.get(field) and not (lead or supporting or responsible):
+                report(("measures", index, field), "本项措施没有单位分工的括注：删除这个字段", "role-conflict")
+        if measure.get("responsible_wording") and not responsible:
             report(
-                ("measures", index, "units_clause_ends_with_period"),
-                "本项措施没有单位分工的括注：删除这个字段",
+                ("measures", index, "responsible_wording"),
+                "写了单位后的措辞（responsible_wording），就必须有责任单位（responsible）",
                 "role-conflict",
             )
 

@@ -8,6 +8,7 @@ import pytest
 
 from plansite import importer, official_text
 from plansite.build import read_plan
+from plansite.problems import DataError
 from tests.conftest import ROOT
 
 SAMPLE = (ROOT / "tests" / "fixtures" / "sample" / "plan.txt").read_text(encoding="utf-8")
@@ -59,6 +60,45 @@ def test_a_text_that_begins_at_the_addressees_has_a_notice_without_a_title(tmp_p
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
+MEASURE_3 = "（三）加强金融支持。引导金融机构加大信贷投放。"
+CLAUSE_3 = "（牵头单位：市财政局。配合单位：人行示例分行。）"
+
+
+def measure(draft, number):
+    return draft["measures"][number - 1]
+
+
+def in_order(fields):
+    """A drafted measure's fields in the order the importer writes them."""
+    return {key: fields[key] for key in importer.MEASURE_FIELD_ORDER if key in fields}
+
+
+def test_semicolons_between_the_kinds_of_unit_are_kept(tmp_path):
+    text = SAMPLE.replace("（牵头单位：市工信局。配合单位：", "（牵头单位：市工信局；配合单位：")
+    draft = importer.draft(text)
+    assert measure(draft, 1) == in_order({**measure(BASE, 1), "units_separator": "；"})
+    assert draft["departments"] == BASE["departments"] and draft["document"] == BASE["document"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_a_units_clause_on_a_line_of_its_own_belongs_to_the_measure_above(tmp_path):
+    text = SAMPLE.replace(MEASURE_3 + CLAUSE_3, MEASURE_3 + "\n" + CLAUSE_3)
+    draft = importer.draft(text)
+    expected = copy.deepcopy(BASE)
+    expected["measures"][2] = in_order({**measure(BASE, 3), "units_clause_on_own_line": True})
+    assert draft == expected
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_units_named_without_a_label_are_the_responsible_units_with_their_wording(tmp_path):
+    text = SAMPLE.replace("（责任单位：市工信局、市数据局）", "（市工信局、市数据局按照职责分工负责）")
+    draft = importer.draft(text)
+    two = measure(draft, 2)
+    assert (two["responsible"], two["responsible_wording"]) == (measure(BASE, 2)["responsible"], "按照职责分工负责")
+    assert two["text"] == measure(BASE, 2)["text"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
 @pytest.mark.parametrize(
     "text,line,message",
     [
@@ -68,11 +108,31 @@ def test_a_text_that_begins_at_the_addressees_has_a_notice_without_a_title(tmp_p
             8,
             "通知的末尾应是发文机关",
         ),
-        (SAMPLE.replace("（牵头单位：市财政局。配合单位", "（牵头单位：市财政局；配合单位"), 18, "单位名单"),
     ],
-    ids=["news lead without 全文如下", "title over two lines", "semicolon between kinds of unit"],
+    ids=["news lead without 全文如下", "title over two lines"],
 )
 def test_a_layout_not_read_exactly_is_refused_at_its_line(text, line, message):
     with pytest.raises(importer.ImportFailure) as caught:
         importer.draft(text)
     assert [(n, message in m) for n, m in caught.value.problems] == [(line, True)], caught.value.problems
+
+
+def test_a_layout_field_without_the_units_it_describes_is_refused(tmp_path):
+    data = copy.deepcopy(BASE)
+    data["document"]["published"] = datetime.date(2025, 3, 10)
+    data["progress"]["as_of"] = datetime.date(2025, 6, 30)
+    data["topics"] = [{"id": "all", "name": "全部"}]
+    for drafted in data["measures"]:
+        drafted["topics"] = ["all"]
+    data["measures"][3] |= {"units_clause_on_own_line": True, "units_separator": "；", "responsible_wording": "负责"}
+    path = tmp_path / "draft.yaml"
+    path.write_text(importer.to_yaml(data), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_plan(path, "draft.yaml")
+    problems = caught.value.problems
+    assert [p.rule for p in problems] == ["role-conflict"] * 3
+    assert [p.where.rsplit(" ", 1)[-1] for p in problems] == [
+        "units_clause_on_own_line",
+        "units_separator",
+        "responsible_wording",
+    ], [str(p) for p in problems]

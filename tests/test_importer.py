@@ -102,10 +102,10 @@ PLAN = "示例市推动设备更新工作方案\n为推动设备更新，制定�
             6,
             "通知的末尾应是发文机关",
         ),
-        # Semicolons between the kinds of unit.
-        (PLAN + "(一)题。文。(牵头单位:市甲局;配合单位:市乙局)\n", 4, "单位名单“市甲局;配合单位:市乙局”"),
-        # Shanxi's clause: the departments are named, the roles are not.
-        (PLAN + "(一)题。文。(省甲厅、省乙局按照职责分工负责)\n", 4, "措施末尾的括号像是责任单位"),
+        # A kind of unit inside another's list.
+        (PLAN + "(一)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", 4, "单位名单“市甲局、配合单位:市乙局”"),
+        # A clause that names units in words not read yet.
+        (PLAN + "(一)题。文。(省甲厅、省乙局负责落实)\n", 4, "措施末尾的括号像是责任单位"),
     ],
 )
 def test_text_outside_the_format_is_refused_with_its_line_in_chinese(text, line, message):
@@ -119,7 +119,7 @@ def test_text_outside_the_format_is_refused_with_its_line_in_chinese(text, line,
 def test_every_problem_is_reported_at_once_and_nothing_is_written(tmp_path, capsys):
     source = tmp_path / "plan.txt"
     source.write_text(
-        PLAN + "(二)跳号。正文。\n(三)没有句号\n二、乙\n(四)题。文。(牵头单位:市甲局;配合单位:市乙局)\n", "utf-8"
+        PLAN + "(二)跳号。正文。\n(三)没有句号\n二、乙\n(四)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", "utf-8"
     )
     assert import_main([str(source), "-o", str(tmp_path / "draft.yaml")]) == 1
     lines = capsys.readouterr().err.splitlines()
