@@ -23,6 +23,7 @@ _FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）"})
 
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$")
+_ARABIC_MEASURE = re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$")
 _GOAL = re.compile(r"^到(\d{4})年")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕\d+号$")
@@ -96,7 +97,7 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     title, preamble = lines[first_chapter - 2].text, restore_punctuation(lines[first_chapter - 1].text)
     problems: list[tuple[int, str]] = []
     registry = _Registry(known_departments or [])
-    chapters, measures, local_governments = _body(lines[first_chapter:], registry, problems)
+    chapters, measures, local_governments, numbering = _body(lines[first_chapter:], registry, problems)
     notice = _notice(lines[: first_chapter - 2], problems)
     if problems:
         raise ImportFailure(sorted(problems))
@@ -108,6 +109,7 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     document: dict[str, Any] = {
         "title": title,
         "number": notice.pop("number", None),
+        "measure_numbering": numbering,
         "issuer": notice.pop("issuer", None),
         "signed": signed,
         "published": None,
@@ -180,11 +182,15 @@ def _is_addressees(text: str) -> bool:
     return text.endswith((":", "：")) and not text.startswith("全文如下")
 
 
-def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str]]) -> tuple[list, list, dict | None]:
+def _body(
+    lines: list[_Line], registry: _Registry, problems: list[tuple[int, str]]
+) -> tuple[list, list, dict | None, str | None]:
     chapters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
     local_governments = None
-    last_number = 0
+    last_number = in_chapter = 0
+    # None until told: （一）… straight through, "per-chapter" (（一） again in each chapter) or "arabic".
+    numbering: str | None = None
     for line in lines:
         clause: str | None = None
         if heading := _CHAPTER.match(line.text):
@@ -195,18 +201,25 @@ def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str
                     (line.number, f"部分“{heading.group(1)}、”的序号不接续：应是“{from_int(written + 1)}、”")
                 )
             chapters.append({"id": f"chapter-{number:02d}", "number": number, "title": heading.group(2)})
-        elif found := _MEASURE.match(line.text):
-            number = to_int(found.group(1))
+            in_chapter = 0
+        elif found := (_MEASURE.match(line.text) or _ARABIC_MEASURE.match(line.text)):
+            arabic = found.re is _ARABIC_MEASURE
+            number = int(found.group(1)) if arabic else to_int(found.group(1))
+            if measures and (numbering == "arabic") != arabic:
+                problems.append((line.number, "措施的编号方式前后不一：全文应都用“（一）”，或都用“1.”"))
+            elif arabic:
+                numbering = "arabic"
+            elif measures and in_chapter == 0 and numbering is None:
+                # The first measure of a later chapter tells whether numbering restarts.
+                numbering = "per-chapter" if number == 1 else "continuous"
             # Judged against the number written before it, so that one slip is reported once.
-            if number != last_number + 1:
-                problems.append(
-                    (
-                        line.number,
-                        f"措施（{found.group(1)}）的序号不接续：应是（{from_int(last_number + 1)}）。"
-                        "本工具读取全文连续编号的措施；各部分重新从（一）编号的方案暂不支持",
-                    )
-                )
-            last_number = number
+            expected = in_chapter + 1 if numbering == "per-chapter" else last_number + 1
+            if number != expected:
+                written = f"{expected}." if arabic else f"（{from_int(expected)}）"
+                way = "各部分都从（一）重新编号" if numbering == "per-chapter" else "全文连续编号"
+                label = f"{found.group(1)}." if arabic else f"（{found.group(1)}）"
+                problems.append((line.number, f"措施{label}的序号不接续：应是{written}（{way}）"))
+            last_number, in_chapter = number, in_chapter + 1
             measure, clause = _measure(line, len(measures) + 1, found.group(2), chapters[-1]["id"], registry, problems)
             if measure is None:
                 continue
@@ -222,7 +235,7 @@ def _body(lines: list[_Line], registry: _Registry, problems: list[tuple[int, str
         named = re.match(r"(各.+?人民政府)", clause) if clause else None
         if named and local_governments is None:
             local_governments = {"name": named.group(1), "clause": clause, "stated_in": measures[-1]["id"]}
-    return chapters, measures, local_governments
+    return chapters, measures, local_governments, numbering if numbering in ("per-chapter", "arabic") else None
 
 
 def _has_units(measure: dict[str, Any]) -> bool:

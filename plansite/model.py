@@ -8,7 +8,7 @@ Targets and their progress reports are in ``targets``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Literal
@@ -117,10 +117,8 @@ class Measure:
     targets: tuple[Target, ...]
     source_line: int
 
-    @property
-    def label(self) -> str:
-        """（十二）"""
-        return f"（{from_int(self.number)}）"
+    # As the text writes its number: （十二）, or 1. where the plan numbers so (document.measure_numbering).
+    label: str
 
     @property
     def heading(self) -> str:
@@ -251,8 +249,10 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
     }
     topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data["topics"]}
     chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
+    labels = measure_labels(data["measures"], data["document"].get("measure_numbering"))
     measures = tuple(
-        _measure(m, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0)) for m in data["measures"]
+        _measure(m, label, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
+        for m, label in zip(data["measures"], labels, strict=True)
     )
     by_id = {m.id: m for m in measures}
     groups = data.get("working_groups") or {"stated_in": None, "groups": ()}
@@ -307,8 +307,24 @@ def _chapter(c: Mapping[str, Any]) -> Chapter:
     return Chapter(id=c["id"], number=c["number"], title=c["title"], principles=c.get("principles"), goals=goals)
 
 
+def measure_labels(measures: Sequence[Mapping[str, Any]], numbering: str | None) -> list[str]:
+    """Each measure's number as the text writes it: （十二） straight through, （一） again in each
+    chapter (per-chapter), or 12. (arabic)."""
+    if numbering == "arabic":
+        return [f"{m['number']}." for m in measures]
+    if numbering == "per-chapter":
+        in_chapter: dict[str, int] = {}
+        labels = []
+        for m in measures:
+            in_chapter[m["chapter"]] = in_chapter.get(m["chapter"], 0) + 1
+            labels.append(f"（{from_int(in_chapter[m['chapter']])}）")
+        return labels
+    return [f"（{from_int(m['number'])}）" for m in measures]
+
+
 def _measure(
     m: Mapping[str, Any],
+    label: str,
     chapters: Mapping[str, Chapter],
     departments: Mapping[str, Department],
     topics: Mapping[str, Topic],
@@ -320,6 +336,7 @@ def _measure(
     return Measure(
         id=m["id"],
         number=m["number"],
+        label=label,
         chapter=chapters[m["chapter"]],
         title=m["title"],
         text=m["text"],

@@ -99,6 +99,46 @@ def test_units_named_without_a_label_are_the_responsible_units_with_their_wordin
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
+def test_numbering_that_restarts_in_each_chapter_keeps_each_measures_label(tmp_path):
+    text = SAMPLE.replace("（三）加强金融支持", "（一）加强金融支持").replace(
+        "（四）加强组织领导", "（二）加强组织领导"
+    )
+    draft = importer.draft(text)
+    assert draft["document"]["measure_numbering"] == "per-chapter"
+    assert draft["measures"] == BASE["measures"]  # ids and numbers run through the plan
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_arabic_numbering_straight_through(tmp_path):
+    text = SAMPLE
+    for written, arabic in (
+        ("（一）更新", "1.更新"),
+        ("（二）推进", "2.推进"),
+        ("（三）加强", "3.加强"),
+        ("（四）加强", "4.加强"),
+    ):
+        text = text.replace(written, arabic, 1)
+    draft = importer.draft(text)
+    assert draft["document"]["measure_numbering"] == "arabic"
+    assert draft["measures"] == BASE["measures"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        (SAMPLE.replace("（四）加强组织领导", "（一）加强组织领导"), "应是（四）（全文连续编号）"),
+        (SAMPLE.replace("（三）加强金融支持", "（一）加强金融支持"), "应是（二）（各部分都从（一）重新编号）"),
+        (SAMPLE.replace("（二）推进智能改造", "2.推进智能改造"), "编号方式前后不一"),
+    ],
+    ids=["a restart after continuing", "continuing after a restart", "（一） and 1. mixed"],
+)
+def test_numbering_that_changes_its_way_midway_is_refused(text, message):
+    with pytest.raises(importer.ImportFailure) as caught:
+        importer.draft(text)
+    assert [message in m for _, m in caught.value.problems] == [True], caught.value.problems
+
+
 @pytest.mark.parametrize(
     "text,line,message",
     [
