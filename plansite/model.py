@@ -21,12 +21,14 @@ DepartmentKind = Literal[
     "government-office", "municipal-department", "public-institution", "central-branch", "cooperative"
 ]
 Role = Literal["lead", "supporting", "responsible"]
+# Each kind's label and the order kinds are listed in; a plan's data may word a label its own
+# way (department_kinds: 中央和省驻长单位 for a city called 长治).
 KIND_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "government-office": "市政府办事机构",
         "municipal-department": "市政府工作部门",
         "public-institution": "事业单位",
-        "central-branch": "中央和省驻长单位",
+        "central-branch": "中央和省驻市单位",
         "cooperative": "合作经济组织",
     }
 )
@@ -42,10 +44,7 @@ class Department:
     full_name: str
     aliases: tuple[str, ...]
     kind: DepartmentKind
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
+    kind_label: str
 
     @property
     def page(self) -> str:
@@ -215,6 +214,8 @@ class Plan:
     # 数据截至: progress is reported up to this date, and what is due is judged against it.
     as_of: datetime.date
     working_groups: tuple[WorkingGroup, ...] = ()
+    # Each kind of department's label, in the order kinds are listed.
+    kind_labels: Mapping[str, str]
 
     def working_group(self, target: Target) -> WorkingGroup | None:
         """The working group that answers for a goal's target, if the data assigns one."""
@@ -241,9 +242,15 @@ class Plan:
 
 def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None) -> Plan:
     """The plan from validated data; ``measure_lines`` gives each measure's line in the data file."""
+    kind_labels = MappingProxyType({**KIND_LABELS, **data.get("department_kinds", {})})
     departments = {
         d["id"]: Department(
-            id=d["id"], name=d["name"], full_name=d["full_name"], aliases=tuple(d.get("aliases", ())), kind=d["kind"]
+            id=d["id"],
+            name=d["name"],
+            full_name=d["full_name"],
+            aliases=tuple(d.get("aliases", ())),
+            kind=d["kind"],
+            kind_label=kind_labels[d["kind"]],
         )
         for d in data["departments"]
     }
@@ -275,6 +282,7 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
         measures=measures,
         as_of=datetime.date.fromisoformat(data["progress"]["as_of"]),
         working_groups=working_groups,
+        kind_labels=kind_labels,
     )
 
 

@@ -179,3 +179,10 @@ def test_the_official_record_is_shown_with_a_link_to_the_original():
     ):
         assert field in text, field
     assert 'href="https://changzhi.gov.cn/xxgkml/czsrmzf/zfwj_3465/202407/t20240702_2923713_slb.shtml"' in text
+
+
+def test_a_plan_words_the_kinds_of_department_its_own_way(plan):
+    # This plan says 中央和省驻长单位 (长治); a plan that words no kind keeps the general label.
+    assert next(d for d in plan.departments if d.id == "pboc").kind_label == "中央和省驻长单位"
+    sample = read_plan(ROOT / "tests" / "fixtures" / "sample" / "curated.yaml", "curated.yaml")
+    assert {d.kind_label for d in sample.departments if d.kind == "central-branch"} == {"中央和省驻市单位"}
