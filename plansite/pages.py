@@ -17,7 +17,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import charts, markup, progress, tables, urls
+from . import charts, markup, progress, search_index, tables, urls
 from .catalog import Catalog, Commitment
 from .config import SiteConfig
 from .model import Measure
@@ -69,7 +69,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
         page("year", "year.md.j2", group.year, group=group)
     page("progress", "progress.md.j2")
     page("downloads", "downloads.md.j2", tables=tables.TABLES)
-    page("help", "help.md.j2")
+    page("help", "help.md.j2", help_title=search_index.HELP_TITLE)
     if engine == "pagefind":
         page("search", "search.md.j2")
     files[".nav.yml"] = _navigation(catalog, engine)

@@ -17,9 +17,9 @@ assert SAMPLE.startswith(TITLE)
 BASE = importer.draft(SAMPLE)
 
 
-def rebuilt(draft, tmp_path):
-    """The paragraphs the drafted data makes, once what a text never states is curated: the
-    publication date, the data's date and a topic for each measure."""
+def curated(draft, tmp_path):
+    """The draft as a data file, once what a text never states is curated: the publication
+    date, the data's date and a topic for each measure."""
     data = copy.deepcopy(draft)
     data["document"]["published"] = datetime.date(2025, 3, 10)
     data["progress"]["as_of"] = datetime.date(2025, 6, 30)
@@ -28,7 +28,12 @@ def rebuilt(draft, tmp_path):
         measure["topics"] = ["all"]
     path = tmp_path / "draft.yaml"
     path.write_text(importer.to_yaml(data), encoding="utf-8")
-    return list(official_text.paragraphs(read_plan(path, "draft.yaml")))
+    return path
+
+
+def rebuilt(draft, tmp_path):
+    """The paragraphs the drafted data makes."""
+    return list(official_text.paragraphs(read_plan(curated(draft, tmp_path), "draft.yaml")))
 
 
 def paragraphs(text):
@@ -159,16 +164,9 @@ def test_a_layout_not_read_exactly_is_refused_at_its_line(text, line, message):
 
 def test_a_layout_field_without_the_units_it_describes_is_refused(tmp_path):
     data = copy.deepcopy(BASE)
-    data["document"]["published"] = datetime.date(2025, 3, 10)
-    data["progress"]["as_of"] = datetime.date(2025, 6, 30)
-    data["topics"] = [{"id": "all", "name": "全部"}]
-    for drafted in data["measures"]:
-        drafted["topics"] = ["all"]
     data["measures"][3] |= {"units_clause_on_own_line": True, "units_separator": "；", "responsible_wording": "负责"}
-    path = tmp_path / "draft.yaml"
-    path.write_text(importer.to_yaml(data), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        read_plan(path, "draft.yaml")
+        read_plan(curated(data, tmp_path), "draft.yaml")
     problems = caught.value.problems
     assert [p.rule for p in problems] == ["role-conflict"] * 3
     assert [p.where.rsplit(" ", 1)[-1] for p in problems] == [

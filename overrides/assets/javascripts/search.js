@@ -138,7 +138,9 @@
     return li;
   }
 
-  function nothingFound(base) {
+  function nothingFound(base, pages) {
+    /* The help page, by the kind the index gives it: its title and address are the index's. */
+    var guide = pages.filter(function (page) { return page.entry.kind === "指引"; })[0];
     var help = document.createElement("div");
     help.className = "plan-search-help";
     var tips = document.createElement("p");
@@ -146,7 +148,7 @@
       "措施序号（如“17”或“（十七）”），或“2025 环卫”这样的年份加关键词。";
     var where = document.createElement("p");
     [["也可以按", null], ["责任单位", "departments/"], ["、", null], ["目标年份", "years/"], ["或", null],
-     ["方案全文", "full-text/"], ["查找。想了解补贴怎么申请，见", null], ["怎么申请补贴、到哪里办理", "help/"],
+     ["方案全文", "full-text/"], ["查找。想了解补贴怎么申请，见", null], [guide.entry.title, guide.entry.url],
      ["。", null]].forEach(function (piece) {
       var node = piece[1] ? document.createElement("a") : document.createTextNode(piece[0]);
       if (piece[1]) { node.href = base + piece[1]; node.textContent = piece[0]; }
@@ -203,7 +205,7 @@
       shown = search(pages, query);
       if (!shown.length) {
         meta.textContent = "没有找到符合条件的结果";
-        meta.insertAdjacentElement("afterend", nothingFound(base));
+        meta.insertAdjacentElement("afterend", nothingFound(base, pages));
         return;
       }
       meta.textContent = "找到 " + shown.length + " 个结果" + (shown.length === MAX_RESULTS ? "（只列出最相关的）" : "");
