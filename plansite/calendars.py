@@ -42,7 +42,9 @@ def department_calendar(entry: DepartmentEntry, catalog: Catalog, site_url: str)
 def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Catalog, site_url: str) -> str:
     plan = catalog.plan
     host = urlsplit(site_url).hostname or "plan.invalid"
-    stamp = plan.as_of.strftime("%Y%m%dT000000Z")
+    # The data's date, not the build's, so a calendar rebuilds byte for byte.
+    stamp = (plan.as_of or plan.document.signed).strftime("%Y%m%dT000000Z")
+    data_date = f"数据截至{plan.as_of.isoformat()}" if plan.as_of else "尚未开始收集进度"
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -62,7 +64,7 @@ def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Cata
                 f"出处：{commitment.source_label}",
                 f"原文：{target.text}",
                 *([f"目标值：{target.value_text}"] if target.value_text else []),
-                f"进度：{status}（数据截至{plan.as_of.isoformat()}）",
+                f"进度：{status}（{data_date}）",
                 url,
             ]
         )

@@ -365,7 +365,7 @@ def _measure_entry(
     following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
     lines = range(measure.source_line, following or max(line_dates, default=measure.source_line) + 1)
     changed = [
-        plan.document.published,
+        plan.document.published or plan.document.signed,
         *(c.date for c in measure.corrections),
         *(line_dates[line] for line in lines if line in line_dates),
     ]

@@ -129,21 +129,22 @@ _DOT = 15
 _DOTS_PER_ROW = 4
 
 
-def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
-    """Every target as a dot in its year's column, shaped by status, with the as-of date marked."""
+def timeline(groups: Sequence[YearGroup], as_of: datetime.date | None) -> Markup:
+    """Every target as a dot in its year's column, shaped by status, with the as-of date marked
+    (a first draft, which collects no progress yet, has none)."""
     rows = max((-(-len(g.commitments) // _DOTS_PER_ROW) for g in groups), default=1) or 1
     width = max(24 + _YEAR_WIDTH * len(groups), _LEGEND_WIDTH)
     base = 78 + rows * _DOT
     height = base + 30
     summary = "；".join(f"{g.year}年{len(g.commitments)}项" for g in groups)
-    first = groups[0].year if groups else as_of.year
+    first = groups[0].year if groups else 0
     start, end = _open(
         "timeline",
         "plan-chart-timeline",
         width,
         height,
         "目标任务时间轴",
-        f"按完成年份排列的全部目标任务：{summary}。数据截至{as_of.isoformat()}。",
+        f"按完成年份排列的全部目标任务：{summary}。" + (f"数据截至{as_of.isoformat()}。" if as_of else ""),
     )
     body = [_legend(12)]
     for index, group in enumerate(groups):
@@ -170,9 +171,8 @@ def timeline(groups: Sequence[YearGroup], as_of: datetime.date) -> Markup:
                 f"{_icon_shapes(status, 6)}</g>"
             )
         body.append("</g>")
-    year_start = datetime.date(as_of.year, 1, 1)
-    offset = (as_of.year - first) + (as_of - year_start).days / 366
-    if 0 <= offset <= len(groups):
+    offset = (as_of.year - first) + (as_of - datetime.date(as_of.year, 1, 1)).days / 366 if as_of else -1
+    if as_of and 0 <= offset <= len(groups):
         x = 24 + offset * _YEAR_WIDTH
         # The label reads away from the middle, so it stays inside the chart at either end.
         anchor, shift = ("start", 4) if x < width / 2 else ("end", -4)

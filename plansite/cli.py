@@ -96,9 +96,16 @@ GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder)
 
 
 def summary(display: str, plan: Plan) -> str:
-    return (
+    counts = (
         f"{display}：检查通过，{len(plan.measures)} 项措施，{len(plan.chapters)} 个部分，"
         f"{len(plan.departments)} 个单位，{len(plan.targets)} 项目标，{len(plan.topics)} 个专题"
+    )
+    if not plan.draft:
+        return counts
+    missing = "、".join(plan.still_to_curate) or "没有缺少的字段"
+    return (
+        f"{counts}\n这是初稿（draft: true），尚未整理：{missing}。"
+        "整理完毕后删除 draft: true 这一行，再检查一次：还缺什么，检查会逐项指出。"
     )
 
 
@@ -115,8 +122,10 @@ DRAFT_HEADER = """\
 # yaml-language-server: $schema=../schema/measures.schema.json
 #
 # A first draft of a plan's data, written by scripts/import_plan.py from {source}.
-# Still to curate by hand: departments' full names and kinds, document.published,
-# chapter ids, topics and targets. Then check it: python scripts/generate.py --check --data <this file>
+# It builds a site as it is (draft: true; the site says what is not curated yet). Still to curate
+# by hand: document.published, departments' full names and kinds, chapter ids, topics, targets
+# and progress.as_of; then delete draft: true. Check it: python scripts/generate.py --check --data <this file>
+# (docs/ADOPTING.md walks through it).
 #
 """
 
@@ -134,6 +143,11 @@ def import_main(argv: list[str] | None = None) -> int:
         type=Path,
         help="an existing data file whose department registry (ids, names, aliases) to reuse",
     )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="adopt the plan: its text into data/source/, its draft into data/measures.yaml (git keeps the old ones)",
+    )
     args = parser.parse_args(argv)
     known = []
     if args.departments:
@@ -149,9 +163,31 @@ def import_main(argv: list[str] | None = None) -> int:
             print(f"{display_path(args.source)}:{line}: 错误：{message}", file=sys.stderr)
         print(f"共 {len(failure.problems)} 个问题，没有写出草稿", file=sys.stderr)
         return 1
+    if args.replace:
+        return _adopt(args.source, data)
     text = importer.to_yaml(data, DRAFT_HEADER.format(source=display_path(args.source)))
     if args.output:
         write.write_file(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _adopt(source: Path, data: dict) -> int:
+    from . import adopt
+
+    name = adopt.source_name(source)
+    header = DRAFT_HEADER.format(source=f"data/{adopt.SOURCE_FOLDER}/{name}")
+    try:
+        written = adopt.replace(source.read_bytes(), name, data, header, build.ROOT / "data" / "measures.yaml")
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print("草稿没有通过检查，什么也没有改动", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"已写入 {display_path(path)}")
+    print(
+        f"《{data['document']['title']}》已替换原来的方案（旧文件可以从 git 历史中找回）。"
+        "下一步：make site 生成网站，make test 运行全部检查，再按 docs/ADOPTING.md 逐项整理。"
+    )
     return 0

@@ -126,6 +126,8 @@ def progress_rules(report: Reporter, data: dict) -> None:
                 continue
             if signed and date < signed:
                 report(path + ("date",), f"进度报告的日期不能早于方案的成文日期（{signed}）", "progress-date")
+            elif "as_of" not in progress:
+                report(path + ("date",), "有了进度报告，就要写数据截至日期：在 progress 下加上 as_of", "progress-date")
             elif as_of and date > as_of:
                 report(
                     path + ("date",),

@@ -20,11 +20,12 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     document = plan.document
     local = document.local_governments
     return {
+        "draft": plan.draft,
         "document": {
             "title": document.title,
             "issuer": document.issuer,
             "signed": document.signed.isoformat(),
-            "published": document.published.isoformat(),
+            "published": document.published.isoformat() if document.published else None,
             "disclosure": document.disclosure,
             "number": document.number,
             "index_number": document.index_number,
@@ -34,7 +35,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "target_years": {"from": document.first_year, "to": document.last_year},
             "local_governments": {"name": local.name, "clause": local.clause} if local else None,
         },
-        "progress": {"as_of": plan.as_of.isoformat()},
+        "progress": {"as_of": plan.as_of.isoformat() if plan.as_of else None},
         "departments": [
             {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
             for d in plan.departments

@@ -26,6 +26,10 @@ _MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$
 _ARABIC_MEASURE = re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$")
 _GOAL = re.compile(r"^到(\d{4})年")
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+# A line that names an issuer: an organ's name, no sentence punctuation.
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|委员会|厅|局|部|委|署|院|办公室|行|会)$")
+# A signing date that lost its 年月日 in the capture, such as 2024729.
+_DIGITS_DATE = re.compile(r"^\d{4}\d{1,2}\d{1,2}$")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕\d+号$")
 _DISCLOSURE = re.compile(r"^[(（](此件.+)[)）]$")
 _BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]")
@@ -112,7 +116,6 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
         "measure_numbering": numbering,
         "issuer": notice.pop("issuer", None),
         "signed": signed,
-        "published": None,
         "disclosure": notice.pop("disclosure", None),
         "bases": [{"title": t, "number": n} for t, n in _BASIS.findall(preamble)],
         "target_years": {"from": plan_years[0], "to": plan_years[-1]} if plan_years else None,
@@ -121,13 +124,13 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     }
     if local_governments:
         document["local_governments"] = local_governments
-    # published is left null on purpose: the text does not say it, and validation will ask for it.
+    # A draft holds only what the text states: the publication date, departments' full names and
+    # kinds, topics and the data's as-of date are the editor's to curate (draft: true allows them
+    # missing, and the site says so).
     return {
-        "document": {key: value for key, value in document.items() if value is not None or key == "published"},
-        # No progress is known when a plan is first imported; the editor dates the data.
-        "progress": {"as_of": None},
+        "draft": True,
+        "document": {key: value for key, value in document.items() if value is not None},
         "departments": registry.entries(),
-        "topics": [],
         "chapters": chapters,
         "measures": measures,
     }
@@ -165,6 +168,22 @@ def _notice(lines: list[_Line], problems: list[tuple[int, str]]) -> dict[str, An
         notice["signed"] = datetime.date(year, month, day)
         notice["issuer"] = rest[-2].text
         rest = rest[:-2]
+        # Several issuers sign on lines of their own: the one above would be read as the body.
+        if rest and _ISSUER_LINE.match(rest[-1].text):
+            problems.append(
+                (
+                    rest[-1].number,
+                    f"发文机关好像分成了多行（“{rest[-1].text}”和“{notice['issuer']}”）：暂不支持多个发文机关联合印发的通知。"
+                    "如果这一行其实是通知正文，请在句末加上“。”",
+                )
+            )
+    elif rest and _DIGITS_DATE.match(rest[-1].text):
+        problems.append(
+            (
+                rest[-1].number,
+                f"成文日期“{rest[-1].text}”缺少“年”“月”“日”，读不准是哪一天：请按原件写成“2024年7月29日”的形式",
+            )
+        )
     else:
         last = rest[-1] if rest else lines[0]
         problems.append(
@@ -291,7 +310,6 @@ def _measure(
     measure["text"] = restore_punctuation(body)
     if units:
         clause = _units(line, units.group(1), measure, registry, problems)
-    measure["topics"] = []
     measure["targets"] = []
     return {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}, clause
 
@@ -351,26 +369,13 @@ class _Registry:
         """The id for ``name``, and whether the text used an alias rather than the registry's name."""
         entry = self.by_name.get(name)
         if entry is None:
-            entry = {
-                "id": f"dept-{len(self.found) + 1:02d}",
-                "name": name,
-                "full_name": name,
-                "kind": _guess_kind(name),
-            }
+            entry = {"id": f"dept-{len(self.found) + 1:02d}", "name": name}
             self.by_name[name] = entry
         self.found.setdefault(entry["id"], entry)
         return entry["id"], name != entry["name"]
 
     def entries(self) -> list[dict[str, Any]]:
         return list(self.found.values())
-
-
-def _guess_kind(name: str) -> str:
-    if name.startswith(("人行", "国家")) or "税务" in name:
-        return "central-branch"
-    if name.endswith(("局", "委", "办公室", "办")):
-        return "municipal-department"
-    return "public-institution"
 
 
 class _DraftDumper(yaml.SafeDumper):

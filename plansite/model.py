@@ -22,7 +22,7 @@ DepartmentKind = Literal[
 ]
 Role = Literal["lead", "supporting", "responsible"]
 # Each kind's label and the order kinds are listed in; a plan's data may word a label its own
-# way (department_kinds: 中央和省驻长单位 for a city called 长治).
+# way (department_kinds: central-branch: 中央和省驻长单位, say).
 KIND_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "government-office": "市政府办事机构",
@@ -32,6 +32,8 @@ KIND_LABELS: Mapping[str, str] = MappingProxyType(
         "cooperative": "合作经济组织",
     }
 )
+# A first draft's departments have no kind until an editor sorts them.
+UNSORTED_LABEL = "尚未归类的单位"
 ROLE_LABELS: Mapping[str, str] = MappingProxyType(
     {"lead": "牵头单位", "supporting": "配合单位", "responsible": "责任单位"}
 )
@@ -41,14 +43,25 @@ ROLE_LABELS: Mapping[str, str] = MappingProxyType(
 class Department:
     id: str
     name: str
-    full_name: str
+    # None in a first draft, until an editor curates it.
+    full_name: str | None
     aliases: tuple[str, ...]
-    kind: DepartmentKind
+    kind: DepartmentKind | None
     kind_label: str
 
     @property
     def page(self) -> str:
         return urls.source("department", self.id)
+
+    @property
+    def title(self) -> str:
+        """The full name, or the short one while a draft has none."""
+        return self.full_name or self.name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the department goes by: short, full, aliases."""
+        return (self.name, *((self.full_name,) if self.full_name else ()), *self.aliases)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -168,8 +181,10 @@ class Document:
     title: str
     issuer: str
     signed: datetime.date
-    published: datetime.date
-    disclosure: str
+    # None in a first draft: the text never states when it was published.
+    published: datetime.date | None
+    # None where the text states no 公开方式.
+    disclosure: str | None
     bases: tuple[Basis, ...]
     first_year: int
     last_year: int
@@ -212,10 +227,32 @@ class Plan:
     chapters: tuple[Chapter, ...]
     measures: tuple[Measure, ...]
     # 数据截至: progress is reported up to this date, and what is due is judged against it.
-    as_of: datetime.date
+    # None in a first draft, before any progress is collected.
+    as_of: datetime.date | None
     working_groups: tuple[WorkingGroup, ...] = ()
     # Each kind of department's label, in the order kinds are listed.
     kind_labels: Mapping[str, str]
+    # The site's name, in its header and every page's title.
+    site_name: str
+    # A first draft (draft: true): what it has not curated yet is None or empty, and the site says so.
+    draft: bool = False
+
+    @property
+    def still_to_curate(self) -> tuple[str, ...]:
+        """What a first draft has not curated yet, as its readers are told."""
+        unnamed = sum(d.full_name is None for d in self.departments)
+        unsorted = sum(d.kind is None for d in self.departments)
+        return tuple(
+            label
+            for label, missing in (
+                ("发布日期", self.document.published is None),
+                (f"{unnamed}个单位的全称", unnamed),
+                (f"{unsorted}个单位的类别", unsorted),
+                ("专题", not self.topics),
+                ("落实进度", self.as_of is None),
+            )
+            if missing
+        )
 
     def working_group(self, target: Target) -> WorkingGroup | None:
         """The working group that answers for a goal's target, if the data assigns one."""
@@ -223,7 +260,7 @@ class Plan:
 
     def is_due(self, target: Target) -> bool:
         """Its deadline has passed by the data's as-of date (never the build date, so builds reproduce)."""
-        return target.deadline <= self.as_of
+        return self.as_of is not None and target.deadline <= self.as_of
 
     @property
     def goals(self) -> tuple[Goal, ...]:
@@ -247,14 +284,14 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
         d["id"]: Department(
             id=d["id"],
             name=d["name"],
-            full_name=d["full_name"],
+            full_name=d.get("full_name"),
             aliases=tuple(d.get("aliases", ())),
-            kind=d["kind"],
-            kind_label=kind_labels[d["kind"]],
+            kind=d.get("kind"),
+            kind_label=kind_labels[d["kind"]] if "kind" in d else UNSORTED_LABEL,
         )
         for d in data["departments"]
     }
-    topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data["topics"]}
+    topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data.get("topics", ())}
     chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
     labels = measure_labels(data["measures"], data["document"].get("measure_numbering"))
     measures = tuple(
@@ -280,9 +317,11 @@ def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = Non
         topics=tuple(topics.values()),
         chapters=tuple(chapters.values()),
         measures=measures,
-        as_of=datetime.date.fromisoformat(data["progress"]["as_of"]),
+        as_of=_date(data.get("progress", {}).get("as_of")),
         working_groups=working_groups,
         kind_labels=kind_labels,
+        draft=data.get("draft", False),
+        site_name=data.get("site_name") or data["document"]["title"],
     )
 
 
@@ -292,8 +331,8 @@ def _document(d: Mapping[str, Any]) -> Document:
         title=d["title"],
         issuer=d["issuer"],
         signed=datetime.date.fromisoformat(d["signed"]),
-        published=datetime.date.fromisoformat(d["published"]),
-        disclosure=d["disclosure"],
+        published=_date(d.get("published")),
+        disclosure=d.get("disclosure"),
         bases=tuple(Basis(**basis) for basis in d["bases"]),
         first_year=d["target_years"]["from"],
         last_year=d["target_years"]["to"],
@@ -305,6 +344,10 @@ def _document(d: Mapping[str, Any]) -> Document:
         subject=d.get("subject"),
         official_page=d.get("official_page"),
     )
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 def _chapter(c: Mapping[str, Any]) -> Chapter:
@@ -365,7 +408,7 @@ def _measure(
             )
             for c in m.get("corrections", ())
         ),
-        topics=tuple(topics[t] for t in m["topics"]),
+        topics=tuple(topics[t] for t in m.get("topics", ())),
         targets=tuple(map(target_from, m["targets"])),
         source_line=source_line,
     )

@@ -32,7 +32,8 @@ def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
         yield ("document", "notice", "body"), paragraph
     yield ("document", "issuer"), document.issuer
     yield ("document", "signed"), zh_date(document.signed)
-    yield ("document", "disclosure"), f"（{document.disclosure}）"
+    if document.disclosure:
+        yield ("document", "disclosure"), f"（{document.disclosure}）"
     yield ("document", "title"), document.title
     yield ("document", "preamble"), document.preamble
     measures = {measure.id: index for index, measure in enumerate(plan.measures)}

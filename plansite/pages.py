@@ -9,6 +9,7 @@ to other pages' sources, which the builder resolves and checks.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
     page("help", "help.md.j2", help_title=search_index.HELP_TITLE)
     if engine == "pagefind":
         page("search", "search.md.j2")
-    files[".nav.yml"] = _navigation(catalog, engine)
+    files[INHERITED_CONFIG] = _inherited_config(catalog, engine)
     return files
 
 
@@ -139,12 +140,18 @@ def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> s
     return f"{source}，{where}，{cited.target.year}年目标任务“{cited.target.indicator}”。{site.site_url}{cited.url}"
 
 
+def _as_of(date: datetime.date | None) -> str:
+    """数据截至 and the data's date, or, while a first draft collects no progress, saying so."""
+    return f"数据截至{zh_date(date)}" if date else "尚未开始收集进度"
+
+
 _FILTERS: Mapping[str, Callable[..., Any]] = {
     "link": _link,
     "md_link": _md_link,
     "md": markup.md,
     "yaml_string": markup.yaml_string,
     "zh_date": zh_date,
+    "as_of": _as_of,
     "citation": _citation,
     "status_icon": charts.status_icon,
     "units": _units,
@@ -162,8 +169,14 @@ NAV_MEASURES = 200
 NAV_CHAPTERS = 60
 
 
-def _navigation(catalog: Catalog, engine: str) -> str:
-    """The nav, grouped by chapter, as the config file mkdocs.yml inherits from."""
+# The part of the site's configuration that comes from the data; mkdocs.yml inherits it.
+INHERITED_CONFIG = ".config.yml"
+
+
+def _inherited_config(catalog: Catalog, engine: str) -> str:
+    """The site's name and description, and the nav grouped by chapter: the config file mkdocs.yml
+    inherits, so that nothing in mkdocs.yml names a plan."""
+    plan = catalog.plan
     sectors: list[Any] = ["sectors/index.md"]
     with_measures = len(catalog.plan.measures) <= NAV_MEASURES
     for entry in catalog.chapters.values() if len(catalog.chapters) <= NAV_CHAPTERS else ():
@@ -187,5 +200,10 @@ def _navigation(catalog: Catalog, engine: str) -> str:
     ]
     if engine == "pagefind":
         nav.insert(1, {"搜索": urls.source("search")})
+    config = {
+        "site_name": plan.site_name,
+        "site_description": f"《{plan.document.title}》全文、分项措施、责任单位和目标任务。",
+        "nav": nav,
+    }
     header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"
-    return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10**6)
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10**6)

@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import build, cli, write
+from . import build, cli, pages, write
 from .problems import DataError
 
 POLL_SECONDS = 0.05
 # An editor may save in several writes (empty the file, then fill it): a change is read once the
 # watched files have stayed the same this long.
 SETTLE_SECONDS = 0.15
-NAVIGATION = ".nav.yml"
+NAVIGATION = pages.INHERITED_CONFIG
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -53,7 +53,7 @@ class Tally:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Dashboard:
-    as_of: datetime.date
+    as_of: datetime.date | None
     overall: Tally
     by_year: tuple[Tally, ...]
     by_chapter: tuple[Tally, ...]

@@ -50,13 +50,13 @@ def entries(catalog: Catalog) -> list[Entry]:
     for entry in catalog.measures.values():
         m = entry.measure
         numbers = (m.label, f"第{from_int(m.number)}项", f"第{m.number}项", str(m.number), f"措施{m.number}")
-        lead = tuple(name for d in m.lead for name in (d.name, d.full_name, *d.aliases))
-        units = tuple(name for d in m.supporting for name in (d.name, d.full_name, *d.aliases))
+        lead = tuple(name for d in m.lead for name in d.names)
+        units = tuple(name for d in m.supporting for name in d.names)
         found.append(Entry(m.url, m.heading, "措施", numbers, m.text, m.chapter.heading, lead, units))
     for department in catalog.departments.values():
         d = department.department
-        names = (d.name, d.full_name, *d.aliases, d.full_name.removeprefix(city), d.name.removeprefix("市"))
-        found.append(Entry(department.url, d.full_name, "单位", names, " ".join(names), d.kind_label))
+        names = (*d.names, d.title.removeprefix(city), d.name.removeprefix("市"))
+        found.append(Entry(department.url, d.title, "单位", names, " ".join(names), d.kind_label))
     for chapter in catalog.chapters.values():
         c = chapter.chapter
         goals = "".join(goal.text for goal in c.goals)

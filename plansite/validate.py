@@ -160,6 +160,10 @@ def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None
         report(
             path, f"{_type_word(value)}不是可选的值，可选值有：{', '.join(map(str, rule_value))}{advice}", "not-allowed"
         )
+    elif keyword == "const":
+        advice = f"；{schema['x-message']}" if "x-message" in schema else ""
+        shown_value = json.dumps(rule_value, ensure_ascii=False)
+        report(path, f"{_type_word(value)}不是可选的值：只能写 {shown_value}{advice}", "not-allowed")
     elif keyword in ("minimum", "maximum"):
         bound = "不小于" if keyword == "minimum" else "不大于"
         report(path, f"{value} 超出了允许的范围：应当{bound} {rule_value}", "out-of-range")

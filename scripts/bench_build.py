@@ -57,7 +57,7 @@ def prepare(size: int, work: Path) -> tuple[Path, Path]:
         data.write_text(yaml.dump(plan, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), "utf-8")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for old, new in {
-        "INHERIT: docs/generated/.nav.yml": f"INHERIT: {work / 'docs' / '.nav.yml'}",
+        "INHERIT: docs/generated/.config.yml": f"INHERIT: {work / 'docs' / '.config.yml'}",
         "docs_dir: docs/generated": f"docs_dir: {work / 'docs'}\nsite_dir: {work / 'site'}",
         "custom_dir: overrides": f"custom_dir: {ROOT / 'overrides'}",
     }.items():
@@ -71,10 +71,11 @@ def prepare(size: int, work: Path) -> tuple[Path, Path]:
 def baseline_config(work: Path) -> Path:
     """Material with its search, our Markdown extensions, the same pages; no measure in the nav."""
     ours = config.read_mkdocs_yml(work / "mkdocs.yml")
-    nav = yaml.safe_load((work / "docs" / ".nav.yml").read_text(encoding="utf-8"))["nav"]
+    inherited = yaml.safe_load((work / "docs" / ".config.yml").read_text(encoding="utf-8"))
+    nav = inherited["nav"]
     extensions = [e for e in ours["markdown_extensions"] if not isinstance(e, dict)] + ["toc"]
     bare = {
-        "site_name": ours["site_name"],
+        "site_name": inherited["site_name"],
         "docs_dir": str(work / "docs"),
         "site_dir": str(work / "site-baseline"),
         "theme": {"name": "material", "language": "zh"},

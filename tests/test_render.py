@@ -24,7 +24,7 @@ PAGE_KINDS = [
     "topics/organisation.md",
     "years/index.md",
     "years/2026.md",
-    ".nav.yml",
+    ".config.yml",
     "downloads/plan.json",
 ]
 

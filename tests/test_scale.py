@@ -55,11 +55,11 @@ def test_related_measures_are_those_the_definition_ranks_first():
 
 
 def test_a_large_plan_keeps_its_measures_and_chapters_out_of_the_navigation(plan):
-    small = yaml.safe_load(pages.render(catalog.build(plan), SITE, "own")[".nav.yml"])
+    small = yaml.safe_load(pages.render(catalog.build(plan), SITE, "own")[".config.yml"])
     listed = str(small["nav"])
     assert all(f"measures/{m.id}.md" in listed for m in plan.measures)
     assert {"搜索": "search/index.md"} not in small["nav"]
-    large = yaml.safe_load(build.site_files(catalog.build(synthetic(400)), SITE)[".nav.yml"])
+    large = yaml.safe_load(build.site_files(catalog.build(synthetic(400)), SITE)[".config.yml"])
     assert "measures/m" not in str(large["nav"]) and "sectors/general" not in str(large["nav"])
     assert {"搜索": "search/index.md"} in large["nav"]
 

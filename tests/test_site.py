@@ -96,7 +96,7 @@ def test_the_search_index_has_every_measure_and_department_and_only_pages_that_e
     assert {m.url for m in plan.measures} | {f"departments/{d.id}/" for d in plan.departments} <= set(urls)
     assert [url for url in urls if not (site / url / "index.html").is_file()] == []
     about = next(entry for entry in entries if entry["url"] == "about/")
-    assert about["title"] == "关于本站" and "以长治市人民政府发布的原文为准" in about["text"]
+    assert about["title"] == "关于本站" and "以发文机关发布的原文为准" in about["text"]
     m17 = next(entry for entry in entries if entry["url"] == "measures/m17/")
     assert m17["text"] == plan.measures[16].text and "（十七）" in m17["keys"]
 
