@@ -1,5 +1,5 @@
-"""Adopting another plan: its text goes into data/source/ and its draft into data/measures.yaml,
-in place of the plan the repository holds (git keeps the old ones).
+"""Adopting another plan: its text goes into data/source/, its draft into data/measures.yaml and
+its facts into tests/this_plan.yaml, in place of the plan the repository holds (git keeps the old ones).
 
 Nothing is written unless the draft, with the text beside it, passes every check the site's build
 makes, fidelity to the text included.
@@ -7,12 +7,16 @@ makes, fidelity to the text included.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import build, importer, write
+import yaml
+
+from . import build, importer, official_text, write
+from .model import Plan
 
 SOURCE_FOLDER = "source"
 SOURCE_README = """\
@@ -33,9 +37,72 @@ def source_name(path: Path) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}\.txt", name) else "plan.txt"
 
 
-def replace(text: bytes, name: str, draft: dict[str, Any], header: str, data_file: Path) -> list[Path]:
-    """Put ``text`` (as data/source/``name``) and ``draft`` in place of the current plan; the
-    files written. Raises DataError, writing nothing, if the draft fails a check."""
+EXPECTATIONS_HEADER = """\
+# What this plan is: the facts tests/test_this_plan.py holds data/ and the site to. Every other
+# test checks behaviour against whatever plan data/ holds; this file is the one a city that adopts
+# the project replaces. scripts/import_plan.py --replace wrote it from the first draft: check each
+# fact against the text, and add what readers will search for (docs/ADOPTING.md).
+
+"""
+# Questions the plan does not answer, as readers ask them: the site's help page answers them.
+HELP_QUERIES = ("怎么申请补贴", "补贴怎么领", "以旧换新补贴在哪申请", "咨询电话")
+
+
+def expectations(plan: Plan, name: str, text: bytes) -> str:
+    """tests/this_plan.yaml for a newly adopted plan: what its draft states, pinned."""
+    document = plan.document
+    local = document.local_governments
+    units = {
+        "responsible": [m.number for m in plan.measures if m.responsible],
+        "none": [m.number for m in plan.measures if not (m.lead or m.responsible)],
+        "lead_only": [m.number for m in plan.measures if m.lead and not m.supporting],
+    }
+    facts = {
+        "source": name,
+        "source_sha256": hashlib.sha256(text).hexdigest(),
+        "paragraphs": len(list(official_text.paragraphs(plan))),
+        "document": {
+            "title": document.title,
+            "issuer": document.issuer,
+            "number": document.number,
+            "signed": document.signed,
+            "published": document.published,
+            "bases": [basis.number for basis in document.bases],
+            "disclosure": document.disclosure,
+            "local_governments": local.name if local else None,
+        },
+        "counts": {
+            "measures": len(plan.measures),
+            "chapters": len(plan.chapters),
+            "departments": len(plan.departments),
+            "targets": len(plan.targets),
+            "topics": len(plan.topics),
+            "working_groups": len(plan.working_groups),
+        },
+        "chapter_sizes": [len(plan.measures_in(chapter)) for chapter in plan.chapters],
+        "units": units,
+        "unit_clauses": {m.number: official_text.units_clause(plan, m) for m in plan.measures},
+        "same_department": [[d.name, *d.aliases] for d in plan.departments if d.aliases],
+        "full_names": {},
+        "targets_by_year": {},
+        "not_targets": {},
+        "search_queries": {
+            "clerk": {
+                **{m.title: [m.url] for m in plan.measures},
+                **{d.name: [f"departments/{d.id}/"] for d in plan.departments},
+            },
+            "help": {question: ["help/"] for question in HELP_QUERIES},
+        },
+    }
+    return EXPECTATIONS_HEADER + yaml.safe_dump(facts, allow_unicode=True, sort_keys=False, width=10**6)
+
+
+def replace(
+    text: bytes, name: str, draft: dict[str, Any], header: str, data_file: Path, expectations_file: Path
+) -> list[Path]:
+    """Put ``text`` (as data/source/``name``) and ``draft`` in place of the current plan, and a
+    first expectations file for it; the files written. Raises DataError, writing nothing, if the
+    draft fails a check."""
     draft = {**draft, "document": {**draft["document"], "source": f"{SOURCE_FOLDER}/{name}"}}
     yaml_text = importer.to_yaml(draft, header).encode("utf-8")
     with tempfile.TemporaryDirectory(prefix="plan-draft-") as scratch:
@@ -43,16 +110,17 @@ def replace(text: bytes, name: str, draft: dict[str, Any], header: str, data_fil
         (trial / SOURCE_FOLDER).mkdir()
         (trial / SOURCE_FOLDER / name).write_bytes(text)
         (trial / data_file.name).write_bytes(yaml_text)
-        build.read_plan(trial / data_file.name, str(data_file))
+        plan = build.read_plan(trial / data_file.name, str(data_file))
     folder = data_file.parent / SOURCE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     document = draft["document"]
     readme = SOURCE_README.format(name=name, title=document["title"], issuer=document["issuer"])
-    written = [folder / name, folder / "README.md", data_file]
+    written = [folder / name, folder / "README.md", data_file, expectations_file]
     for old in folder.iterdir():
         if old not in written and old.is_file():
             old.unlink()
     write.write_file(folder / name, text)
     write.write_file(folder / "README.md", readme.encode("utf-8"))
     write.write_file(data_file, yaml_text)
+    write.write_file(expectations_file, expectations(plan, name, text).encode("utf-8"))
     return written

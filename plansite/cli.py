@@ -179,7 +179,14 @@ def _adopt(source: Path, data: dict) -> int:
     name = adopt.source_name(source)
     header = DRAFT_HEADER.format(source=f"data/{adopt.SOURCE_FOLDER}/{name}")
     try:
-        written = adopt.replace(source.read_bytes(), name, data, header, build.ROOT / "data" / "measures.yaml")
+        written = adopt.replace(
+            source.read_bytes(),
+            name,
+            data,
+            header,
+            build.ROOT / "data" / "measures.yaml",
+            build.ROOT / "tests" / "this_plan.yaml",
+        )
     except DataError as error:
         print(error.report(), file=sys.stderr)
         print("草稿没有通过检查，什么也没有改动", file=sys.stderr)

@@ -123,10 +123,29 @@ def hand_written_entry(path: str, content: bytes) -> Entry:
     return Entry(urls.published(path), title, "页面", (title,), " ".join(words.split()))
 
 
+def examples(catalog: Catalog) -> dict[str, str]:
+    """What the search box suggests when nothing is found, taken from this plan: the department
+    that leads most measures, a measure's number, and a target's year with a word of its indicator."""
+    plan = catalog.plan
+    found: dict[str, str] = {}
+    if catalog.departments:
+        busiest = max(catalog.departments.values(), key=lambda entry: len(entry.leads))
+        found["unit"] = busiest.department.name
+    if plan.measures:
+        measure = plan.measures[len(plan.measures) // 3]
+        found |= {"number": str(measure.number), "label": measure.label}
+    if plan.targets and (word := re.match(r"[\u4e00-\u9fff]{2}", plan.targets[0].indicator)):
+        found["year_query"] = f"{plan.targets[0].year} {word.group()}"
+    return found
+
+
 def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
     pages = [hand_written_entry(path, content) for path, content in hand_written if path.endswith(".md")]
     return json.dumps(
-        [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
+        {
+            "examples": examples(catalog),
+            "pages": [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
+        },
         ensure_ascii=False,
         separators=(",", ":"),
     )

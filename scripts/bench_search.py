@@ -3,7 +3,7 @@
 
     make bench-search       (builds the site; needs chromium)
 
-Serves site/ on 127.0.0.1 and types each query of tests/search_queries.yaml, and the phrases
+Serves site/ on 127.0.0.1 and types each query of tests/this_plan.yaml, and the phrases
 scripts/search_eval.py draws from the plan, into the search box in Chromium. Prints each query's
 first three results with the rank of the first expected page, then per kind of query the mean
 reciprocal rank (MRR: 1 when an expected page comes first, 1/2 second, 0 when missing) and the

@@ -16,7 +16,8 @@ import yaml
 
 from plansite.model import Plan
 
-QUERIES_FILE = Path(__file__).resolve().parent.parent / "tests" / "search_queries.yaml"
+# The written queries are this plan's: they live with its other facts.
+QUERIES_FILE = Path(__file__).resolve().parent.parent / "tests" / "this_plan.yaml"
 # A phrase of this many characters is a phrase a reader copies, not a word.
 _PHRASE_CHARACTERS = range(4, 9)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -30,7 +31,7 @@ class Query:
 
 
 def written_queries(path: Path = QUERIES_FILE) -> list[Query]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")).get("search_queries") or {}
     return [Query(str(text), tuple(pages), kind) for kind, queries in data.items() for text, pages in queries.items()]
 
 

@@ -138,14 +138,17 @@
     return li;
   }
 
-  function nothingFound(base, pages) {
+  function nothingFound(base, pages, examples) {
     /* The help page, by the kind the index gives it: its title and address are the index's. */
     var guide = pages.filter(function (page) { return page.entry.kind === "指引"; })[0];
     var help = document.createElement("div");
     help.className = "plan-search-help";
     var tips = document.createElement("p");
-    tips.textContent = "可以换一种说法再试：单位简称（如“市工信局”）、关键词（如“电梯”“二手车”）、" +
-      "措施序号（如“17”或“（十七）”），或“2025 环卫”这样的年份加关键词。";
+    /* The examples are this plan's own, from the index. */
+    var ways = [examples.unit ? "单位简称（如“" + examples.unit + "”）" : "单位简称", "原文中的词语",
+      examples.number ? "措施序号（如“" + examples.number + "”或“" + examples.label + "”）" : "措施序号"];
+    if (examples.year_query) ways.push("“" + examples.year_query + "”这样的年份加关键词");
+    tips.textContent = "可以换一种说法再试：" + ways.join("、") + "。";
     var where = document.createElement("p");
     [["也可以按", null], ["责任单位", "departments/"], ["、", null], ["目标年份", "years/"], ["或", null],
      ["方案全文", "full-text/"], ["查找。想了解补贴怎么申请，见", null], [guide.entry.title, guide.entry.url],
@@ -168,15 +171,16 @@
     var indexUrl = new URL(box.getAttribute("data-plan-search"), window.location.href);
     var base = indexUrl.href.replace(/search\.json$/, "");
     var searchPage = box.hasAttribute("data-plan-search-page");
-    var pages = null, loading = null, timer = null, shown = [];
+    var pages = null, examples = {}, loading = null, timer = null, shown = [];
 
     function load() {
       if (!loading) {
         loading = fetch(indexUrl.href).then(function (response) {
           if (!response.ok) throw new Error(response.status);
           return response.json();
-        }).then(function (entries) {
-          pages = entries.map(prepare);
+        }).then(function (index) {
+          pages = index.pages.map(prepare);
+          examples = index.examples;
         });
       }
       return loading;
@@ -198,14 +202,14 @@
       if (old) old.remove();
       list.textContent = "";
       if (!query.trim()) {
-        meta.textContent = "输入单位名称、关键词或措施序号，如“工信局”“电梯”“2025 环卫”";
+        meta.textContent = "输入单位名称、关键词或措施序号";
         shown = [];
         return;
       }
       shown = search(pages, query);
       if (!shown.length) {
         meta.textContent = "没有找到符合条件的结果";
-        meta.insertAdjacentElement("afterend", nothingFound(base, pages));
+        meta.insertAdjacentElement("afterend", nothingFound(base, pages, examples));
         return;
       }
       meta.textContent = "找到 " + shown.length + " 个结果" + (shown.length === MAX_RESULTS ? "（只列出最相关的）" : "");
