@@ -85,6 +85,7 @@ def expectations(plan: Plan, name: str, text: bytes) -> str:
         "same_department": [[d.name, *d.aliases] for d in plan.departments if d.aliases],
         "full_names": {},
         "targets_by_year": {},
+        "value_texts": {},
         "not_targets": {},
         "search_queries": {
             "clerk": {

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from . import matrix, official_text, urls
-from .model import Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
+from .model import UNSORTED_LABEL, Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
 from .related import ranked_related
 from .targets import Target
 
@@ -223,7 +223,8 @@ class Catalog:
         """The departments in groups of their kind, each group in the order of the names' characters
         (部首笔画, the order of Unicode's CJK ideographs): how a reader looks one up."""
         groups = []
-        for kind, label in self.plan.kind_labels.items():
+        # A first draft's departments have no kind yet: they come last, as one group.
+        for kind, label in (*self.plan.kind_labels.items(), (None, UNSORTED_LABEL)):
             members = sorted((e for e in self.departments.values() if e.department.kind == kind), key=_name_order)
             if members:
                 groups.append((label, tuple(members)))

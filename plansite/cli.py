@@ -122,10 +122,12 @@ DRAFT_HEADER = """\
 # yaml-language-server: $schema=../schema/measures.schema.json
 #
 # A first draft of a plan's data, written by scripts/import_plan.py from {source}.
-# It builds a site as it is (draft: true; the site says what is not curated yet). Still to curate
+# It builds a site as it is (draft: true: the site says what is not curated yet). Still to curate
 # by hand: document.published, departments' full names and kinds, chapter ids, topics, targets
-# and progress.as_of; then delete draft: true. Check it: python scripts/generate.py --check --data <this file>
-# (docs/ADOPTING.md walks through it).
+# and progress.as_of; then delete draft: true. docs/ADOPTING.md walks through it, and
+# CONTRIBUTING.md (in Chinese) explains every field and error.
+#
+# Check it:   python scripts/generate.py --check --data <this file>   (data/measures.yaml: make check)
 #
 """
 

@@ -1,9 +1,9 @@
-"""Plans of any size, made from the real one, for the build benchmark.
+"""Plans of any size, made from whatever plan data/ holds, for the build benchmark and the tests.
 
-A plan of N measures repeats the real plan's 13 chapters and 53 measures once per region (a
-district or county of a province), with new ids, chapter numbers and departments for each
-region, until N measures are reached. Texts, targets and topics are the real ones, so pages,
-search and validation see realistic Chinese; every synthetic plan passes the generator's checks.
+A plan of N measures repeats the real plan's chapters and measures once per region (a district
+or county), with new ids, chapter numbers and departments for each region, until N measures are
+reached. Texts, targets and topics are the real ones, so pages, search and validation see
+realistic Chinese; every synthetic plan passes the generator's checks.
 """
 
 from __future__ import annotations
@@ -12,29 +12,13 @@ import copy
 import math
 from typing import Any
 
-# Real place names first; beyond them, numbered areas.
-REGIONS = (
-    "潞州区",
-    "上党区",
-    "屯留区",
-    "潞城区",
-    "襄垣县",
-    "平顺县",
-    "黎城县",
-    "壶关县",
-    "长子县",
-    "武乡县",
-    "沁县",
-    "沁源县",
-    "高新区",
-    "经开区",
-)
+# Regions named in order, 甲区 … 癸区, then again with a number: no real place is implied.
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
 def region_name(index: int) -> str:
-    if index < len(REGIONS):
-        return REGIONS[index]
-    return f"{REGIONS[index % len(REGIONS)]}第{index // len(REGIONS) + 1}片区"
+    stem = _STEMS[index % len(_STEMS)]
+    return f"{stem}区" if index < len(_STEMS) else f"{stem}区第{index // len(_STEMS) + 1}片"
 
 
 def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
@@ -63,7 +47,8 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
             copied = copy.deepcopy(department)
             copied["id"] = local(department["id"])
             copied["name"] = name + department["name"].removeprefix("市")
-            copied["full_name"] = name + department["full_name"]
+            if "full_name" in department:
+                copied["full_name"] = name + department["full_name"]
             if "aliases" in copied:
                 copied["aliases"] = [name + alias for alias in department["aliases"]]
             plan["departments"].append(copied)

@@ -136,7 +136,7 @@ def test_measures_csv_agrees_with_plan_json_row_for_row(files, published):
             ids = row[f"{role}_ids"].split(";") if row[f"{role}_ids"] else []
             assert ids == measure[role]
             assert row[role] == "、".join(names[i] for i in ids)
-        assert row["topic_ids"].split(";") == measure["topics"]
+        assert (row["topic_ids"].split(";") if row["topic_ids"] else []) == measure["topics"]
         assert int(row["targets"]) == len(measure["targets"])
         assert row["url"] == SITE.site_url + measure["url"]
 
@@ -145,10 +145,11 @@ def test_departments_csv_agrees_with_plan_json_row_for_row(files, published):
     rows = read_csv(files["downloads/departments.csv"])
     assert [r["department_id"] for r in rows] == [d["id"] for d in published["departments"]]
     for row, department in zip(rows, published["departments"], strict=True):
+        # An empty cell where a draft has no full name or kind yet.
         assert (row["name"], row["full_name"], row["kind"]) == (
             department["name"],
-            department["full_name"],
-            department["kind"],
+            department["full_name"] or "",
+            department["kind"] or "",
         )
         for column, role in (("leads", "lead"), ("supports", "supporting"), ("responsible_for", "responsible")):
             assert int(row[column]) == sum(department["id"] in m[role] for m in published["measures"])
@@ -180,7 +181,7 @@ def test_downloads_are_deterministic(plan):
     first = build.site_files(catalog.build(plan), SITE)
     second = build.site_files(catalog.build(plan), SITE)
     downloads = [path for path in first if path.startswith("downloads/")]
-    assert len(downloads) > 40 and all(first[path] == second[path] for path in downloads)
+    assert len(downloads) > 2 * len(plan.departments) and all(first[path] == second[path] for path in downloads)
 
 
 def calendar(text):
@@ -210,13 +211,18 @@ def test_each_departments_calendar_holds_its_deadlines(files, plan):
 def test_the_plans_calendar_holds_every_target_once_stamped_with_the_as_of_date(files, plan):
     events = calendar(files["downloads/calendars/all.ics"]).walk("VEVENT")
     assert sorted(str(e["UID"]).split("@")[0] for e in events) == sorted(t.id for t in plan.targets)
-    assert {e["DTSTAMP"].dt for e in events} == {datetime.datetime.combine(plan.as_of, datetime.time(), datetime.UTC)}
+    # Stamped with the data's date, so that a calendar rebuilds byte for byte: a draft that collects
+    # no progress yet has only its signing date.
+    stamp = plan.as_of or plan.document.signed
+    assert {e["DTSTAMP"].dt for e in events} <= {datetime.datetime.combine(stamp, datetime.time(), datetime.UTC)}
 
 
 def test_text_with_commas_semicolons_and_long_lines_survives_the_calendar(files, plan):
     """Target texts carry Chinese commas; the escaping only concerns ASCII ',' ';' and backslash."""
-    description = calendar(files["downloads/calendars/housing.ics"]).walk("VEVENT")[0]["DESCRIPTION"]
-    assert "，" in description and "\n" in description
+    events = calendar(files["downloads/calendars/all.ics"]).walk("VEVENT")
+    assert all("\n" in str(event["DESCRIPTION"]) for event in events)
+    described = {str(event["UID"]).split("@")[0]: str(event["DESCRIPTION"]) for event in events}
+    assert [t.id for t in plan.targets if t.text not in described[t.id]] == []
 
 
 def test_the_downloads_page_states_the_licence_and_as_of_date(files, plan):
@@ -231,5 +237,8 @@ def test_the_downloads_page_states_the_licence_and_as_of_date(files, plan):
         ),
     )["downloads/index.md"]
     assert 'rel="license">CC BY 4.0</a>' in page
-    assert f'数据截至<time datetime="{plan.as_of.isoformat()}">' in page
+    if plan.as_of:
+        assert f'数据截至<time datetime="{plan.as_of.isoformat()}">' in page
+    else:
+        assert "尚未开始收集进度" in page
     assert "许可尚未确定" in files["downloads/index.md"]

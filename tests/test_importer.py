@@ -30,7 +30,7 @@ def curated_data():
 def test_importing_the_source_reproduces_every_field_the_text_holds():
     curated = curated_data()
     draft = importer.draft(SOURCE.read_text(encoding="utf-8"), known_departments=curated["departments"])
-    assert len(draft["measures"]) == 53
+    assert len(draft["measures"]) == len(curated["measures"])
     for drafted, kept in zip(draft["measures"], curated["measures"], strict=True):
         for field in IMPORTED_MEASURE_FIELDS:
             assert drafted.get(field) == kept.get(field), (kept["id"], field)
@@ -40,13 +40,13 @@ def test_importing_the_source_reproduces_every_field_the_text_holds():
         m["chapter"] for m in curated["measures"]
     ]
     general_draft, general = draft["chapters"][0], curated["chapters"][0]
-    assert general_draft["principles"] == general["principles"]
-    assert [(g["id"], g["year"], g["text"]) for g in general_draft["goals"]] == [
-        (g["id"], g["year"], g["text"]) for g in general["goals"]
+    assert general_draft.get("principles") == general.get("principles")
+    assert [(g["id"], g["year"], g["text"]) for g in general_draft.get("goals", [])] == [
+        (g["id"], g["year"], g["text"]) for g in general.get("goals", [])
     ]
     document = curated["document"]
     for field in ("title", "issuer", "disclosure", "bases", "target_years", "notice", "preamble", "local_governments"):
-        assert draft["document"][field] == document[field], field
+        assert draft["document"].get(field) == document.get(field), field
     assert draft["document"]["signed"] == document["signed"]
 
 

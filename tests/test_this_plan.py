@@ -98,6 +98,12 @@ def test_targets_by_year(plan):
     assert by_year == (EXPECTED.get("targets_by_year") or {})
 
 
+def test_value_text_reads_as_the_plan_words_it(plan):
+    targets = {t.id: t for t in plan.targets}
+    for target_id, words in (EXPECTED.get("value_texts") or {}).items():
+        assert targets[target_id].value_text == words, target_id
+
+
 def test_every_year_the_text_commits_to_is_a_target_or_is_excused(plan, official_lines):
     """Once targets are curated, a year in the text is in a target's clause or excused by its words."""
     if not plan.targets:
