@@ -1,0 +1,85 @@
+"""Another city adopts the project: in a copy of this repository, one command replaces the plan
+with a county plan of our own making, and the copy builds its site and passes its own checks of
+that plan, with no hand edit."""
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "adoption" / "plan.txt"
+TITLE = "样例县推动大规模设备更新和消费品以旧换新实施方案"
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, *map(str, args)], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def adopted(tmp_path_factory):
+    """A copy of the working tree (tracked and new files, as git would commit them), adopted."""
+    copy = tmp_path_factory.mktemp("adopting") / "repository"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    for name in filter(None, listed.decode("utf-8").split("\0")):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    result = run("scripts/import_plan.py", FIXTURE, "--replace", cwd=copy)
+    assert result.returncode == 0, result.stderr
+    return copy, result
+
+
+def test_one_command_puts_the_text_the_draft_and_its_facts_in_place(adopted):
+    copy, result = adopted
+    assert (copy / "data" / "source" / "plan.txt").read_bytes() == FIXTURE.read_bytes()
+    assert sorted(p.name for p in (copy / "data" / "source").iterdir()) == ["README.md", "plan.txt"]
+    data = yaml.safe_load((copy / "data" / "measures.yaml").read_text(encoding="utf-8"))
+    assert data["draft"] is True and data["document"]["title"] == TITLE
+    assert data["document"]["source"] == "source/plan.txt" and data["document"]["number"] == "样政发〔2025〕5号"
+    facts = yaml.safe_load((copy / "tests" / "this_plan.yaml").read_text(encoding="utf-8"))
+    assert facts["source"] == "plan.txt" and facts["counts"]["measures"] == 10
+    assert "make site" in result.stdout and "docs/ADOPTING.md" in result.stdout
+
+
+def test_the_adopted_plan_builds_its_site_with_nothing_of_the_old_plan(adopted):
+    copy, _ = adopted
+    result = run("scripts/build_site.py", "--quiet", cwd=copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = copy / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{TITLE}" in home and "本站数据是初稿" in home
+    assert sorted(p.parent.name for p in (site / "measures").glob("m*/index.html")) == [
+        f"m{n:02d}" for n in range(1, 11)
+    ]
+    department = (site / "departments" / "dept-01" / "index.html").read_text(encoding="utf-8")
+    assert "县工信局" in department and "尚未整理" in department and "尚未归类的单位" in department
+    mentions = [p.relative_to(site) for p in site.rglob("*") if p.is_file() and "长治".encode() in p.read_bytes()]
+    assert mentions == []
+
+
+def test_the_adopted_plan_passes_its_own_checks_of_its_facts_and_data(adopted):
+    copy, _ = adopted
+    result = run(
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_this_plan.py",
+        "tests/test_fidelity.py",
+        "tests/test_export.py",
+        "tests/test_downloads.py",
+        "tests/test_importer.py",
+        cwd=copy,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert " passed" in result.stdout and "failed" not in result.stdout
