@@ -99,10 +99,15 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
             ]
         )
     title, preamble = lines[first_chapter - 2].text, restore_punctuation(lines[first_chapter - 1].text)
+    title_start = first_chapter - 2
+    title_break = None
+    if _first_line_of_title(lines, title_start - 1, title):
+        title_break, title_start = len(lines[title_start - 1].text), title_start - 1
+        title = lines[title_start].text + title
     problems: list[tuple[int, str]] = []
     registry = _Registry(known_departments or [])
     chapters, measures, local_governments, numbering = _body(lines[first_chapter:], registry, problems)
-    notice = _notice(lines[: first_chapter - 2], problems)
+    notice = _notice(lines[:title_start], problems, lines[title_start].number)
     if problems:
         raise ImportFailure(sorted(problems))
     years = sorted(
@@ -112,6 +117,7 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     plan_years = [year for year in years if signed is None or year >= signed.year]
     document: dict[str, Any] = {
         "title": title,
+        "title_break": title_break,
         "number": notice.pop("number", None),
         "measure_numbering": numbering,
         "issuer": notice.pop("issuer", None),
@@ -136,8 +142,39 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     }
 
 
-def _notice(lines: list[_Line], problems: list[tuple[int, str]]) -> dict[str, Any]:
+# How a plan's title ends: the kinds of document these plans are.
+_TITLE_END = ("方案", "计划", "措施", "意见", "办法", "规划")
+
+
+def _first_line_of_title(lines: list[_Line], index: int, rest: str) -> bool:
+    """Whether line ``index`` is the first line of a title set over two: a line that ends no
+    sentence and closes no notice, right after the notice's end (or at the very start), whose
+    title, joined to ``rest``, ends as a plan's title does."""
+    if index < 0:
+        return False
+    text = lines[index].text
+    before = lines[index - 1].text if index else ""
+    ends_notice = index == 0 or bool(_DISCLOSURE.match(before) or _DATE_LINE.match(before))
+    return (
+        ends_notice
+        and not (_DISCLOSURE.match(text) or _DATE_LINE.match(text) or _NUMBER_LINE.match(text) or _is_addressees(text))
+        and not re.search(r"[。；;，,]", text)
+        and not text.endswith(_TITLE_END)
+        and len(text + rest) <= 60
+        and (text + rest).endswith(_TITLE_END)
+    )
+
+
+def _notice(lines: list[_Line], problems: list[tuple[int, str]], title_line: int) -> dict[str, Any]:
     if not lines:
+        # Without the notice the draft would have no issuer and no date, and could not be built.
+        problems.append(
+            (
+                title_line,
+                "原文应从印发通知开始（通知的标题或主送机关），通知末尾有发文机关和成文日期；"
+                "这份文本从方案标题开始，找不到发文机关和成文日期。请从政府网站的文件页面复制全文",
+            )
+        )
         return {}
     notice: dict[str, Any] = {}
     rest = lines
@@ -210,6 +247,7 @@ def _body(
     last_number = in_chapter = 0
     # None until told: （一）… straight through, "per-chapter" (（一） again in each chapter) or "arabic".
     numbering: str | None = None
+    sub_level = False
     for line in lines:
         clause: str | None = None
         if heading := _CHAPTER.match(line.text):
@@ -224,6 +262,17 @@ def _body(
         elif found := (_MEASURE.match(line.text) or _ARABIC_MEASURE.match(line.text)):
             arabic = found.re is _ARABIC_MEASURE
             number = int(found.group(1)) if arabic else to_int(found.group(1))
+            # A list that starts again at 1. under a measure, or goes on: a third level.
+            sub_level = arabic and numbering != "arabic" and in_chapter > 0 and (number == 1 or sub_level)
+            if sub_level:
+                # 1. under （一）: a plan of three levels (行动 → 工程 → 任务), which the data cannot hold.
+                problems.append(
+                    (
+                        line.number,
+                        f"措施（{from_int(measures[-1]['number'])}）之下又有“{found.group(1)}.”编号的条目：{_THREE_LEVELS}",
+                    )
+                )
+                continue
             if measures and (numbering == "arabic") != arabic:
                 problems.append((line.number, "措施的编号方式前后不一：全文应都用“（一）”，或都用“1.”"))
             elif arabic:
@@ -249,6 +298,8 @@ def _body(
             clause = _units(line, own.group(1), measure, registry, problems)
             measure["units_clause_on_own_line"] = True
             measures[-1] = {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}
+        elif sub_task := _SUB_TASK.match(line.text):
+            problems.append((line.number, f"“{sub_task.group()}”编号的条目在措施之下：{_THREE_LEVELS}"))
         else:
             _chapter_prose(chapters[-1], line, problems)
         named = re.match(r"(各.+?人民政府)", clause) if clause else None
@@ -264,18 +315,36 @@ def _has_units(measure: dict[str, Any]) -> bool:
 def _chapter_prose(chapter: dict[str, Any], line: _Line, problems: list[tuple[int, str]]) -> None:
     text = restore_punctuation(line.text)
     if goal := _GOAL.match(line.text):
-        year = int(goal.group(1))
-        chapter.setdefault("goals", []).append({"id": f"g{year}", "year": year, "text": text, "targets": []})
-    elif "principles" not in chapter and "goals" not in chapter:
-        chapter["principles"] = text
+        _add_goal(chapter, int(goal.group(1)), text)
+    elif "goals" not in chapter and ("principles" not in chapter or line.text.startswith("——")):
+        # Goals run on at the end of the principles (到2027年… after a 。): split off, each a goal.
+        starts = [found.start() for found in _GOAL_RUN_ON.finditer(text)]
+        principles = text[: starts[0]] if starts else text
+        chapter["principles"] = f"{chapter['principles']}\n{principles}" if "principles" in chapter else principles
+        for start, end in zip(starts, [*starts[1:], len(text)], strict=False):
+            _add_goal(chapter, int(text[start + 1 : start + 5]), text[start:end])
+        if starts:
+            chapter["goals_in_principles"] = True
     else:
         problems.append(
             (
                 line.number,
                 "这一段既不是措施（“（一）标题。正文……”），也不是部分标题（“一、……”）或目标（“到2025年……”）；"
-                "一个部分的开头只能有一段原则；“——坚持……”式的多段原则暂不支持",
+                "一个部分的开头只能有一段原则，或若干段以“——”开头的原则，且都在目标之前",
             )
         )
+
+
+# A third level of numbering, （1） under 1. (吕梁's 行动 → 工程 → 任务): not read.
+_SUB_TASK = re.compile(r"^[(（]\d{1,3}[)）]")
+_THREE_LEVELS = "暂不支持三级结构（如 行动—工程—任务）；每项措施应是一段“（一）标题。正文……”或“1.标题。正文……”"
+
+# A goal that begins inside a paragraph, after a sentence: 。到2027年.
+_GOAL_RUN_ON = re.compile(r"(?<=。)到\d{4}年")
+
+
+def _add_goal(chapter: dict[str, Any], year: int, text: str) -> None:
+    chapter.setdefault("goals", []).append({"id": f"g{year}", "year": year, "text": text, "targets": []})
 
 
 def _measure(

@@ -87,12 +87,19 @@ class Chapter:
     id: str
     number: int
     title: str
+    # Its opening paragraphs, one per line (——坚持… principles are several).
     principles: str | None
     goals: tuple[Goal, ...]
+    # The text runs its goals on in the last paragraph of principles rather than one a paragraph.
+    goals_in_principles: bool = False
 
     @property
     def heading(self) -> str:
         return f"{from_int(self.number)}、{self.title}"
+
+    @property
+    def principle_paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.principles.split("\n")) if self.principles else ()
 
     @property
     def page(self) -> str:
@@ -191,6 +198,8 @@ class Document:
     notice: Notice
     preamble: str
     local_governments: LocalGovernments | None
+    # Where the text sets the title over two lines: the length of its first line.
+    title_break: int | None = None
     # The official record, as the government's own page of the document gives it (where known).
     number: str | None = None
     index_number: str | None = None
@@ -339,6 +348,7 @@ def _document(d: Mapping[str, Any]) -> Document:
         notice=Notice(**d["notice"]),
         preamble=d["preamble"],
         local_governments=LocalGovernments(**local) if local else None,
+        title_break=d.get("title_break"),
         number=d.get("number"),
         index_number=d.get("index_number"),
         subject=d.get("subject"),
@@ -355,7 +365,14 @@ def _chapter(c: Mapping[str, Any]) -> Chapter:
         Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(target_from, g["targets"])))
         for g in c.get("goals", ())
     )
-    return Chapter(id=c["id"], number=c["number"], title=c["title"], principles=c.get("principles"), goals=goals)
+    return Chapter(
+        id=c["id"],
+        number=c["number"],
+        title=c["title"],
+        principles=c.get("principles"),
+        goals=goals,
+        goals_in_principles=c.get("goals_in_principles", False),
+    )
 
 
 def measure_labels(measures: Sequence[Mapping[str, Any]], numbering: str | None) -> list[str]:

@@ -34,14 +34,21 @@ def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
     yield ("document", "signed"), zh_date(document.signed)
     if document.disclosure:
         yield ("document", "disclosure"), f"（{document.disclosure}）"
-    yield ("document", "title"), document.title
+    if document.title_break:
+        yield ("document", "title"), document.title[: document.title_break]
+        yield ("document", "title"), document.title[document.title_break :]
+    else:
+        yield ("document", "title"), document.title
     yield ("document", "preamble"), document.preamble
     measures = {measure.id: index for index, measure in enumerate(plan.measures)}
     for index, chapter in enumerate(plan.chapters):
         yield ("chapters", index, "title"), chapter.heading
-        if chapter.principles:
-            yield ("chapters", index, "principles"), chapter.principles
-        for goal_index, goal in enumerate(chapter.goals):
+        principles = list(chapter.principle_paragraphs)
+        if chapter.goals_in_principles:
+            principles[-1] += "".join(goal.text for goal in chapter.goals)
+        for paragraph in principles:
+            yield ("chapters", index, "principles"), paragraph
+        for goal_index, goal in enumerate(chapter.goals if not chapter.goals_in_principles else ()):
             yield ("chapters", index, "goals", goal_index, "text"), goal.text
         for measure in plan.measures_in(chapter):
             place = ("measures", measures[measure.id])

@@ -280,8 +280,10 @@ def department_names(report: Reporter, data: dict) -> None:
             owner.setdefault(name, department.get("id"))
 
 
-# The one text made of several paragraphs, each on its own line; the model splits it.
-PARAGRAPHS = {("document", "notice", "body")}
+def holds_paragraphs(path: DataPath) -> bool:
+    """The texts made of several paragraphs, each on its own line (the model splits them): the
+    notice's body, and a chapter's principles."""
+    return path == ("document", "notice", "body") or (len(path) == 3 and path[::2] == ("chapters", "principles"))
 
 
 def visible_characters(report: Reporter, data: dict) -> None:
@@ -296,7 +298,7 @@ def visible_characters(report: Reporter, data: dict) -> None:
             for index, item in enumerate(value):
                 walk(item, path + (index,))
         elif isinstance(value, str):
-            lines = value.split("\n") if path in PARAGRAPHS else [value]
+            lines = value.split("\n") if holds_paragraphs(path) else [value]
             if len(lines) > 1 and any(not line.strip() for line in lines):
                 report(path, "这段文字中有空行，或以换行开头或结尾：删除空行", "bad-character")
             text = "".join(lines)

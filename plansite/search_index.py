@@ -60,7 +60,7 @@ def entries(catalog: Catalog) -> list[Entry]:
     for chapter in catalog.chapters.values():
         c = chapter.chapter
         goals = "".join(goal.text for goal in c.goals)
-        text = " ".join(filter(None, (c.principles, goals)))
+        text = " ".join((*c.principle_paragraphs, goals))
         found.append(Entry(urls.published(c.page), c.heading, "领域", (c.title,), text))
     for topic in catalog.topics.values():
         found.append(Entry(urls.published(topic.page), topic.topic.name, "专题", (topic.topic.name,), ""))

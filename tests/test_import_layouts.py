@@ -121,6 +121,44 @@ def test_arabic_numbering_straight_through(tmp_path):
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
+def test_a_title_over_two_lines_is_one_title_with_its_break_kept(tmp_path):
+    text = SAMPLE.replace("示例市推动设备更新工作方案\n为贯彻", "示例市推动设备\n更新工作方案\n为贯彻")
+    draft = importer.draft(text)
+    assert draft["document"]["title"] == BASE["document"]["title"] and draft["document"]["title_break"] == 7
+    assert {k: v for k, v in draft["document"].items() if k != "title_break"} == BASE["document"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_principles_written_as_dashed_paragraphs_are_the_chapters_principles(tmp_path):
+    text = SAMPLE.replace(
+        "坚持市场为主、政府引导的工作原则。", "以推动高质量发展为主题。\n——坚持市场为主。\n——坚持政府引导。"
+    )
+    draft = importer.draft(text)
+    assert draft["chapters"][0]["principles"] == "以推动高质量发展为主题。\n——坚持市场为主。\n——坚持政府引导。"
+    assert draft["chapters"][0]["goals"] == BASE["chapters"][0]["goals"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_goals_run_on_in_the_principles_paragraph_are_the_chapters_goals(tmp_path):
+    text = SAMPLE.replace(
+        "工作原则。\n到2026年，设备投资增长10%以上。\n到2028年", "工作原则。到2026年，设备投资增长10%以上。到2028年"
+    )
+    draft = importer.draft(text)
+    general = draft["chapters"][0]
+    assert general == {**BASE["chapters"][0], "goals_in_principles": True}
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_a_notice_without_a_disclosure_line_has_none(tmp_path):
+    text = SAMPLE.replace("（此件公开发布）\n", "")
+    draft = importer.draft(text)
+    assert "disclosure" not in draft["document"]
+    assert {k: v for k, v in draft["document"].items()} == {
+        k: v for k, v in BASE["document"].items() if k != "disclosure"
+    }
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
 @pytest.mark.parametrize(
     "text,message",
     [
@@ -141,12 +179,33 @@ def test_numbering_that_changes_its_way_midway_is_refused(text, message):
     [
         (SAMPLE.replace(TITLE, "近日，示例市印发了方案。\n" + TITLE), 1, "第一行是通知的标题"),
         (
-            SAMPLE.replace("示例市推动设备更新工作方案\n为贯彻", "示例市推动设备\n更新工作方案\n为贯彻"),
-            8,
-            "通知的末尾应是发文机关",
+            SAMPLE.replace("示例市人民政府\n2025年3月8日", "示例市发展和改革委员会\n示例市人民政府\n2025年3月8日"),
+            5,
+            "多个发文机关",
+        ),
+        (SAMPLE.replace("2025年3月8日", "202538"), 6, "缺少“年”“月”“日”"),
+        (SAMPLE[SAMPLE.index("示例市推动设备更新工作方案\n为贯彻") :], 1, "找不到发文机关和成文日期"),
+        (
+            SAMPLE.replace(
+                "（二）推进智能改造。推动设备联网。", "（二）推进智能改造。\n1.推动设备联网。推动设备联网。"
+            ),
+            17,
+            "三级结构",
+        ),
+        (
+            SAMPLE.replace("（二）推进智能改造。推动设备联网。", "（二）推进智能改造。\n（1）推动设备联网。"),
+            17,
+            "三级结构",
         ),
     ],
-    ids=["news lead without 全文如下", "title over two lines"],
+    ids=[
+        "news lead without 全文如下",
+        "issuers on several lines",
+        "a date without 年月日",
+        "no notice",
+        "1. under （一）",
+        "（1） under a measure",
+    ],
 )
 def test_a_layout_not_read_exactly_is_refused_at_its_line(text, line, message):
     with pytest.raises(importer.ImportFailure) as caught:

@@ -88,25 +88,20 @@ PLAN = "示例市推动设备更新工作方案\n为推动设备更新，制定�
     "text,line,message",
     [
         ("标题\n前言\n(一)没有章。正文。\n", 1, "未找到方案标题、引言和第一部分"),
-        ("标题\n前言\n一、甲\n三、丙\n", 4, "部分“三、”的序号不接续：应是“二、”"),
-        ("标题\n前言\n一、甲\n(二)跳号。正文。\n", 4, "措施（二）的序号不接续：应是（一）"),
-        ("标题\n前言\n一、甲\n(一)没有句号\n", 4, "措施的标题后应有“。”"),
-        ("标题\n前言\n一、甲\n(一)题。文。(牵头单位:市甲局。备注:无)\n", 4, "读不出单位说明中的“备注:无”"),
-        ("标题\n前言\n一、甲\n原则。\n第二段。\n", 5, "这一段既不是措施"),
+        (NOTICE + "标题\n前言\n一、甲\n三、丙\n", 9, "部分“三、”的序号不接续：应是“二、”"),
+        (NOTICE + "标题\n前言\n一、甲\n(二)跳号。正文。\n", 9, "措施（二）的序号不接续：应是（一）"),
+        (NOTICE + "标题\n前言\n一、甲\n(一)没有句号\n", 9, "措施的标题后应有“。”"),
+        (NOTICE + "标题\n前言\n一、甲\n(一)题。文。(牵头单位:市甲局。备注:无)\n", 9, "读不出单位说明中的“备注:无”"),
+        (NOTICE + "标题\n前言\n一、甲\n原则。\n第二段。\n", 10, "这一段既不是措施"),
+        # A text that begins at the plan's title: no issuer, no date.
+        (PLAN, 1, "找不到发文机关和成文日期"),
         # Layouts read wrongly before, with exit 0; refused now, until they are read exactly.
         # A news report's lead and no 全文如下 line: the lead is not a notice.
         ("近日，示例市印发方案。\n" + PLAN, 1, "第一行是通知的标题（以“通知”结尾）"),
-        # The plan's title over two lines: its first half is no date line.
-        (
-            NOTICE.replace("2024年6月1日\n", "2024年6月1日\n示例市推动设备\n")
-            + "更新工作方案\n为推动，制定。\n一、总体要求\n",
-            6,
-            "通知的末尾应是发文机关",
-        ),
         # A kind of unit inside another's list.
-        (PLAN + "(一)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", 4, "单位名单“市甲局、配合单位:市乙局”"),
+        (NOTICE + PLAN + "(一)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", 9, "单位名单“市甲局、配合单位:市乙局”"),
         # A clause that names units in words not read yet.
-        (PLAN + "(一)题。文。(省甲厅、省乙局负责落实)\n", 4, "措施末尾的括号像是责任单位"),
+        (NOTICE + PLAN + "(一)题。文。(省甲厅、省乙局负责落实)\n", 9, "措施末尾的括号像是责任单位"),
     ],
 )
 def test_text_outside_the_format_is_refused_with_its_line_in_chinese(text, line, message):
@@ -120,11 +115,12 @@ def test_text_outside_the_format_is_refused_with_its_line_in_chinese(text, line,
 def test_every_problem_is_reported_at_once_and_nothing_is_written(tmp_path, capsys):
     source = tmp_path / "plan.txt"
     source.write_text(
-        PLAN + "(二)跳号。正文。\n(三)没有句号\n二、乙\n(四)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", "utf-8"
+        NOTICE + PLAN + "(二)跳号。正文。\n(三)没有句号\n二、乙\n(四)题。文。(牵头单位:市甲局、配合单位:市乙局)\n",
+        "utf-8",
     )
     assert import_main([str(source), "-o", str(tmp_path / "draft.yaml")]) == 1
     lines = capsys.readouterr().err.splitlines()
-    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in lines[:-1]] == ["4", "5", "7"]
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in lines[:-1]] == ["9", "10", "12"]
     assert all("错误：" in line for line in lines[:-1]) and lines[-1] == "共 3 个问题，没有写出草稿"
     assert not (tmp_path / "draft.yaml").exists()
 
