@@ -21,11 +21,29 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from plansite.build import read_plan  # noqa: E402
+from plansite.model import Measure  # noqa: E402
 from scripts.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
 
-# A department's full name, shown on the page: not official text, so free to change.
-ORIGINAL = "full_name: 长治市生态环境局"
 ROUNDS = 6
+
+
+def edited_measure(data: Path) -> Measure:
+    """The first measure with a lead department: its page shows that department's full name."""
+    return next(m for m in read_plan(data, str(data)).measures if m.lead)
+
+
+def with_marker(text: str, measure: Measure, marker: str) -> str:
+    """The data with ``marker`` added to the full name of ``measure``'s lead department, or given
+    as its full name where a draft has none: not official text, so free to change."""
+    department = measure.lead[0]
+    record = text.index(f"- id: {department.id}\n")
+    if department.full_name:
+        line = f"  full_name: {department.full_name}\n"
+        at = text.index(line, record) + len(line) - 1
+        return text[:at] + marker + text[at:]
+    after_name = text.index("\n", text.index("\n  name: ", record) + 1) + 1
+    return text[:after_name] + f"  full_name: {marker}\n" + text[after_name:]
 
 
 def main() -> int:
@@ -33,6 +51,7 @@ def main() -> int:
     data = work / "measures.yaml"
     shutil.copy(ROOT / "data" / "measures.yaml", data)
     shutil.copytree(ROOT / "data" / "source", work / "source")
+    measure = edited_measure(data)
     address = f"127.0.0.1:{free_port()}"
     preview = subprocess.Popen(
         [sys.executable, "scripts/serve.py", "--data", str(data), "--dev-addr", address],
@@ -48,7 +67,7 @@ def main() -> int:
             deadline = time.monotonic() + 120
             while True:
                 try:
-                    page.goto(f"http://{address}/measures/m12/")
+                    page.goto(f"http://{address}/{measure.url}")
                     break
                 except Exception:
                     if time.monotonic() > deadline:
@@ -60,7 +79,7 @@ def main() -> int:
             for round_number in range(1, ROUNDS + 1):
                 marker = f"【第{round_number}次修改】"
                 saved, saved_wall = time.monotonic(), time.time()
-                data.write_text(text.replace(ORIGINAL, ORIGINAL + marker, 1), encoding="utf-8")
+                data.write_text(with_marker(text, measure, marker), encoding="utf-8")
                 page.wait_for_function(
                     "marker => !!document.body && document.body.innerText.includes(marker)", arg=marker, timeout=30000
                 )

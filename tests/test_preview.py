@@ -10,11 +10,11 @@ import urllib.request
 
 import pytest
 
+from scripts.bench_preview import edited_measure, with_marker
 from scripts.browser import free_port
 from tests.conftest import DATA, ROOT
 
-# A department's full name, shown on the measure page: not official text, so free to change.
-ORIGINAL = "full_name: 长治市生态环境局"
+MEASURE = edited_measure(DATA)
 
 
 def fetch(url: str) -> str:
@@ -49,7 +49,7 @@ def preview(tmp_path):
             stderr=subprocess.STDOUT,
         )
         try:
-            page = f"http://{address}/measures/m12/"
+            page = f"http://{address}/{MEASURE.url}"
             wait_until(lambda: "<h1>" in fetch(page))
             yield data, page, log
         finally:
@@ -62,12 +62,10 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     data, page, log = preview
     text = data.read_text(encoding="utf-8")
 
-    data.write_text(text.replace(ORIGINAL, ORIGINAL + "【预览一】", 1), encoding="utf-8")
+    data.write_text(with_marker(text, MEASURE, "【预览一】"), encoding="utf-8")
     wait_until(lambda: "【预览一】" in fetch(page))
 
-    broken = text.replace(ORIGINAL, ORIGINAL + "【预览二】", 1).replace(
-        "  supporting: [ecology-environment,", "  supportng: [ecology-environment,", 1
-    )
+    broken = with_marker(text, MEASURE, "【预览二】").replace("\n  supporting: [", "\n  supportng: [", 1)
     data.write_text(broken, encoding="utf-8")
     wait_until(lambda: "未知字段 'supportng'：是不是 'supporting'？" in log.read_text(encoding="utf-8"))
     report = log.read_text(encoding="utf-8")
@@ -76,7 +74,7 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     time.sleep(1)
     assert "【预览一】" in fetch(page) and "【预览二】" not in fetch(page)
 
-    data.write_text(text.replace(ORIGINAL, ORIGINAL + "【预览三】", 1), encoding="utf-8")
+    data.write_text(with_marker(text, MEASURE, "【预览三】"), encoding="utf-8")
     wait_until(lambda: "【预览三】" in fetch(page))
 
 
