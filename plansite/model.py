@@ -258,6 +258,7 @@ class Plan:
                 (f"{unnamed}个单位的全称", unnamed),
                 (f"{unsorted}个单位的类别", unsorted),
                 ("专题", not self.topics),
+                ("目标任务", not self.targets),
                 ("落实进度", self.as_of is None),
             )
             if missing

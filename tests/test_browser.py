@@ -337,6 +337,8 @@ def test_a_citation_is_readable_without_script_and_copied_with_it(context_factor
 
 @pytest.mark.parametrize("path", ["progress/", "years/", "departments/"])
 def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(context_factory, site_url, path):
+    if TARGET is None and path != "departments/":
+        pytest.skip("the plan in data/ has no targets yet (a first draft): no chart of them")
     page = context_factory(java_script_enabled=False).new_page()
     page.goto(site_url + path)
     charts = page.locator("svg.plan-chart")
