@@ -302,7 +302,7 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
         timeline=_by_year(commitments, years),
         matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
-        nothing_reported=all(c.target.status == "unreported" for c in commitments),
+        nothing_reported=bool(commitments) and all(c.target.status == "unreported" for c in commitments),
     )
 
 

