@@ -83,3 +83,25 @@ def test_the_adopted_plan_passes_its_own_checks_of_its_facts_and_data(adopted):
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "damage,message",
+    [
+        (lambda text: text.replace("2025年4月15日", "2025415"), "没有写出草稿"),
+        # Read, but a hidden character the checks refuse: the draft is not put in place either.
+        (lambda text: text.replace("推进农业机械更新。", "推进农业机械\u200b更新。"), "什么也没有改动"),
+    ],
+    ids=["refused by the importer", "refused by the checks"],
+)
+def test_a_refused_plan_changes_nothing(adopted, tmp_path, damage, message):
+    copy, _ = adopted
+    before = {path: (copy / path).read_bytes() for path in ("data/measures.yaml", "tests/this_plan.yaml")}
+    sources = sorted(p.name for p in (copy / "data" / "source").iterdir())
+    bad = tmp_path / "other.txt"
+    bad.write_text(damage(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run("scripts/import_plan.py", bad, "--replace", cwd=copy)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert {path: (copy / path).read_bytes() for path in before} == before
+    assert sorted(p.name for p in (copy / "data" / "source").iterdir()) == sources
