@@ -248,17 +248,20 @@ def _measure(
     elif wording:
         body = body[: wording.start()]
         for name in wording.group(1).split("、"):
+            if problem := _unreadable_name(name):
+                problems.append((line.number, problem))
+                continue
             department_id, alias = registry.resolve(name)
             measure.setdefault("responsible", []).append(department_id)
             if alias:
                 measure.setdefault("written_as", {})[department_id] = name
         measure["responsible_wording"] = wording.group(2)
-    elif re.search(r"[(（][^()（）]*(?:负责|单位)[^()（）]*[)）]$", body):
+    elif (last := _final_parenthetical(body)) and re.search(r"负责|单位|部门|牵头|配合", last):
         problems.append(
             (
                 line.number,
-                "措施末尾的括号像是责任单位，但不是“（牵头单位：……。配合单位：……）”或“（责任单位：……）”的写法，"
-                "读不出单位；“（……按照职责分工负责）”等写法暂不支持",
+                f"措施末尾的括号“{last}”像是责任单位，但不是“（牵头单位：……。配合单位：……）”“（责任单位：……）”"
+                "或“（……按照职责分工负责）”的写法，读不出单位；“（甲局牵头，乙局配合）”等写法暂不支持",
             )
         )
     measure["text"] = restore_punctuation(body)
@@ -295,6 +298,9 @@ def _units(
                 )
                 continue
             for name in names.split("、"):
+                if problem := _unreadable_name(name):
+                    problems.append((line.number, problem))
+                    continue
                 department_id, alias = registry.resolve(name)
                 ids.append(department_id)
                 if alias:
@@ -310,6 +316,29 @@ def _units(
                 )
             )
     return clause
+
+
+def _final_parenthetical(text: str) -> str | None:
+    """The parenthesis that ends ``text``, nested ones included: （…各县（区）…）."""
+    if not text.endswith((")", "）")):
+        return None
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "）": 1, "(": -1, "（": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[index:]
+    return None
+
+
+def _unreadable_name(name: str) -> str | None:
+    """Why ``name`` cannot be a department's name as listed in a units clause, if it cannot."""
+    if not name.strip():
+        return "单位名单中有空的名称（两个“、”相连，或以“、”开头、结尾）"
+    if re.search(r"[，,；;：:。]|牵头|配合|负责", name) or name.endswith("等"):
+        return (
+            f"读不出单位名称“{name}”：单位之间应以“、”分隔，名单中不能有“，”“；”“：”或“牵头”“配合”“等”这样的词"
+        )
+    return None
 
 
 class _Registry:
