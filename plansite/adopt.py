@@ -117,11 +117,14 @@ def replace(
     document = draft["document"]
     readme = SOURCE_README.format(name=name, title=document["title"], issuer=document["issuer"])
     written = [folder / name, folder / "README.md", data_file, expectations_file]
-    for old in folder.iterdir():
-        if old not in written and old.is_file():
-            old.unlink()
-    write.write_file(folder / name, text)
-    write.write_file(folder / "README.md", readme.encode("utf-8"))
-    write.write_file(data_file, yaml_text)
-    write.write_file(expectations_file, expectations(plan, name, text).encode("utf-8"))
+    # Each file whole, the data after the text it names and the old texts last: a run stopped
+    # midway leaves data that still matches a text beside it; a second run waits for the first.
+    with write.exclusive(data_file):
+        write.write_file(folder / name, text)
+        write.write_file(folder / "README.md", readme.encode("utf-8"))
+        write.write_file(data_file, yaml_text)
+        write.write_file(expectations_file, expectations(plan, name, text).encode("utf-8"))
+        for old in folder.iterdir():
+            if old not in written and old.is_file():
+                old.unlink()
     return written
