@@ -335,9 +335,7 @@ def _unreadable_name(name: str) -> str | None:
     if not name.strip():
         return "单位名单中有空的名称（两个“、”相连，或以“、”开头、结尾）"
     if re.search(r"[，,；;：:。]|牵头|配合|负责", name) or name.endswith("等"):
-        return (
-            f"读不出单位名称“{name}”：单位之间应以“、”分隔，名单中不能有“，”“；”“：”或“牵头”“配合”“等”这样的词"
-        )
+        return f"读不出单位名称“{name}”：单位之间应以“、”分隔，名单中不能有“，”“；”“：”或“牵头”“配合”“等”这样的词"
     return None
 
 
