@@ -16,6 +16,7 @@ from . import (
     export,
     fidelity,
     history,
+    ledger_book,
     load,
     model,
     pages,
@@ -74,8 +75,10 @@ def build(
     plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
     own_pages = _hand_written(hand_written)
-    text = site_files(indexes, config.read_site_config(mkdocs_yml, display, editing), own_pages)
+    site = config.read_site_config(mkdocs_yml, display, editing)
+    text = site_files(indexes, site, own_pages)
     files = {path: content.encode("utf-8") for path, content in text.items()}
+    files |= ledger_book.files(indexes, site.site_url)
     published = {_url_key(path): f"生成的页面 {path}" for path in files}
     for path, content in own_pages:
         key = _url_key(path)

@@ -118,6 +118,11 @@ class DepartmentEntry:
         return urls.source("department-ledger", self.department.id)
 
     @property
+    def ledger_book_page(self) -> str:
+        """Its ledger as a workbook to fill in and send back."""
+        return urls.source("department-ledger-book", self.department.id)
+
+    @property
     def calendar_page(self) -> str:
         return urls.source("calendar", self.department.id)
 

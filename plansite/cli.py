@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -198,5 +199,39 @@ def _adopt(source: Path, data: dict) -> int:
     print(
         f"《{data['document']['title']}》已替换原来的方案（旧文件可以从 git 历史中找回）。"
         "下一步：make site 生成网站，make test 运行全部检查，再按 docs/ADOPTING.md 逐项整理。"
+    )
+    return 0
+
+
+def progress_main(argv: list[str] | None = None) -> int:
+    from . import ledger_import
+
+    parser = argparse.ArgumentParser(
+        prog="import_progress.py", description="Merge filled task ledgers (.xlsx) into the data as progress records."
+    )
+    parser.add_argument("ledgers", type=Path, nargs="+", help="the departments' filled ledgers")
+    parser.add_argument("--data", type=Path, default=build.ROOT / "data" / "measures.yaml", help="the data file")
+    parser.add_argument(
+        "--as-of",
+        type=datetime.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="move progress.as_of (数据截至) forward to this date",
+    )
+    args = parser.parse_args(argv)
+    try:
+        merged = ledger_import.merge(args.data, args.ledgers, args.as_of)
+    except ledger_import.LedgerProblems as failure:
+        for problem in failure.problems:
+            print(f"{characters.visible(problem)}", file=sys.stderr)
+        print(f"共 {len(failure.problems)} 个问题，数据没有改动", file=sys.stderr)
+        return 1
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        print("导入后的数据没有通过检查，数据没有改动", file=sys.stderr)
+        return 1
+    ledger_import.write_merge(args.data, merged)
+    print(
+        f"{display_path(args.data)}：导入 {len(merged.added)} 条进度记录；"
+        f"{merged.unchanged} 行与该目标上一次的报告相同，没有重复导入"
     )
     return 0

@@ -36,6 +36,7 @@ PATHS: Mapping[str, str] = MappingProxyType(
         "plan-schema": "downloads/plan.schema.json",
         "table": "downloads/{id}",
         "department-targets": "downloads/departments/{id}-targets.csv",
+        "department-ledger-book": "downloads/departments/{id}-ledger.xlsx",
         "year-targets": "downloads/years/{id}-targets.csv",
         "calendar": "downloads/calendars/{id}.ics",
         "plan-calendar": "downloads/calendars/all.ics",

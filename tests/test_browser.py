@@ -433,11 +433,15 @@ def test_every_department_links_its_csv_calendar_subscription_and_ledger(context
     for department in plan.departments:
         page.goto(site_url + f"departments/{department.id}/")
         links = {a.inner_text(): a.get_attribute("href") for a in page.locator(".plan-files a").all()}
-        assert {"任务台账", "目标任务表（CSV）", "截止日期日历（.ics）", "在日历软件中订阅"} <= links.keys(), (
-            department.id
-        )
+        assert {
+            "任务台账",
+            "填报台账（Excel）",
+            "目标任务表（CSV）",
+            "截止日期日历（.ics）",
+            "在日历软件中订阅",
+        } <= links.keys(), department.id
         assert links["在日历软件中订阅"].startswith("webcal://")
-        for name in ("任务台账", "目标任务表（CSV）", "截止日期日历（.ics）"):
+        for name in ("任务台账", "填报台账（Excel）", "目标任务表（CSV）", "截止日期日历（.ics）"):
             response = page.request.get(page.url.rsplit("/", 1)[0] + "/" + links[name])
             assert response.ok, (department.id, name)
         assert page.locator(".plan-citation__text", has_text=".ics").count() == 1

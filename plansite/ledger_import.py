@@ -1,0 +1,244 @@
+"""Filled task ledgers (``ledger_book``) merged into the data as progress records.
+
+Only new reports are added: a row that repeats its target's latest report, or a blank row, adds
+nothing, so importing a ledger twice changes nothing. The data file is edited line by line
+(ruamel.yaml's round trip): its comments, order and layout stay as they were. Every problem of
+every ledger is reported at once with its cell (``commerce.xlsx!E7: …``), in Chinese; the merged
+data must then pass every check ``--check`` makes. Nothing is written unless all of it holds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from . import build, catalog, write
+from .ledger_book import HEADERS, REPORT_STATUSES, SHEET
+from .model import Plan
+from .problems import DataError
+from .targets import STATUS_LABELS, Target
+
+_COLUMN = {name: "ABCDEFGH"[index] for index, name in enumerate(HEADERS)}
+_URL = re.compile(r"https?://\S+")
+
+
+class LedgerProblems(Exception):
+    """Problems found in the ledgers, each ``file!cell: message`` in Chinese."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A new report read off a ledger row: the record to add to its target, and where it came from."""
+
+    target_id: str
+    record: dict[str, Any]
+    cell: str
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    text: str  # the data file with the new records
+    added: tuple[Report, ...]
+    unchanged: int  # rows that repeat their target's latest report
+
+
+def round_trip() -> YAML:
+    """The YAML reader and writer that give back the data file byte for byte when nothing changed."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 10**6
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
+    return yaml
+
+
+def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = None) -> Merge:
+    """The data file's text with the ledgers' new reports; raises LedgerProblems or DataError."""
+    plan = build.read_plan(data_file, str(data_file))
+    if as_of and plan.as_of and as_of < plan.as_of:
+        raise LedgerProblems([f"--as-of {as_of}：数据截至日期只能推后，现在是 {plan.as_of}"])
+    limit = as_of or plan.as_of
+    indexes = catalog.build(plan)
+    problems: list[str] = []
+    reports: list[Report] = []
+    unchanged = 0
+    for ledger in ledgers:
+        found, repeated = _read(ledger, plan, indexes, limit, problems)
+        reports += found
+        unchanged += repeated
+    seen: dict[tuple[str, str], str] = {}
+    for report in reports:
+        key = (report.target_id, str(report.record["date"]))
+        if key in seen:
+            problems.append(
+                f"{report.cell}: 目标 {report.target_id} 在 {key[1]} 的报告已在 {seen[key]} 填过：同一天只能有一条"
+            )
+        seen.setdefault(key, report.cell)
+    if problems:
+        raise LedgerProblems(problems)
+    yaml = round_trip()
+    data = yaml.load(data_file.read_text(encoding="utf-8"))
+    targets = {str(t["id"]): t for t in _targets(data)}
+    for report in reports:
+        targets[report.target_id].setdefault("progress", []).append(report.record)
+    if as_of and as_of != plan.as_of:
+        data["progress"]["as_of"] = as_of
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    _check(text, data_file)
+    return Merge(text=text, added=tuple(reports), unchanged=unchanged)
+
+
+def write_merge(data_file: Path, merged: Merge) -> None:
+    if merged.text != data_file.read_text(encoding="utf-8"):
+        with write.exclusive(data_file):
+            write.write_file(data_file, merged.text.encode("utf-8"))
+
+
+def _targets(data: Any) -> list[Any]:
+    return [
+        *(t for chapter in data["chapters"] for goal in chapter.get("goals", ()) for t in goal["targets"]),
+        *(t for measure in data["measures"] for t in measure["targets"]),
+    ]
+
+
+def _check(text: str, data_file: Path) -> None:
+    """The merged data passes every check, fidelity to the text beside the data included."""
+    handle, name = tempfile.mkstemp(dir=data_file.parent, prefix=f".{data_file.name}.", suffix=".yaml")
+    trial = Path(name)
+    try:
+        with open(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        build.read_plan(trial, str(data_file))
+    finally:
+        trial.unlink(missing_ok=True)
+
+
+def _read(
+    ledger: Path, plan: Plan, indexes: catalog.Catalog, limit: datetime.date | None, problems: list[str]
+) -> tuple[list[Report], int]:
+    from openpyxl import load_workbook
+
+    name = ledger.name
+    try:
+        book = load_workbook(ledger, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        problems.append(f"{name}: 读不出这个文件（{error.__class__.__name__}）：应是本站下载的 .xlsx 台账")
+        return [], 0
+    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+    headers = tuple(cell.value for cell in sheet[1][: len(HEADERS)])
+    if headers != HEADERS:
+        problems.append(f"{name}!A1: 第一行应是表头“{'、'.join(HEADERS)}”：请用本站下载的台账填写，不要改动表头")
+        return [], 0
+    entry = indexes.departments.get(book.properties.identifier or "")
+    if entry is None:
+        problems.append(f"{name}: 找不到这个台账所属的单位：请用本站该单位页面上下载的台账填写")
+        return [], 0
+    answers = {row.commitment.target.id: row.commitment.target for row in entry.ledger if row.commitment}
+    everything = {t.id for t in plan.targets}
+    reports, repeated = [], 0
+    for row in sheet.iter_rows(min_row=2):
+        values = {header: cell.value for header, cell in zip(HEADERS, row, strict=False)}
+        where = f"{name}!{{}}{row[0].row}"
+        target_id = _text(values["目标编号"])
+        filled = [header for header in ("状态", "填报日期", "进展说明", "佐证材料链接") if _text(values[header])]
+        if not filled:
+            continue  # a blank row, or a target not reported on
+        if target_id not in answers:
+            why = "不由本单位负责或配合" if target_id in everything else "不是本方案的目标"
+            problems.append(f"{where.format('A')}: 目标编号“{target_id}”{why}：这一行不能导入")
+            continue
+        report = _report(answers[target_id], values, where, plan, limit, problems)
+        if report is None:
+            continue
+        if _repeats(answers[target_id], report):
+            repeated += 1
+            continue
+        reports.append(Report(target_id=target_id, record=report, cell=where.format(_COLUMN["状态"])))
+    return reports, repeated
+
+
+def _report(
+    target: Target,
+    values: dict[str, Any],
+    where: str,
+    plan: Plan,
+    limit: datetime.date | None,
+    problems: list[str],
+) -> dict[str, Any] | None:
+    """The progress record a filled row states, or None (its problems reported)."""
+    before = len(problems)
+    status = _text(values["状态"])
+    if status not in REPORT_STATUSES:
+        shown = f"“{status}”" if status else "空的"
+        choices = "、".join(REPORT_STATUSES)
+        problems.append(f"{where.format('E')}: 状态{shown}不是可选的值：请从下拉列表中选择 {choices}")
+    date = _date(values["填报日期"])
+    latest = target.latest
+    if date is None:
+        problems.append(f"{where.format('F')}: 填报日期应是一个日期，如 2026-06-30")
+    elif date < plan.document.signed:
+        problems.append(f"{where.format('F')}: 填报日期 {date} 早于方案的成文日期 {plan.document.signed}")
+    elif limit is None or date > limit:
+        advice = f"晚于数据截至日期 {limit}" if limit else "之前，数据还没有截至日期"
+        problems.append(f"{where.format('F')}: 填报日期 {date} {advice}：导入时用 --as-of 给出新的数据截至日期")
+    elif latest and date < latest.date:
+        problems.append(f"{where.format('F')}: 填报日期 {date} 早于这个目标上一次的报告（{latest.date}）")
+    elif status == STATUS_LABELS["missed"] and date < target.deadline:
+        problems.append(f"{where.format('E')}: {target.year}年到期的目标，在该年结束之前不能报告“未按期完成”")
+    evidence = _text(values["佐证材料链接"])
+    if evidence and not _URL.fullmatch(evidence):
+        problems.append(f"{where.format('H')}: 佐证材料链接应是以 http:// 或 https:// 开头的网址")
+    if len(problems) > before or date is None:
+        return None
+    record: dict[str, Any] = {"date": date, "status": status}
+    if note := _text(values["进展说明"]):
+        record["note"] = note
+    if evidence:
+        record["evidence"] = [{"url": evidence, "title": "佐证材料"}]
+    return record
+
+
+def _repeats(target: Target, record: dict[str, Any]) -> bool:
+    latest = target.latest
+    if latest is None:
+        return False
+    evidence = [e.url for e in latest.evidence[:1]]
+    return (latest.date, STATUS_LABELS[latest.status], latest.note, evidence) == (
+        record["date"],
+        record["status"],
+        record.get("note"),
+        [e["url"] for e in record.get("evidence", [])],
+    )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(_text(value))
+    except ValueError:
+        return None
+
+
+__all__ = ["DataError", "LedgerProblems", "Merge", "merge", "round_trip", "write_merge"]

@@ -1,0 +1,196 @@
+"""The task ledger as a spreadsheet: generated for each department, filled in with openpyxl as a
+department would, and merged back into the data by scripts/import_progress.py."""
+
+import datetime
+import shutil
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from plansite import build, catalog, ledger_book
+from plansite.build import read_plan
+from tests.conftest import ROOT
+from tests.golden_pages import SITE
+
+SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
+IMPORT = ROOT / "scripts" / "import_progress.py"
+SITE_URL = SITE.site_url
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the sample plan's data, to merge ledgers into."""
+    copy = tmp_path / "measures.yaml"
+    shutil.copy(SAMPLE, copy)
+    return copy
+
+
+def ledger(data, department, path):
+    plan = read_plan(data, "measures.yaml")
+    indexes = catalog.build(plan)
+    path.write_bytes(ledger_book.workbook(indexes, indexes.departments[department], SITE_URL))
+    return path
+
+
+def fill(path, rows, out=None):
+    """Write ``rows`` ({row number: {header: value}}) into the ledger, as a department does."""
+    book = load_workbook(path)
+    sheet = book[ledger_book.SHEET]
+    for number, values in rows.items():
+        for header, value in values.items():
+            sheet.cell(number, ledger_book.HEADERS.index(header) + 1, value)
+    book.save(out or path)
+    return out or path
+
+
+def run_import(*args):
+    return subprocess.run([sys.executable, str(IMPORT), *map(str, args)], capture_output=True, text=True)
+
+
+def test_the_ledger_is_a_protected_sheet_with_a_status_drop_down_that_prints_on_a4_landscape(data, tmp_path):
+    path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames == ["任务台账"] and book.properties.identifier == "industry-it"
+    sheet = book["任务台账"]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[:8] == ["目标编号", "指标", "目标值", "期限", "状态", "填报日期", "进展说明", "佐证材料链接"]
+    assert headers[8:] == ["角色", "出处", "目标原文", "网址"]
+    assert sheet.freeze_panes == "A2" and sheet.protection.sheet
+    assert (sheet.page_setup.orientation, int(sheet.page_setup.paperSize)) == ("landscape", int(sheet.PAPERSIZE_A4))
+    (validation,) = sheet.data_validations.dataValidation
+    assert validation.type == "list" and validation.formula1 == '"未启动,推进中,已完成,未按期完成"'
+    assert all(f"E{row}" in validation.sqref for row in range(2, sheet.max_row + 1))
+    for cell in sheet[2]:
+        open_cell = headers[cell.column - 1] in ("状态", "填报日期", "进展说明", "佐证材料链接")
+        assert cell.protection.locked is not open_cell, headers[cell.column - 1]
+
+
+def test_each_department_has_one_row_per_target_it_answers_for_or_helps_with(data, tmp_path):
+    plan = read_plan(data, "measures.yaml")
+    indexes = catalog.build(plan)
+    for entry in indexes.departments.values():
+        path = tmp_path / f"{entry.department.id}.xlsx"
+        path.write_bytes(ledger_book.workbook(indexes, entry, SITE_URL))
+        rows = list(load_workbook(path)["任务台账"].iter_rows(min_row=2, values_only=True))
+        expected = [row for row in entry.ledger if row.commitment]
+        assert [r[0] for r in rows] == [row.commitment.target.id for row in expected]
+        assert [r[8] for r in rows] == [row.role for row in expected]  # 牵头 / 配合, as the ledger page says
+
+
+def test_the_ledger_is_the_same_bytes_for_the_same_data(data, tmp_path):
+    first = ledger(data, "industry-it", tmp_path / "first.xlsx").read_bytes()
+    second = ledger(data, "industry-it", tmp_path / "second.xlsx").read_bytes()
+    assert first == second
+
+
+def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, tmp_path):
+    before = data.read_text(encoding="utf-8")
+    path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
+    filled = fill(
+        path,
+        {
+            2: {
+                "状态": "已完成",
+                "填报日期": datetime.date(2027, 3, 20),
+                "进展说明": "其余3个项目已于2027年3月完成。",
+                "佐证材料链接": "https://example.gov.cn/report.pdf",
+            }
+        },
+    )
+    result = run_import(filled, "--data", data)
+    assert result.returncode == 0, result.stderr
+    assert "导入 1 条进度记录" in result.stdout
+    after = data.read_text(encoding="utf-8")
+    added = [
+        "    - date: 2027-03-20",
+        "      status: 已完成",
+        "      note: 其余3个项目已于2027年3月完成。",
+        "      evidence:",
+        "      - url: https://example.gov.cn/report.pdf",
+        "        title: 佐证材料",
+    ]
+    # Only the new record's lines: every other line, comments and layout included, as it was.
+    lines = after.splitlines()
+    start = lines.index(added[0])
+    assert lines[start : start + len(added)] == added
+    assert lines[:start] + lines[start + len(added) :] == before.splitlines()
+    plan = read_plan(data, "measures.yaml")
+    target = next(t for t in plan.targets if t.id == "m01-t1")
+    assert target.status == "completed" and target.latest.evidence[0].url == "https://example.gov.cn/report.pdf"
+    page = build.site_files(catalog.build(plan), SITE)["measures/m01.md"]
+    assert "其余3个项目已于2027年3月完成。" in page
+
+
+def test_importing_the_same_ledger_again_adds_nothing(data, tmp_path):
+    filled = fill(
+        ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
+        {2: {"状态": "已完成", "填报日期": datetime.date(2027, 3, 20)}},
+    )
+    assert run_import(filled, "--data", data).returncode == 0
+    once = data.read_bytes()
+    again = run_import(filled, "--data", data)
+    assert again.returncode == 0 and "导入 0 条进度记录" in again.stdout and "1 行" in again.stdout
+    assert data.read_bytes() == once
+    # The department's next ledger carries the report it gave: sent back untouched, it adds nothing.
+    fresh = ledger(data, "industry-it", tmp_path / "fresh.xlsx")
+    assert run_import(fresh, "--data", data).returncode == 0 and data.read_bytes() == once
+
+
+def test_blank_rows_are_ignored(data, tmp_path):
+    path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
+    filled = fill(path, {2: {"状态": None, "填报日期": None, "进展说明": None}, 5: {"目标编号": None}})
+    before = data.read_bytes()
+    result = run_import(filled, "--data", data)
+    assert result.returncode == 0 and "导入 0 条进度记录" in result.stdout
+    assert data.read_bytes() == before
+
+
+def test_a_refused_ledger_names_every_cell_and_changes_nothing(data, tmp_path):
+    before = data.read_bytes()
+    path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
+    bad = fill(
+        path,
+        {
+            2: {"状态": "完成了", "填报日期": "昨天", "佐证材料链接": "report.pdf"},
+            3: {"目标编号": "g2026-t1", "状态": "推进中", "填报日期": datetime.date(2027, 3, 1)},
+            4: {"目标编号": "m99-t1", "状态": "推进中", "填报日期": datetime.date(2027, 3, 1)},
+        },
+        tmp_path / "bad.xlsx",
+    )
+    result = run_import(bad, "--data", data)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [
+        "bad.xlsx!E2",
+        "bad.xlsx!F2",
+        "bad.xlsx!H2",
+        "bad.xlsx!A3",
+        "bad.xlsx!A4",
+    ]
+    assert "不由本单位负责或配合" in lines[3] and "不是本方案的目标" in lines[4]
+    assert lines[-1] == "共 5 个问题，数据没有改动"
+    assert data.read_bytes() == before
+
+
+def test_a_report_after_the_data_date_needs_the_date_moved_forward(data, tmp_path):
+    filled = fill(
+        ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
+        {2: {"状态": "已完成", "填报日期": datetime.date(2027, 6, 30)}},
+    )
+    refused = run_import(filled, "--data", data)
+    assert refused.returncode == 1 and "--as-of" in refused.stderr
+    moved = run_import(filled, "--data", data, "--as-of", "2027-06-30")
+    assert moved.returncode == 0, moved.stderr
+    assert read_plan(data, "measures.yaml").as_of == datetime.date(2027, 6, 30)
+    backwards = run_import(filled, "--data", data, "--as-of", "2027-01-01")
+    assert backwards.returncode == 1 and "只能推后" in backwards.stderr
+
+
+def test_a_file_that_is_not_a_ledger_is_refused_in_chinese(data, tmp_path):
+    other = tmp_path / "notes.xlsx"
+    other.write_bytes(b"not a workbook")
+    result = run_import(other, "--data", data)
+    assert result.returncode == 1 and "notes.xlsx: 读不出这个文件" in result.stderr
+    assert "Traceback" not in result.stderr
