@@ -12,6 +12,7 @@ from pathlib import Path
 from . import (
     calendars,
     catalog,
+    changes,
     config,
     export,
     fidelity,
@@ -115,6 +116,7 @@ def site_files(
         {urls.source("search-index"): search_index.index_json(indexes, hand_written)} if engine == "own" else {},
         tables.files(indexes, site.site_url),
         calendars.files(indexes, site.site_url),
+        changes.files(indexes, site.site_url),
         {urls.source("plan-json"): export.plan_json(plan)},
         {urls.source("plan-schema"): PLAN_SCHEMA.read_text(encoding="utf-8")},
     ):

@@ -18,7 +18,7 @@ import jinja2
 import markupsafe
 import yaml
 
-from . import charts, markup, progress, search_index, tables, urls
+from . import changes, charts, markup, progress, search_index, tables, urls
 from .catalog import Catalog, Commitment
 from .config import SiteConfig
 from .model import Measure
@@ -32,6 +32,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
     """Every page and the navigation: source path → Markdown."""
     environment = _environment()
     dashboard = progress.build(catalog)
+    everything = changes.changes(catalog)
     files: dict[str, str] = {}
 
     def page(kind: str, template: str, id: object = None, **context: Any) -> None:
@@ -54,10 +55,12 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
     page("full-text", "full-text.md.j2")
     page("measures", "measures.md.j2")
     for entry in catalog.measures.values():
-        page("measure", "measure.md.j2", entry.measure.id, entry=entry, measure=entry.measure)
+        measure_changes = changes.of_measure(everything, entry.measure)
+        page("measure", "measure.md.j2", entry.measure.id, entry=entry, measure=entry.measure, changes=measure_changes)
     page("departments", "departments.md.j2")
     for department in catalog.departments.values():
-        page("department", "department.md.j2", department.department.id, entry=department)
+        feed = urls.source("department-feed", department.department.id)
+        page("department", "department.md.j2", department.department.id, entry=department, feed=feed)
         page("department-ledger", "ledger.md.j2", department.department.id, entry=department)
     page("sectors", "sectors.md.j2")
     for chapter in catalog.chapters.values():
@@ -69,6 +72,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
     for group in catalog.years:
         page("year", "year.md.j2", group.year, group=group)
     page("progress", "progress.md.j2")
+    page("changes", "changes.md.j2", changes=everything)
     page("downloads", "downloads.md.j2", tables=tables.TABLES)
     page("help", "help.md.j2", help_title=search_index.HELP_TITLE)
     if engine == "pagefind":
@@ -196,6 +200,7 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
         {"专题": urls.source("topics")},
         {"措施一览": urls.source("measures")},
         {"落实进度": urls.source("progress")},
+        {"变更记录": urls.source("changes")},
         {"数据下载": urls.source("downloads")},
     ]
     if engine == "pagefind":

@@ -32,6 +32,9 @@ PATHS: Mapping[str, str] = MappingProxyType(
         "search": "search/index.md",
         "search-index": "search.json",
         "help": "help/index.md",
+        "changes": "changes/index.md",
+        "feed": "feeds/all.xml",
+        "department-feed": "feeds/{id}.xml",
         "plan-json": "downloads/plan.json",
         "plan-schema": "downloads/plan.schema.json",
         "table": "downloads/{id}",
@@ -57,7 +60,7 @@ RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 # chapter, goal, measure or target, which are anchors too, may not take one of them.
 ANCHORS = frozenset(
     {
-        "by-chapter", "by-lead", "by-year", "calendars", "chapters", "cite", "contact", "corrections",
+        "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite", "contact", "corrections",
         "docmeta", "due", "fields", "files", "goals", "licence", "matrix", "measures", "notice", "overall",
         "plan", "plan-chart-by-chapter", "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-overall",
         "plan-department-filter", "plan-search", "plan-search-results", "related", "supported-targets",

@@ -44,6 +44,7 @@ PAGE_KINDS = {
     **({"year": YEAR_URL} if YEAR_URL else {}),
     "full-text": "full-text/",
     "progress": "progress/",
+    "changes": "changes/",
     "downloads": "downloads/",
     "about": "about/",
     "not-found": "404.html",

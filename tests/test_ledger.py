@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 
+import feedparser
 import pytest
 from openpyxl import load_workbook
 
@@ -119,8 +120,13 @@ def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, 
     plan = read_plan(data, "measures.yaml")
     target = next(t for t in plan.targets if t.id == "m01-t1")
     assert target.status == "completed" and target.latest.evidence[0].url == "https://example.gov.cn/report.pdf"
-    page = build.site_files(catalog.build(plan), SITE)["measures/m01.md"]
-    assert "其余3个项目已于2027年3月完成。" in page
+    out = build.site_files(catalog.build(plan), SITE)
+    assert "其余3个项目已于2027年3月完成。" in out["measures/m01.md"]
+    # Announced: first on /changes/, and in the plan's feed and the department's.
+    assert "其余3个项目已于2027年3月完成。" in out["changes/index.md"]
+    for feed in ("feeds/all.xml", "feeds/industry-it.xml"):
+        newest = feedparser.parse(out[feed]).entries[0]
+        assert newest.summary == "其余3个项目已于2027年3月完成。" and newest.id.endswith("progress/m01-t1/2027-03-20")
 
 
 def test_importing_the_same_ledger_again_adds_nothing(data, tmp_path):

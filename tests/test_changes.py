@@ -1,0 +1,97 @@
+"""Every change is kept and announced: /changes/, each measure's history, and Atom feeds read by
+an independent parser (feedparser)."""
+
+import dataclasses
+import datetime
+import re
+
+import feedparser
+
+from plansite import build, catalog, changes, urls
+from plansite.build import read_plan
+from plansite.targets import ProgressRecord
+from tests.conftest import ROOT
+from tests.golden_pages import SITE
+
+SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
+
+
+def sample():
+    return read_plan(SAMPLE, "curated.yaml")
+
+
+def files(plan):
+    return build.site_files(catalog.build(plan), SITE)
+
+
+def test_the_plans_feed_holds_every_report_and_correction_once_newest_first():
+    plan = sample()
+    parsed = feedparser.parse(files(plan)[urls.source("feed")])
+    assert parsed.bozo == 0 and parsed.version == "atom10"
+    reports = [(t.id, r.date) for t in plan.targets for r in t.history]
+    corrections = [(m.id, c.date) for m in plan.measures for c in m.corrections]
+    assert len(parsed.entries) == len(reports) + len(corrections) == len({e.id for e in parsed.entries})
+    dates = [e.updated_parsed[:3] for e in parsed.entries]
+    assert dates == sorted(dates, reverse=True)
+    first = parsed.entries[0]
+    assert first.link.startswith(SITE.site_url) and "#" in first.link
+    assert parsed.feed.links[0].rel == "self" and parsed.feed.author == plan.document.issuer
+
+
+def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_with():
+    plan = sample()
+    indexes = catalog.build(plan)
+    out = files(plan)
+    everything = changes.changes(indexes)
+    for entry in indexes.departments.values():
+        parsed = feedparser.parse(out[urls.source("department-feed", entry.department.id)])
+        assert parsed.bozo == 0
+        mine = {row.commitment.target.id for row in entry.ledger if row.commitment}
+        units = {m.id for m in (*entry.leads, *entry.supports, *entry.responsible_for)}
+        expected = [
+            c for c in everything if c.key.split("/")[1] in mine or (c.kind == "更正" and c.measure.id in units)
+        ]
+        assert [e.title for e in parsed.entries] == [c.title for c in expected], entry.department.id
+
+
+def test_entry_ids_stay_the_same_when_the_site_is_rebuilt_and_when_a_report_is_added():
+    plan = sample()
+    before = {e.id for e in feedparser.parse(files(plan)[urls.source("feed")]).entries}
+    assert before == {e.id for e in feedparser.parse(files(sample())[urls.source("feed")]).entries}
+    measure = plan.measures[0]
+    target = measure.targets[0]
+    later = ProgressRecord(date=datetime.date(2027, 3, 1), status="completed", note="全部完成。", evidence=())
+    grown = dataclasses.replace(target, history=(*target.history, later))
+    moved = dataclasses.replace(plan, measures=(dataclasses.replace(measure, targets=(grown,)), *plan.measures[1:]))
+    after = feedparser.parse(files(moved)[urls.source("feed")])
+    assert {e.id for e in after.entries} == before | {after.entries[0].id}
+    assert after.entries[0].title.endswith("已完成") and after.entries[0].summary == "全部完成。"
+
+
+def test_the_changes_page_lists_every_change_newest_first_and_links_its_feed():
+    plan = sample()
+    page = files(plan)["changes/index.md"]
+    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
+    assert len(dates) == len(changes.changes(catalog.build(plan))) and dates == sorted(dates, reverse=True)
+    assert "(../feeds/all.xml)" in page
+
+
+def test_a_measure_page_shows_its_own_history_newest_first():
+    plan = sample()
+    page = files(plan)["measures/m01.md"]
+    history = page[page.index("## 变更记录") : page.index("## 引用本项措施")]
+    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', history)
+    assert dates == sorted((r.date.isoformat() for t in plan.measures[0].targets for r in t.history), reverse=True)
+    corrected = files(plan)["measures/m02.md"]
+    assert "## 变更记录" in corrected and "更正" in corrected[corrected.index("## 变更记录") :]
+
+
+def test_every_page_links_the_plans_feed_and_a_department_page_its_own(built_site, plan):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="全部变更" href="feeds/all.xml">', home)
+    department = plan.departments[0]
+    page = (built_site / "departments" / department.id / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../feeds/{department.id}.xml"' in page
+    assert (built_site / "feeds" / f"{department.id}.xml").is_file() and (
+        built_site / "changes" / "index.html"
+    ).is_file()
