@@ -210,6 +210,9 @@ def _report(
         record["note"] = note
     if evidence:
         record["evidence"] = [{"url": evidence, "title": "佐证材料"}]
+    if latest and date == latest.date and not _repeats(target, record):
+        problems.append(f"{where.format('F')}: {date} 这一天已有这个目标的报告：新的报告要写新的填报日期")
+        return None
     return record
 
 

@@ -144,6 +144,15 @@ def test_importing_the_same_ledger_again_adds_nothing(data, tmp_path):
     assert run_import(fresh, "--data", data).returncode == 0 and data.read_bytes() == once
 
 
+def test_a_changed_report_needs_a_new_date(data, tmp_path):
+    # The ledger carries the latest report (2027-01-15): a new note on the same day is refused.
+    filled = fill(ledger(data, "industry-it", tmp_path / "industry-it.xlsx"), {2: {"进展说明": "改了说明。"}})
+    before = data.read_bytes()
+    result = run_import(filled, "--data", data)
+    assert result.returncode == 1 and "industry-it.xlsx!F2: 2027-01-15 这一天已有这个目标的报告" in result.stderr
+    assert data.read_bytes() == before
+
+
 def test_blank_rows_are_ignored(data, tmp_path):
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
     filled = fill(path, {2: {"状态": None, "填报日期": None, "进展说明": None}, 5: {"目标编号": None}})
