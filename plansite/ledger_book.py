@@ -32,7 +32,21 @@ CONTEXT = ("角色", "出处", "目标原文", "网址")
 REPORT_COLUMNS = ("状态", "填报日期", "进展说明", "佐证材料链接")
 # What a report may say: 未填报 is the absence of a report, never written.
 REPORT_STATUSES = tuple(label for status, label in STATUS_LABELS.items() if status != "unreported")
-WIDTHS = {"目标编号": 12, "指标": 28, "目标值": 12, "期限": 12, "状态": 11, "填报日期": 12, "进展说明": 40}
+# Column widths, in characters: the printed columns (all but 网址) fit A4 landscape at a readable size.
+WIDTHS = {
+    "目标编号": 10,
+    "指标": 22,
+    "目标值": 9,
+    "期限": 11,
+    "状态": 9,
+    "填报日期": 11,
+    "进展说明": 32,
+    "佐证材料链接": 18,
+    "角色": 12,
+    "出处": 16,
+    "目标原文": 30,
+    "网址": 40,
+}
 _OPEN = PatternFill("solid", fgColor="FFF8E1")
 
 
@@ -76,6 +90,9 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
         )
     report_columns = {columns.index(name) + 1 for name in REPORT_COLUMNS}
     for cells in sheet.iter_rows(min_row=2):
+        # Rows tall enough for their wrapped text: not every spreadsheet program sizes them itself.
+        lines = max(-(-_display_width(cell.value) // WIDTHS[columns[cell.column - 1]]) for cell in cells)
+        sheet.row_dimensions[cells[0].row].height = 15 * max(lines, 1)
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.column in report_columns:
@@ -97,7 +114,7 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
     statuses.add(f"E2:E{last}")
     sheet.add_data_validation(statuses)
     for index, name in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(name, 24)
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[name]
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # a department may widen a column to read it
@@ -107,6 +124,7 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{get_column_letter(len(columns) - 1)}{last}"  # the address is for screens
     stamp = datetime.datetime.combine(catalog.plan.as_of or catalog.plan.document.signed, datetime.time())
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = book.properties.lastModifiedBy = catalog.plan.document.issuer
@@ -116,6 +134,13 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return _fixed_zip(out.getvalue(), stamp)
+
+
+def _display_width(value: object) -> int:
+    """How many columns of a spreadsheet ``value`` takes: a Chinese character two."""
+    if value is None or isinstance(value, datetime.date):
+        return 10
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in str(value))
 
 
 def _fixed_zip(data: bytes, stamp: datetime.datetime) -> bytes:
