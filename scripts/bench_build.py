@@ -55,6 +55,11 @@ def prepare(size: int, work: Path) -> tuple[Path, Path]:
         data = work / "measures.yaml"
         plan = synthesize(real, size)
         data.write_text(yaml.dump(plan, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), "utf-8")
+    return data, config_in(work)
+
+
+def config_in(work: Path) -> Path:
+    """mkdocs.yml, written into ``work`` to generate into ``work/docs`` and build into ``work/site``."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for old, new in {
         "INHERIT: docs/generated/.config.yml": f"INHERIT: {work / 'docs' / '.config.yml'}",
@@ -65,7 +70,7 @@ def prepare(size: int, work: Path) -> tuple[Path, Path]:
             raise SystemExit(f"mkdocs.yml no longer has '{old}': update scripts/bench_build.py")
         text = text.replace(old, new)
     (work / "mkdocs.yml").write_text(text, encoding="utf-8")
-    return data, work / "mkdocs.yml"
+    return work / "mkdocs.yml"
 
 
 def baseline_config(work: Path) -> Path:

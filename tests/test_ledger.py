@@ -10,8 +10,9 @@ import feedparser
 import pytest
 from openpyxl import load_workbook
 
-from plansite import build, catalog, ledger_book
+from plansite import catalog, ledger_book
 from plansite.build import read_plan
+from scripts.bench_build import config_in
 from tests.conftest import ROOT
 from tests.golden_pages import SITE
 
@@ -120,13 +121,33 @@ def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, 
     plan = read_plan(data, "measures.yaml")
     target = next(t for t in plan.targets if t.id == "m01-t1")
     assert target.status == "completed" and target.latest.evidence[0].url == "https://example.gov.cn/report.pdf"
-    out = build.site_files(catalog.build(plan), SITE)
-    assert "其余3个项目已于2027年3月完成。" in out["measures/m01.md"]
-    # Announced: first on /changes/, and in the plan's feed and the department's.
-    assert "其余3个项目已于2027年3月完成。" in out["changes/index.md"]
-    for feed in ("feeds/all.xml", "feeds/industry-it.xml"):
-        newest = feedparser.parse(out[feed]).entries[0]
-        assert newest.summary == "其余3个项目已于2027年3月完成。" and newest.id.endswith("progress/m01-t1/2027-03-20")
+    # The site built from it shows the report on the measure page and announces it: first on
+    # /changes/, and in the plan's feed and the department's.
+    work = tmp_path / "work"
+    work.mkdir()
+    built = subprocess.run(
+        [
+            sys.executable,
+            "scripts/build_site.py",
+            "--data",
+            str(data),
+            "--config-file",
+            str(config_in(work)),
+            "--quiet",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    site = work / "site"
+    note = "其余3个项目已于2027年3月完成。"
+    assert note in (site / "measures" / "m01" / "index.html").read_text(encoding="utf-8")
+    changes_page = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert changes_page.index(note) < changes_page.index("2027年1月15日")
+    for feed in ("all", "industry-it"):
+        newest = feedparser.parse((site / "feeds" / f"{feed}.xml").read_bytes()).entries[0]
+        assert newest.summary == note and newest.id.endswith("progress/m01-t1/2027-03-20")
 
 
 def test_importing_the_same_ledger_again_adds_nothing(data, tmp_path):
