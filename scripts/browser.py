@@ -117,7 +117,7 @@ class SearchBox:
         box.fill(query)
         # Material searches on keyup, as when an input method commits the typed words.
         box.press("End")
-        page.wait_for_function(_RESULTS_WRITTEN, timeout=15000)
+        page.wait_for_function(_RESULTS_WRITTEN, arg=query, timeout=15000)
         # One item per page; its first link is the page itself, the others its sections.
         return page.eval_on_selector_all(
             ".md-search-result__item",
@@ -133,7 +133,10 @@ _MARK_STALE = """() => {
         document.querySelector('.md-search-result__meta'),
         {childList: true, characterData: true, subtree: true});
 }"""
-_RESULTS_WRITTEN = """() => {
+# This query's results: a render of the one before may still arrive (each key schedules one).
+_RESULTS_WRITTEN = """query => {
+    const list = document.querySelector('.md-search-result__list');
+    if (list.getAttribute('data-plan-query') !== query) return false;
     const meta = document.querySelector('.md-search-result__meta');
     const first = document.querySelector('.md-search-result__item');
     return first ? !first.dataset.stale : window.planMetaWritten && /没有/.test(meta.textContent);

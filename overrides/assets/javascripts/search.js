@@ -201,6 +201,8 @@
       var old = box.querySelector(".plan-search-help");
       if (old) old.remove();
       list.textContent = "";
+      /* Which query the results shown are for: a search that answers late never passes for a newer one. */
+      list.setAttribute("data-plan-query", query);
       if (!query.trim()) {
         meta.textContent = "输入单位名称、关键词或措施序号";
         shown = [];
