@@ -92,10 +92,11 @@ def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = No
     yaml = round_trip()
     data = yaml.load(data_file.read_text(encoding="utf-8"))
     targets = {str(t["id"]): t for t in _targets(data)}
-    for report in reports:
+    # Oldest first, as a target's records are kept: two ledgers may both report on one target.
+    for report in sorted(reports, key=lambda r: r.record["date"]):
         targets[report.target_id].setdefault("progress", []).append(report.record)
     if as_of and as_of != plan.as_of:
-        data["progress"]["as_of"] = as_of
+        data.setdefault("progress", {})["as_of"] = as_of
     out = io.StringIO()
     yaml.dump(data, out)
     text = out.getvalue()
@@ -194,7 +195,7 @@ def _report(
     elif date < plan.document.signed:
         problems.append(f"{where.format('F')}: 填报日期 {date} 早于方案的成文日期 {plan.document.signed}")
     elif limit is None or date > limit:
-        advice = f"晚于数据截至日期 {limit}" if limit else "之前，数据还没有截至日期"
+        advice = f"晚于数据截至日期 {limit}" if limit else "无法导入：数据还没有截至日期"
         problems.append(f"{where.format('F')}: 填报日期 {date} {advice}：导入时用 --as-of 给出新的数据截至日期")
     elif latest and date < latest.date:
         problems.append(f"{where.format('F')}: 填报日期 {date} 早于这个目标上一次的报告（{latest.date}）")

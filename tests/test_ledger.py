@@ -230,3 +230,19 @@ def test_a_file_that_is_not_a_ledger_is_refused_in_chinese(data, tmp_path):
     result = run_import(other, "--data", data)
     assert result.returncode == 1 and "notes.xlsx: 读不出这个文件" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_two_ledgers_reporting_on_one_target_are_merged_oldest_first(data, tmp_path):
+    """The lead and a supporting unit may both report on a target; their records keep date order."""
+    lead = fill(
+        ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
+        {2: {"状态": "已完成", "填报日期": datetime.date(2027, 3, 20)}},
+    )
+    supporting = fill(
+        ledger(data, "finance", tmp_path / "finance.xlsx"),
+        {2: {"状态": "推进中", "填报日期": datetime.date(2027, 2, 10), "进展说明": "资金已拨付。"}},
+    )
+    result = run_import(lead, supporting, "--data", data)
+    assert result.returncode == 0, result.stderr
+    target = next(t for t in read_plan(data, "measures.yaml").targets if t.id == "m01-t1")
+    assert [r.date for r in target.history][-2:] == [datetime.date(2027, 2, 10), datetime.date(2027, 3, 20)]
