@@ -33,8 +33,10 @@ PATHS: Mapping[str, str] = MappingProxyType(
         "search-index": "search.json",
         "help": "help/index.md",
         "changes": "changes/index.md",
-        "feed": "feeds/all.xml",
-        "department-feed": "feeds/{id}.xml",
+        # At the site's root: the theme looks for a sitemap beside every rel="alternate" link,
+        # and there is one here (in a folder of their own, each page would log a 404).
+        "feed": "changes.xml",
+        "department-feed": "changes-{id}.xml",
         "plan-json": "downloads/plan.json",
         "plan-schema": "downloads/plan.schema.json",
         "table": "downloads/{id}",

@@ -73,7 +73,7 @@ def test_the_changes_page_lists_every_change_newest_first_and_links_its_feed():
     page = files(plan)["changes/index.md"]
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
     assert len(dates) == len(changes.changes(catalog.build(plan))) and dates == sorted(dates, reverse=True)
-    assert "(../feeds/all.xml)" in page
+    assert "(../changes.xml)" in page
 
 
 def test_a_measure_page_shows_its_own_history_newest_first():
@@ -88,10 +88,8 @@ def test_a_measure_page_shows_its_own_history_newest_first():
 
 def test_every_page_links_the_plans_feed_and_a_department_page_its_own(built_site, plan):
     home = (built_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="全部变更" href="feeds/all.xml">', home)
+    assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="全部变更" href="changes.xml">', home)
     department = plan.departments[0]
     page = (built_site / "departments" / department.id / "index.html").read_text(encoding="utf-8")
-    assert f'href="../../feeds/{department.id}.xml"' in page
-    assert (built_site / "feeds" / f"{department.id}.xml").is_file() and (
-        built_site / "changes" / "index.html"
-    ).is_file()
+    assert f'href="../../changes-{department.id}.xml"' in page
+    assert (built_site / f"changes-{department.id}.xml").is_file() and (built_site / "changes" / "index.html").is_file()
