@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from . import urls
 from .catalog import Catalog, Commitment, DepartmentEntry
@@ -41,7 +40,7 @@ def department_calendar(entry: DepartmentEntry, catalog: Catalog, site_url: str)
 
 def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Catalog, site_url: str) -> str:
     plan = catalog.plan
-    host = urlsplit(site_url).hostname or "plan.invalid"
+    host = urls.host(site_url)
     # The data's date, not the build's, so a calendar rebuilds byte for byte.
     stamp = (plan.as_of or plan.document.signed).strftime("%Y%m%dT000000Z")
     data_date = f"数据截至{plan.as_of.isoformat()}" if plan.as_of else "尚未开始收集进度"

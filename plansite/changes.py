@@ -13,16 +13,14 @@ import datetime
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from . import urls
 from .catalog import Catalog, Commitment
+from .history import CHINA
 from .model import Department, Measure
 from .targets import STATUS_LABELS, ProgressRecord
 
 ATOM = "http://www.w3.org/2005/Atom"
-# The plan's readers count days in China Standard Time.
-_CHINA = datetime.timezone(datetime.timedelta(hours=8))
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -95,7 +93,7 @@ def of_measure(all_changes: Sequence[Change], measure: Measure) -> tuple[Change,
 def feed(catalog: Catalog, entries: Sequence[Change], site_url: str, path: str, title: str, about: str) -> str:
     """An Atom feed of ``entries`` at ``path``, about the page ``about``."""
     plan = catalog.plan
-    host = urlsplit(site_url).hostname or "plan.invalid"
+    host = urls.host(site_url)
     tag = f"tag:{host},{plan.document.signed.isoformat()}:"
     root = ElementTree.Element("feed", xmlns=ATOM)
     root.set("xml:lang", "zh-CN")
@@ -147,4 +145,4 @@ def _text(parent: ElementTree.Element, tag: str, text: str) -> None:
 
 
 def _stamp(date: datetime.date) -> str:
-    return datetime.datetime.combine(date, datetime.time(), _CHINA).isoformat()
+    return datetime.datetime.combine(date, datetime.time(), CHINA).isoformat()

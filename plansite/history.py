@@ -14,7 +14,7 @@ from pathlib import Path
 
 _UNCOMMITTED = "0" * 40
 # Dates are as the plan's readers count them, in China Standard Time.
-_CHINA = datetime.timezone(datetime.timedelta(hours=8))
+CHINA = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def line_dates(path: Path) -> dict[int, datetime.date] | None:
@@ -41,7 +41,7 @@ def _parse_blame(porcelain: str) -> dict[int, datetime.date]:
     for row in porcelain.splitlines():
         if row.startswith("\t"):
             if commit != _UNCOMMITTED and commit in commit_times:
-                dates[line] = datetime.datetime.fromtimestamp(commit_times[commit], _CHINA).date()
+                dates[line] = datetime.datetime.fromtimestamp(commit_times[commit], CHINA).date()
             continue
         fields = row.split(" ")
         if len(fields) >= 3 and len(fields[0]) == 40 and all(c in "0123456789abcdef" for c in fields[0]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from types import MappingProxyType
+from urllib.parse import urlsplit
 
 PATHS: Mapping[str, str] = MappingProxyType(
     {
@@ -116,3 +117,8 @@ def link(target: str, current: str) -> str:
     if not path:  # the site's root folder
         return posixpath.relpath(".", posixpath.dirname(current) or ".") + "/"
     return posixpath.relpath(path, posixpath.dirname(current) or ".") + hash_mark + anchor
+
+
+def host(site_url: str) -> str:
+    """The published site's host name, for ids that must be globally unique (calendar UIDs, feed entry ids)."""
+    return urlsplit(site_url).hostname or "plan.invalid"
