@@ -11,12 +11,12 @@ import hashlib
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from . import build, importer, official_text, write
 from .model import Plan
+from .problems import DataError, Problem
 
 SOURCE_FOLDER = "source"
 SOURCE_README = """\
@@ -99,19 +99,29 @@ def expectations(plan: Plan, name: str, text: bytes) -> str:
 
 
 def replace(
-    text: bytes, name: str, draft: dict[str, Any], header: str, data_file: Path, expectations_file: Path
+    text: bytes,
+    name: str,
+    read: importer.Draft,
+    header: str,
+    data_file: Path,
+    expectations_file: Path,
+    text_path: str,
 ) -> list[Path]:
-    """Put ``text`` (as data/source/``name``) and ``draft`` in place of the current plan, and a
-    first expectations file for it; the files written. Raises DataError, writing nothing, if the
-    draft fails a check."""
-    draft = {**draft, "document": {**draft["document"], "source": f"{SOURCE_FOLDER}/{name}"}}
+    """Put ``text`` (as data/source/``name``) and the draft ``read`` off it in place of the current
+    plan, and a first expectations file for it; the files written. Raises DataError, writing
+    nothing, if the draft fails a check: each problem at the line of ``text`` (shown as
+    ``text_path``) its record was read from, since the draft itself is never written."""
+    draft = {**read.data, "document": {**read.data["document"], "source": f"{SOURCE_FOLDER}/{name}"}}
     yaml_text = importer.to_yaml(draft, header).encode("utf-8")
     with tempfile.TemporaryDirectory(prefix="plan-draft-") as scratch:
         trial = Path(scratch)
         (trial / SOURCE_FOLDER).mkdir()
         (trial / SOURCE_FOLDER / name).write_bytes(text)
         (trial / data_file.name).write_bytes(yaml_text)
-        plan = build.read_plan(trial / data_file.name, str(data_file))
+        try:
+            plan = build.read_plan(trial / data_file.name, str(data_file))
+        except DataError as error:
+            raise DataError([_in_text(problem, read, text_path) for problem in error.problems]) from None
     folder = data_file.parent / SOURCE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     document = draft["document"]
@@ -128,3 +138,16 @@ def replace(
             if old not in written and old.is_file():
                 old.unlink()
     return written
+
+
+def _in_text(problem: Problem, read: importer.Draft, text_path: str) -> Problem:
+    """``problem``, found in the unwritten draft, at the line of the plan's text it was read from."""
+    return Problem(
+        path=text_path,
+        line=read.line_of(problem.data_path),
+        column=1,
+        where=problem.where,
+        message=problem.message,
+        rule=problem.rule,
+        data_path=problem.data_path,
+    )

@@ -7,10 +7,14 @@ import datetime
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import build, characters, write
 from .model import Plan
 from .problems import DataError
+
+if TYPE_CHECKING:
+    from . import importer
 
 ROOT = build.ROOT
 
@@ -159,24 +163,42 @@ def import_main(argv: list[str] | None = None) -> int:
         except DataError as error:
             print(error.report(), file=sys.stderr)
             return 1
+    shown = display_path(args.source)
     try:
-        data = importer.draft(args.source.read_text(encoding="utf-8"), known_departments=known)
+        text = _plan_text(args.source)
+        read = importer.read(text, known_departments=known)
     except importer.ImportFailure as failure:
         for line, message in failure.problems:
-            print(f"{display_path(args.source)}:{line}: 错误：{message}", file=sys.stderr)
+            print(characters.visible(f"{shown}:{line}: 错误：{message}"), file=sys.stderr)
         print(f"共 {len(failure.problems)} 个问题，没有写出草稿", file=sys.stderr)
         return 1
     if args.replace:
-        return _adopt(args.source, data)
-    text = importer.to_yaml(data, DRAFT_HEADER.format(source=display_path(args.source)))
+        return _adopt(args.source, read)
+    draft = importer.to_yaml(read.data, DRAFT_HEADER.format(source=shown))
     if args.output:
-        write.write_file(args.output, text.encode("utf-8"))
+        write.write_file(args.output, draft.encode("utf-8"))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(draft)
     return 0
 
 
-def _adopt(source: Path, data: dict) -> int:
+def _plan_text(source: Path) -> str:
+    """The plan's text; raises ImportFailure for a file too large or not UTF-8."""
+    from . import importer
+    from .load import MAX_BYTES
+
+    if source.is_file() and source.stat().st_size > MAX_BYTES:
+        megabytes = source.stat().st_size / 1024 / 1024
+        raise importer.ImportFailure([(1, f"文件有 {megabytes:.1f} MB，一个方案的文本不过几百 KB：是不是选错了文件？")])
+    raw = source.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise importer.ImportFailure([(line, "文本不是 UTF-8 编码（可能是 GBK）：请另存为 UTF-8 再导入")]) from None
+
+
+def _adopt(source: Path, read: importer.Draft) -> int:
     from . import adopt
 
     name = adopt.source_name(source)
@@ -185,10 +207,11 @@ def _adopt(source: Path, data: dict) -> int:
         written = adopt.replace(
             source.read_bytes(),
             name,
-            data,
+            read,
             header,
             build.ROOT / "data" / "measures.yaml",
             build.ROOT / "tests" / "this_plan.yaml",
+            display_path(source),
         )
     except DataError as error:
         print(error.report(), file=sys.stderr)
@@ -197,7 +220,7 @@ def _adopt(source: Path, data: dict) -> int:
     for path in written:
         print(f"已写入 {display_path(path)}")
     print(
-        f"《{data['document']['title']}》已替换原来的方案（旧文件可以从 git 历史中找回）。"
+        f"《{read.data['document']['title']}》已替换原来的方案（旧文件可以从 git 历史中找回）。"
         "下一步：make site 生成网站，make test 运行全部检查，再按 docs/ADOPTING.md 逐项整理。"
     )
     return 0

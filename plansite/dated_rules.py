@@ -68,6 +68,8 @@ def document_rules(report: Reporter, data: dict) -> None:
     signed, published = dates.get("signed"), dates.get("published")
     if signed and published and published < signed:
         report(("document", "published"), "发布日期不能早于成文日期", "bad-date")
+    progress = mapping_of(data.get("progress"))
+    as_of = _parsed_date(progress.get("as_of"))  # progress_rules reports an as-of date that is wrong
     for index, measure in records(data, "measures"):
         previous = None
         for position, correction in enumerate(list_of(measure, "corrections")):
@@ -80,6 +82,14 @@ def document_rules(report: Reporter, data: dict) -> None:
                 continue
             if date and published and date < published:
                 report(path, f"更正日期不能早于方案的发布日期（{published}）", "bad-date")
+            elif date and "as_of" not in progress:
+                report(path, "有了更正记录，就要写数据截至日期：在 progress 下加上 as_of", "bad-date")
+            elif date and as_of and date > as_of:
+                report(
+                    path,
+                    f"更正日期晚于数据截至日期 {as_of}：把 progress.as_of 改为最新的日期，或改正更正日期",
+                    "bad-date",
+                )
             elif date and previous and date < previous:
                 report(path, "更正记录按日期从早到晚排列：这一条比上一条早", "bad-date")
             previous = date or previous

@@ -19,18 +19,6 @@ from .model import Plan
 from .problems import Problem
 from .validate import Reporter
 
-_FULL_WIDTH = str.maketrans(",:()", "，：（）")
-# A news report may lead the capture; the official text starts after this line.
-_START = "全文如下"
-
-
-def source_paragraphs(text: str) -> list[tuple[int, str]]:
-    """The source's non-empty lines, with their line numbers: all of them, or those after a
-    line that begins 全文如下."""
-    lines = text.splitlines()
-    start = next((number for number, line in enumerate(lines, start=1) if line.startswith(_START)), 0)
-    return [(number, line.strip()) for number, line in enumerate(lines, start=1) if number > start and line.strip()]
-
 
 def problems(plan: Plan, loaded: LoadedYaml, data_file: Path) -> list[Problem]:
     document = loaded.data.get("document", {})
@@ -44,7 +32,7 @@ def problems(plan: Plan, loaded: LoadedYaml, data_file: Path) -> list[Problem]:
         report(path or ("document", "source"), message, "not-faithful")
 
     try:
-        expected = source_paragraphs(source.read_text(encoding="utf-8"))
+        expected = official_text.source_lines(source.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         problem((), f"读不出原文文件 {name}（{error.__class__.__name__}）：检查 document.source 的路径和编码")
         return report.problems
@@ -59,14 +47,14 @@ def problems(plan: Plan, loaded: LoadedYaml, data_file: Path) -> list[Problem]:
     for operation, s1, s2, d1, d2 in matcher.get_opcodes():
         if operation == "equal":
             for (line, original), (path, text) in zip(expected[s1:s2], made[d1:d2], strict=True):
-                if text != original.translate(_FULL_WIDTH):
-                    problem(path, _difference(name, line, original.translate(_FULL_WIDTH), text))
+                if text != official_text.restore_punctuation(original):
+                    problem(path, _difference(name, line, official_text.restore_punctuation(original), text))
             continue
         pairs = list(zip(expected[s1:s2], made[d1:d2], strict=False))
         for (line, original), (path, text) in pairs:
-            wanted = original.translate(_FULL_WIDTH)
+            wanted = official_text.restore_punctuation(original)
             for official, corrected in corrections.get(path, []):
-                wanted = wanted.replace(official.translate(_FULL_WIDTH), corrected)
+                wanted = wanted.replace(official_text.restore_punctuation(official), corrected)
             if text != wanted:
                 problem(path, _difference(name, line, wanted, text))
         for line, original in expected[s1 + len(pairs) : s2]:

@@ -12,13 +12,17 @@ plausible but wrong draft would be worse than none.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from . import notice_reader
-from .notice_reader import Line, first_line_of_title, restore_punctuation
+from . import characters, notice_reader
+from .load import DataPath
+from .notice_reader import Line, first_line_of_title
 from .numerals import from_int, to_int
+from .official_text import restore_punctuation, source_lines
 
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$")
@@ -60,15 +64,38 @@ class ImportFailure(Exception):
         self.problems = problems
 
 
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A plan's data as read off its text, and the line of the text each record was read from
+    (a record's path in the data → its first line), so that a check of the draft is reported
+    where the text can be changed."""
+
+    data: dict[str, Any]
+    origins: Mapping[DataPath, int]
+
+    def line_of(self, path: DataPath) -> int:
+        """The line of the text that ``path`` (or its nearest recorded ancestor) was read from."""
+        while path not in self.origins and path:
+            path = path[:-1]
+        return self.origins.get(path, 1)
+
+
 def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Parse ``text`` into the data's shape (``read`` tells where each record came from)."""
+    return read(text, known_departments).data
+
+
+def read(text: str, known_departments: list[dict[str, Any]] | None = None) -> Draft:
     """Parse ``text`` into the data's shape.
 
     ``known_departments`` is an existing registry (the ``departments`` of the data), so that
-    a re-import keeps the ids editors already use; unknown names get ``dept-NN`` ids.
+    a re-import keeps the ids editors already use; unknown names get ``dept-NN`` ids. Every
+    text is drafted with the official full-width ，：（）, as fidelity compares it.
     """
-    lines = [Line(number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
-    start = next((i + 1 for i, line in enumerate(lines) if line.text.startswith("全文如下")), 0)
-    lines = lines[start:]
+    unseen = _unseen_characters(text)
+    if unseen:
+        raise ImportFailure(unseen)
+    lines = [Line(number, line) for number, line in source_lines(restore_punctuation(text))]
     first_chapter = next((i for i, line in enumerate(lines) if _CHAPTER.match(line.text)), None)
     if first_chapter is None or first_chapter < 2:
         raise ImportFailure(
@@ -79,15 +106,22 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
                 )
             ]
         )
-    title, preamble = lines[first_chapter - 2].text, restore_punctuation(lines[first_chapter - 1].text)
+    title, preamble = lines[first_chapter - 2].text, lines[first_chapter - 1].text
     title_start = first_chapter - 2
     title_break = None
     if first_line_of_title(lines, title_start - 1, title):
         title_break, title_start = len(lines[title_start - 1].text), title_start - 1
         title = lines[title_start].text + title
+    origins: dict[DataPath, int] = {
+        (): lines[0].number,
+        ("document", "notice"): lines[0].number,
+        ("document", "title"): lines[title_start].number,
+        ("document", "preamble"): lines[first_chapter - 1].number,
+        ("document", "bases"): lines[first_chapter - 1].number,
+    }
     problems: list[tuple[int, str]] = []
-    registry = _Registry(known_departments or [])
-    chapters, measures, local_governments, numbering = _body(lines[first_chapter:], registry, problems)
+    registry = _Registry(known_departments or [], origins)
+    chapters, measures, local_governments, numbering = _body(lines[first_chapter:], registry, problems, origins)
     notice = notice_reader.notice(lines[:title_start], problems, lines[title_start].number)
     if problems:
         raise ImportFailure(sorted(problems))
@@ -114,17 +148,37 @@ def draft(text: str, known_departments: list[dict[str, Any]] | None = None) -> d
     # A draft holds only what the text states: the publication date, departments' full names and
     # kinds, topics and the data's as-of date are the editor's to curate (draft: true allows them
     # missing, and the site says so).
-    return {
+    data = {
         "draft": True,
         "document": {key: value for key, value in document.items() if value is not None},
         "departments": registry.entries(),
         "chapters": chapters,
         "measures": measures,
     }
+    return Draft(data=data, origins=origins)
+
+
+def _unseen_characters(text: str) -> list[tuple[int, str]]:
+    """A character no text of the site may hold (a control, zero-width or direction character,
+    Word's manual line break U+000B), named at its line: the first of each line."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        content = line.strip()
+        found = characters.first_unseen(content)
+        if found is not None:
+            column = line.index(content) + found + 1
+            problems.append(
+                (
+                    number,
+                    f"第{column}个字符是 {characters.describe(content[found])}：删除它"
+                    "（从 Word 或网页复制文字时常会带入；Word 的手动换行符应换成真正的换行）",
+                )
+            )
+    return problems
 
 
 def _body(
-    lines: list[Line], registry: _Registry, problems: list[tuple[int, str]]
+    lines: list[Line], registry: _Registry, problems: list[tuple[int, str]], origins: dict[DataPath, int]
 ) -> tuple[list, list, dict | None, str | None]:
     chapters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
@@ -142,6 +196,7 @@ def _body(
                 problems.append(
                     (line.number, f"部分“{heading.group(1)}、”的序号不接续：应是“{from_int(written + 1)}、”")
                 )
+            origins[("chapters", len(chapters))] = line.number
             chapters.append({"id": f"chapter-{number:02d}", "number": number, "title": heading.group(2)})
             in_chapter = 0
         elif found := (_MEASURE.match(line.text) or _ARABIC_MEASURE.match(line.text)):
@@ -176,20 +231,23 @@ def _body(
             measure, clause = _measure(line, len(measures) + 1, found.group(2), chapters[-1]["id"], registry, problems)
             if measure is None:
                 continue
+            origins[("measures", len(measures))] = line.number
             measures.append(measure)
         elif (own := _UNITS_LINE.match(line.text)) and measures and not _has_units(measures[-1]):
             # The clause as a paragraph of its own, after the measure it belongs to.
             measure = measures[-1]
             clause = _units(line, own.group(1), measure, registry, problems)
+            origins[("measures", len(measures) - 1, "units_clause_on_own_line")] = line.number
             measure["units_clause_on_own_line"] = True
             measures[-1] = {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}
         elif sub_task := _SUB_TASK.match(line.text):
             problems.append((line.number, f"“{sub_task.group()}”编号的条目在措施之下：{_THREE_LEVELS}"))
         else:
-            _chapter_prose(chapters[-1], line, problems)
+            _chapter_prose(chapters[-1], line, problems, origins, len(chapters) - 1)
         named = re.match(r"(各.+?人民政府)", clause) if clause else None
         if named and local_governments is None:
             local_governments = {"name": named.group(1), "clause": clause, "stated_in": measures[-1]["id"]}
+            origins[("document", "local_governments")] = line.number
     return chapters, measures, local_governments, numbering if numbering in ("per-chapter", "arabic") else None
 
 
@@ -197,16 +255,22 @@ def _has_units(measure: dict[str, Any]) -> bool:
     return any(role in measure for role in ("lead", "supporting", "responsible"))
 
 
-def _chapter_prose(chapter: dict[str, Any], line: Line, problems: list[tuple[int, str]]) -> None:
-    text = restore_punctuation(line.text)
-    if goal := _GOAL.match(line.text):
+def _chapter_prose(
+    chapter: dict[str, Any], line: Line, problems: list[tuple[int, str]], origins: dict[DataPath, int], index: int
+) -> None:
+    text = line.text
+    goals = len(chapter.get("goals", ()))
+    if goal := _GOAL.match(text):
+        origins[("chapters", index, "goals", goals)] = line.number
         _add_goal(chapter, int(goal.group(1)), text)
-    elif "goals" not in chapter and ("principles" not in chapter or line.text.startswith("——")):
+    elif "goals" not in chapter and ("principles" not in chapter or text.startswith("——")):
+        origins.setdefault(("chapters", index, "principles"), line.number)
         # Goals run on at the end of the principles (到2027年… after a 。): split off, each a goal.
         starts = [found.start() for found in _GOAL_RUN_ON.finditer(text)]
         principles = text[: starts[0]] if starts else text
         chapter["principles"] = f"{chapter['principles']}\n{principles}" if "principles" in chapter else principles
-        for start, end in zip(starts, [*starts[1:], len(text)], strict=False):
+        for offset, (start, end) in enumerate(zip(starts, [*starts[1:], len(text)], strict=False)):
+            origins[("chapters", index, "goals", goals + offset)] = line.number
             _add_goal(chapter, int(text[start + 1 : start + 5]), text[start:end])
         if starts:
             chapter["goals_in_principles"] = True
@@ -251,7 +315,7 @@ def _measure(
             if problem := _unreadable_name(name):
                 problems.append((line.number, problem))
                 continue
-            department_id, alias = registry.resolve(name)
+            department_id, alias = registry.resolve(name, line)
             measure.setdefault("responsible", []).append(department_id)
             if alias:
                 measure.setdefault("written_as", {})[department_id] = name
@@ -264,7 +328,7 @@ def _measure(
                 "或“（……按照职责分工负责）”的写法，读不出单位；“（甲局牵头，乙局配合）”等写法暂不支持",
             )
         )
-    measure["text"] = restore_punctuation(body)
+    measure["text"] = body
     if units:
         clause = _units(line, units.group(1), measure, registry, problems)
     measure["targets"] = []
@@ -301,13 +365,13 @@ def _units(
                 if problem := _unreadable_name(name):
                     problems.append((line.number, problem))
                     continue
-                department_id, alias = registry.resolve(name)
+                department_id, alias = registry.resolve(name, line)
                 ids.append(department_id)
                 if alias:
                     measure.setdefault("written_as", {})[department_id] = name
             measure[_UNIT_ROLES[role]] = ids
         elif segment.startswith("各") and clause is None:
-            clause = restore_punctuation(segment)
+            clause = segment
         else:
             problems.append(
                 (
@@ -342,16 +406,19 @@ def _unreadable_name(name: str) -> str | None:
 class _Registry:
     """Departments in order of first mention, reusing the entries of a known registry."""
 
-    def __init__(self, known: list[dict[str, Any]]):
+    def __init__(self, known: list[dict[str, Any]], origins: dict[DataPath, int]):
         self.by_name = {name: entry for entry in known for name in [entry["name"], *entry.get("aliases", [])]}
         self.found: dict[str, dict[str, Any]] = {}
+        self.origins = origins
 
-    def resolve(self, name: str) -> tuple[str, bool]:
+    def resolve(self, name: str, line: Line) -> tuple[str, bool]:
         """The id for ``name``, and whether the text used an alias rather than the registry's name."""
         entry = self.by_name.get(name)
         if entry is None:
             entry = {"id": f"dept-{len(self.found) + 1:02d}", "name": name}
             self.by_name[name] = entry
+        if entry["id"] not in self.found:
+            self.origins[("departments", len(self.found))] = line.number
         self.found.setdefault(entry["id"], entry)
         return entry["id"], name != entry["name"]
 

@@ -94,6 +94,9 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
         lines = max(-(-_display_width(cell.value) // WIDTHS[columns[cell.column - 1]]) for cell in cells)
         sheet.row_dimensions[cells[0].row].height = 15 * max(lines, 1)
         for cell in cells:
+            # Text is text: openpyxl would store a string that starts with "=" as a live formula.
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.column in report_columns:
                 cell.protection = Protection(locked=False)

@@ -13,16 +13,19 @@ import datetime
 import io
 import re
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from ruamel.yaml import YAML
 
 from . import build, catalog, write
 from .ledger_book import HEADERS, REPORT_STATUSES, SHEET
+from .load import DataPath
 from .model import Plan
-from .problems import DataError
+from .problems import DataError, Problem
 from .targets import STATUS_LABELS, Target
 
 _COLUMN = {name: "ABCDEFGH"[index] for index, name in enumerate(HEADERS)}
@@ -43,7 +46,11 @@ class Report:
 
     target_id: str
     record: dict[str, Any]
-    cell: str
+    row: str  # the row's cells: "commerce.xlsx!{}7", its column to fill in
+
+    @property
+    def cell(self) -> str:
+        return self.row.format(_COLUMN["状态"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +98,21 @@ def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = No
         raise LedgerProblems(problems)
     yaml = round_trip()
     data = yaml.load(data_file.read_text(encoding="utf-8"))
-    targets = {str(t["id"]): t for t in _targets(data)}
+    targets = {str(target["id"]): (path, target) for path, target in _targets(data)}
+    # Where each new record lands in the data: a check of the merged data is reported at its row.
+    rows: dict[DataPath, str] = {}
     # Oldest first, as a target's records are kept: two ledgers may both report on one target.
     for report in sorted(reports, key=lambda r: r.record["date"]):
-        targets[report.target_id].setdefault("progress", []).append(report.record)
+        path, target = targets[report.target_id]
+        records = target.setdefault("progress", [])
+        rows[(*path, "progress", len(records))] = report.row
+        records.append(report.record)
     if as_of and as_of != plan.as_of:
         data.setdefault("progress", {})["as_of"] = as_of
     out = io.StringIO()
     yaml.dump(data, out)
     text = out.getvalue()
-    _check(text, data_file)
+    _check(text, data_file, rows)
     return Merge(text=text, added=tuple(reports), unchanged=unchanged)
 
 
@@ -110,23 +122,89 @@ def write_merge(data_file: Path, merged: Merge) -> None:
             write.write_file(data_file, merged.text.encode("utf-8"))
 
 
-def _targets(data: Any) -> list[Any]:
+def _targets(data: Any) -> list[tuple[DataPath, Any]]:
+    """Every target of the data, with its path."""
     return [
-        *(t for chapter in data["chapters"] for goal in chapter.get("goals", ()) for t in goal["targets"]),
-        *(t for measure in data["measures"] for t in measure["targets"]),
+        *(
+            (("chapters", c, "goals", g, "targets", t), target)
+            for c, chapter in enumerate(data["chapters"])
+            for g, goal in enumerate(chapter.get("goals", ()))
+            for t, target in enumerate(goal["targets"])
+        ),
+        *(
+            (("measures", m, "targets", t), target)
+            for m, measure in enumerate(data["measures"])
+            for t, target in enumerate(measure["targets"])
+        ),
     ]
 
 
-def _check(text: str, data_file: Path) -> None:
-    """The merged data passes every check, fidelity to the text beside the data included."""
+# The column a record's field was read from.
+_FIELD_COLUMNS = {
+    "status": _COLUMN["状态"],
+    "date": _COLUMN["填报日期"],
+    "note": _COLUMN["进展说明"],
+    "evidence": _COLUMN["佐证材料链接"],
+}
+
+
+def _check(text: str, data_file: Path, rows: dict[DataPath, str]) -> None:
+    """The merged data passes every check, fidelity to the text beside the data included; a
+    problem in a new record is reported at the cell it came from (the merged data is never
+    written when it fails, so its lines would point at nothing), any other one at the data's field."""
     handle, name = tempfile.mkstemp(dir=data_file.parent, prefix=f".{data_file.name}.", suffix=".yaml")
     trial = Path(name)
     try:
         with open(handle, "w", encoding="utf-8") as out:
             out.write(text)
         build.read_plan(trial, str(data_file))
+    except DataError as error:
+        raise LedgerProblems([_at_cell(problem, rows, data_file) for problem in error.problems]) from None
     finally:
         trial.unlink(missing_ok=True)
+
+
+def _at_cell(problem: Problem, rows: dict[DataPath, str], data_file: Path) -> str:
+    path = problem.data_path
+    record = next((path[:length] for length in range(len(path), 0, -1) if path[:length] in rows), None)
+    if record is None:
+        where = f"（{problem.where}）" if problem.where else ""
+        return f"{data_file.name}{where}: {problem.message}"
+    field = path[len(record)] if len(path) > len(record) else "status"
+    return f"{rows[record].format(_FIELD_COLUMNS.get(str(field), _COLUMN['状态']))}: {problem.message}"
+
+
+# What a ledger may be, far beyond any real one (a department of a 5,000-measure plan answers for
+# a few hundred targets, some 100 KB): checked before anything is unpacked, so that a small file
+# that inflates (a zip bomb, a sheet of a million cells) is refused instead of read.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_PARTS = 200
+MAX_ROWS = 20_000
+MAX_COLUMNS = 30
+# The longest text the data holds (a paragraph); a note's own limit is checked with the merged data.
+MAX_CELL_CHARS = 2000
+
+
+def _size_problem(ledger: Path, name: str) -> str | None:
+    """Why ``ledger`` is refused before it is opened, if it is."""
+    size = ledger.stat().st_size
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1024 // 1024
+        return f"{name}: 文件有 {size / 1024 / 1024:.1f} MB，台账最大 {limit} MB：应是本站下载的 .xlsx 台账"
+    try:
+        with zipfile.ZipFile(ledger) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return f"{name}: 不是 .xlsx 文件：应是本站下载的台账，用 Excel 或 WPS 保存为 .xlsx 格式"
+    # Python's zipfile never unpacks more than a part declares, so the declared sizes bound it.
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        return (
+            f"{name}: 解压后有 {unpacked / 1024 / 1024:.0f} MB、{len(parts)} 个部件，"
+            f"台账最多 {MAX_UNPACKED_BYTES // 1024 // 1024} MB、{MAX_PARTS} 个：应是本站下载的台账，只填写进度的四列"
+        )
+    return None
 
 
 def _read(
@@ -135,13 +213,28 @@ def _read(
     from openpyxl import load_workbook
 
     name = ledger.name
+    if problem := _size_problem(ledger, name):
+        problems.append(problem)
+        return [], 0
     try:
-        book = load_workbook(ledger, data_only=True)
+        # Formulas are read as the text they are written as, never evaluated or taken for their
+        # cached value: a note that looks like a formula stays that text.
+        book = load_workbook(ledger, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         problems.append(f"{name}: 读不出这个文件（{error.__class__.__name__}）：应是本站下载的 .xlsx 台账")
         return [], 0
+    try:
+        return _read_rows(book, name, plan, indexes, limit, problems)
+    finally:
+        book.close()
+
+
+def _read_rows(
+    book: Any, name: str, plan: Plan, indexes: catalog.Catalog, limit: datetime.date | None, problems: list[str]
+) -> tuple[list[Report], int]:
     sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    headers = tuple(cell.value for cell in sheet[1][: len(HEADERS)])
+    rows = sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+    headers = tuple(next(rows, ())[: len(HEADERS)])
     if headers != HEADERS:
         problems.append(f"{name}!A1: 第一行应是表头“{'、'.join(HEADERS)}”：请用本站下载的台账填写，不要改动表头")
         return [], 0
@@ -152,9 +245,13 @@ def _read(
     answers = {row.commitment.target.id: row.commitment.target for row in entry.ledger if row.commitment}
     everything = {t.id for t in plan.targets}
     reports, repeated = [], 0
-    for row in sheet.iter_rows(min_row=2):
-        values = {header: cell.value for header, cell in zip(HEADERS, row, strict=False)}
-        where = f"{name}!{{}}{row[0].row}"
+    for number, row in enumerate(rows, start=2):
+        if _excess(row, number, name, problems):
+            if number > MAX_ROWS:
+                break
+            continue
+        values = dict(zip(HEADERS, row, strict=False))
+        where = f"{name}!{{}}{number}"
         target_id = _text(values["目标编号"])
         filled = [header for header in ("状态", "填报日期", "进展说明", "佐证材料链接") if _text(values[header])]
         if not filled:
@@ -169,8 +266,31 @@ def _read(
         if _repeats(answers[target_id], report):
             repeated += 1
             continue
-        reports.append(Report(target_id=target_id, record=report, cell=where.format(_COLUMN["状态"])))
+        reports.append(Report(target_id=target_id, record=report, row=where))
     return reports, repeated
+
+
+def _excess(row: tuple[Any, ...], number: int, name: str, problems: list[str]) -> bool:
+    """Whether ``row`` goes beyond what a ledger holds: each excess reported at its cell."""
+    if not any(value is not None for value in row):
+        return False
+    if number > MAX_ROWS:
+        problems.append(f"{name}!A{number}: 台账最多 {MAX_ROWS} 行：这一行及以下没有读取，请删去多余的行")
+        return True
+    found = False
+    if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] is not None:
+        column = get_column_letter(MAX_COLUMNS + 1)
+        problems.append(f"{name}!{column}{number}: 台账最多 {MAX_COLUMNS} 列：请删去这一格，进度只填在四个黄色列中")
+        found = True
+    for index, value in enumerate(row[:MAX_COLUMNS]):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            column = get_column_letter(index + 1)
+            problems.append(
+                f"{name}!{column}{number}: 这一格有 {len(value)} 个字符，一格最多 {MAX_CELL_CHARS} 个："
+                "进展说明请写要点，详细材料放在佐证材料链接中"
+            )
+            found = True
+    return found
 
 
 def _report(

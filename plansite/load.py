@@ -73,8 +73,10 @@ def load(file: Path, display_path: str) -> LoadedYaml:
         raise DataError([_syntax_problem(error, text, display_path)]) from None
     except yaml.YAMLError as error:  # the reader's own refusals, should the scan above miss one
         raise DataError([_at(display_path, 1, 1, f"YAML 格式错误（{error}）", "yaml-syntax")]) from None
-    except RecursionError:
-        raise DataError([_at(display_path, 1, 1, "文件的嵌套层级太深，无法读取", "nesting")]) from None
+    except _TooDeep as deep:
+        line, column = deep.mark.line + 1, deep.mark.column + 1
+        message = f"这里的嵌套超过了 {MAX_DEPTH} 层（数据本身最多八层）：检查是否有大量未闭合的括号或多余的缩进"
+        raise DataError([_at(display_path, line, column, message, "nesting")]) from None
     finally:
         loader.dispose()
     if root is None:
@@ -213,6 +215,17 @@ _SYNTAX_HELP = (
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, display_path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    anchor = re.match(r"found duplicate anchor '?(.*?)'?; first occurrence", error.context or "")
+    if anchor and error.context_mark:
+        first = error.context_mark.line + 1
+        return _at(
+            display_path,
+            line,
+            column,
+            f"锚点“&{anchor.group(1)}”在第{first}行已经有了，这里又写了一次；"
+            f"本文件不允许使用锚点（&）和别名（*）：删去两处的“&{anchor.group(1)}”，把值完整写出",
+            "alias",
+        )
     said = " ".join(filter(None, [error.context, error.problem]))
     indentation = _indentation_problem(text, line) if "mapping values are not allowed here" in said else None
     if indentation:
@@ -245,26 +258,51 @@ def _indentation_problem(text: str, line: int) -> str | None:
     )
 
 
+# Far deeper than the data's own records (measures[0].targets[0].progress[0].evidence[0].url is
+# eight levels), far shallower than Python's recursion limit, which would stop the composer at
+# no particular place.
+MAX_DEPTH = 40
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        self.mark = mark
+
+
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe composer, remembering which nodes carry a tag the file wrote out."""
+    """PyYAML's safe composer, remembering which nodes carry a tag the file wrote out, and
+    stopping where the nesting goes deeper than ``MAX_DEPTH``."""
 
     def __init__(self, text: str):
         super().__init__(text)
         self.explicit_tags: set[int] = set()
+        self._depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
-        node = super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
+        self._depth += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
         if node is not None and getattr(event, "tag", None) not in (None, "!"):
             self.explicit_tags.add(id(node))
         return node
 
 
-# YAML 1.2's core schema, which JSON and every current YAML library read the same way. PyYAML reads
-# YAML 1.1, where 050 is 40, 1:30 is 90 and 1_000 is 1000: such numbers are refused, and 1.1's
-# extra booleans (yes, no, on, off) are read as 1.2 reads them, as text.
-_YAML12_INT = re.compile(r"[-+]?[0-9]+")
-_YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+# One way to write a number, read alike by YAML 1.1 (PyYAML), YAML 1.2 (JSON, every current
+# library) and a spreadsheet: an optional minus, digits without a leading zero, an optional
+# decimal part. Any other form either version reads as a number (050, 0o17, 0x1F, +5, 1e3, .5, 5.,
+# 1:30, 1_000, -0, .nan) is refused where it stands: the two versions disagree on most of them,
+# and one rule is easier to follow than a list. 1.1's extra booleans (yes, no, on, off) are
+# read as 1.2 reads them, as text.
+_PLAIN_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+_YAML12_NUMBER = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
 _YAML12_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
 
 
@@ -340,39 +378,41 @@ class _Converter:
 
     def _scalar_value(self, node: yaml.ScalarNode) -> Any:
         kind, value = node.tag.removeprefix(_YAML_TAG), node.value
+        plain = node.style is None and id(node) not in self.explicit_tags
+        if plain and (kind in ("int", "float") or (kind == "str" and _YAML12_NUMBER.fullmatch(value))):
+            return self._number(node, value)
         # Dates stay text: the schema checks their form and the model parses them once.
-        if kind == "str" and node.style is None and id(node) not in self.explicit_tags:
-            if _YAML12_FLOAT.fullmatch(value):  # 1.0e5: text to PyYAML, a number to YAML 1.2
-                kind = "float"
-        if kind in ("str", "timestamp"):
-            return value
         if kind == "null":
             return None
-        if kind == "bool":
-            return self._scalar.construct_yaml_bool(node) if _YAML12_BOOL.fullmatch(value) else value
-        if kind == "int" and _YAML12_INT.fullmatch(value):
-            digits = value.lstrip("+-")
-            if len(digits) > 1 and digits.startswith("0"):
-                return self._problem(
-                    node.start_mark,
-                    f"'{value}' 开头的0会让一些软件把它读成八进制数：请写成 {int(value)}；如果它是文字，请加上引号",
-                    "ambiguous-number",
-                )
-            return int(value)
-        if kind == "float" and _YAML12_FLOAT.fullmatch(value) and math.isfinite(float(value)):
-            return float(value)
-        if kind == "float" and (_YAML12_FLOAT.fullmatch(value) or value.lstrip("+-").lower() in (".inf", ".nan")):
-            return self._problem(
-                node.start_mark,
-                f"'{value}' 不是一个有限的数（.nan、.inf 或大得无法表示）：请写出具体数值，没有数值的目标写 null",
-                "ambiguous-number",
-            )
-        return self._problem(
-            node.start_mark,
-            f"'{value}' 这种写法，YAML 1.1 把它读成数，别的软件却读成文字或另一个数：数值请只用阿拉伯数字和小数点"
-            "（如 90、1.5）；如果它是文字，请加上引号",
-            "ambiguous-number",
-        )
+        if kind == "bool" and _YAML12_BOOL.fullmatch(value):
+            return self._scalar.construct_yaml_bool(node)
+        return value
+
+    def _number(self, node: yaml.ScalarNode, value: str) -> int | float | None:
+        number = _number(value)
+        if isinstance(number, str):
+            self._problem(node.start_mark, number, "ambiguous-number")
+            return None
+        return number
+
+
+def _number(value: str) -> int | float | str:
+    """The number ``value`` writes, or why it is refused."""
+    if _PLAIN_NUMBER.fullmatch(value):
+        number = float(value) if "." in value else int(value)
+        if value.startswith("-") and number == 0:
+            return f"'{value}' 是负零：请写成 0"
+        if math.isfinite(number):
+            return number
+    if value.lstrip("+-").lower() in (".inf", ".nan") or _PLAIN_NUMBER.fullmatch(value):
+        return f"'{value}' 不是一个有限的数（.nan、.inf 或大得无法表示）：请写出具体数值，没有数值的目标写 null"
+    digits = value.lstrip("+-")
+    if re.fullmatch(r"0[0-9]+", digits):
+        return f"'{value}' 开头的0会让一些软件把它读成八进制数：请写成 {int(digits)}；如果它是文字，请加上引号"
+    return (
+        f"'{value}' 这种写法，有的软件读成数，有的读成文字或另一个数：数值请只用阿拉伯数字、负号和小数点"
+        "（如 90、-3、1.5），不写“+”、指数和分隔符；如果它是文字，请加上引号"
+    )
 
 
 _ALLOWED_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "seq", "map"})

@@ -43,7 +43,14 @@ def md_link(
     return markupsafe.Markup(f"[{md(text)}]({urls.link(target, current)}){suffix}")
 
 
+def for_theme(value: object) -> str:
+    """Text for the theme's templates, HTML-escaped: MkDocs renders them without autoescaping and
+    Material prints what it is given as it is (page titles and descriptions from front matter, nav
+    titles, the configuration's ``site_name`` and ``site_description``). The one way data text
+    reaches them."""
+    return str(markupsafe.escape(value))
+
+
 def yaml_string(value: str) -> markupsafe.Markup:
-    """A front-matter value, HTML-escaped before it is quoted: MkDocs' templates print page
-    titles and descriptions without escaping them. JSON is valid YAML."""
-    return markupsafe.Markup(json.dumps(str(markupsafe.escape(value)), ensure_ascii=False))
+    """A front-matter value, escaped for the theme (``for_theme``) before it is quoted. JSON is valid YAML."""
+    return markupsafe.Markup(json.dumps(for_theme(value), ensure_ascii=False))

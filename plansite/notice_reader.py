@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_FULL_WIDTH = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）"})
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 # A line that names an issuer: an organ's name, no sentence punctuation.
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|委员会|厅|局|部|委|署|院|办公室|行|会)$")
@@ -16,11 +15,6 @@ _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|委员会|�
 _DIGITS_DATE = re.compile(r"^\d{4}\d{1,2}\d{1,2}$")
 _NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]+〔\d{4}〕\d+号$")
 _DISCLOSURE = re.compile(r"^[(（](此件.+)[)）]$")
-
-
-def restore_punctuation(text: str) -> str:
-    """The capture's ASCII , : ( ) back to the official full-width forms."""
-    return text.translate(_FULL_WIDTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +76,7 @@ def notice(lines: list[Line], problems: list[tuple[int, str]], title_line: int) 
     if rest and _NUMBER_LINE.match(rest[0].text):
         notice["number"], notice["number_line"], rest = rest[0].text, True, rest[1:]
     if rest and is_addressees(rest[0].text):
-        notice["addressees"] = restore_punctuation(rest[0].text)
+        notice["addressees"] = rest[0].text
         rest = rest[1:]
     if rest and (found := _DISCLOSURE.match(rest[-1].text)):
         notice["disclosure"] = found.group(1)
@@ -117,7 +111,7 @@ def notice(lines: list[Line], problems: list[tuple[int, str]], title_line: int) 
                 "这里没有找到",
             )
         )
-    notice["body"] = "\n".join(restore_punctuation(line.text) for line in rest)
+    notice["body"] = "\n".join(line.text for line in rest)
     return notice
 
 

@@ -13,6 +13,26 @@ from .load import DataPath
 from .model import Measure, Plan
 from .numerals import zh_date
 
+# A capture may use ASCII , : ( ) where the official document has full-width ，：（）.
+_FULL_WIDTH = str.maketrans(",:()", "，：（）")
+# A news report may lead the capture; the official text starts after this line.
+_START = "全文如下"
+
+
+def restore_punctuation(text: str) -> str:
+    """``text`` with a capture's ASCII , : ( ) back in the official full-width forms."""
+    return text.translate(_FULL_WIDTH)
+
+
+def source_lines(text: str) -> list[tuple[int, str]]:
+    """The source's non-empty lines, stripped, with their line numbers: all of them, or those
+    after a line that begins 全文如下. A line ends at a line feed only: ``splitlines`` would also
+    end it at U+000B (Word's manual line break) and other characters a text may not hold, which
+    the importer names where they stand instead."""
+    lines = [line.strip() for line in text.split("\n")]
+    start = next((number for number, line in enumerate(lines, start=1) if line.startswith(_START)), 0)
+    return [(number, line) for number, line in enumerate(lines, start=1) if number > start and line]
+
 
 def paragraphs(plan: Plan) -> Iterator[str]:
     for _, paragraph in sourced_paragraphs(plan):

@@ -185,8 +185,7 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
     with_measures = len(catalog.plan.measures) <= NAV_MEASURES
     for entry in catalog.chapters.values() if len(catalog.chapters) <= NAV_CHAPTERS else ():
         chapter_page = entry.page
-        # Escaped for the same reason as front matter: the theme prints nav titles as they are.
-        title = str(markupsafe.escape(entry.chapter.heading))
+        title = markup.for_theme(entry.chapter.heading)
         if entry.measures and with_measures:
             sectors.append({title: [chapter_page, *(m.page for m in entry.measures)]})
         else:
@@ -206,8 +205,8 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
     if engine == "pagefind":
         nav.insert(1, {"搜索": urls.source("search")})
     config = {
-        "site_name": plan.site_name,
-        "site_description": f"《{plan.document.title}》全文、分项措施、责任单位和目标任务。",
+        "site_name": markup.for_theme(plan.site_name),
+        "site_description": markup.for_theme(f"《{plan.document.title}》全文、分项措施、责任单位和目标任务。"),
         "nav": nav,
     }
     header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"

@@ -137,8 +137,10 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "目标的原文（text）必须与所属措施正文中的文字完全一致：从正文中原样复制，不要增删改任何字。",
         ),
         "bad-date": Rule(
-            "a date that does not exist, or publication or the data's as-of date before signature",
-            "日期不存在，或发布日期、数据截至日期（progress.as_of）早于成文日期：核对日期。",
+            "a date that does not exist, publication or the data's as-of date before signature, or a correction "
+            "dated outside the plan's published life",
+            "日期不存在；或发布日期、数据截至日期（progress.as_of）早于成文日期；或更正日期早于发布日期、"
+            "晚于数据截至日期：核对日期。",
         ),
         "progress-date": Rule(
             "a progress report dated before the plan, after the data's as-of date, or out of order",
@@ -167,9 +169,9 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "这类字符常在从 Word、网页或聊天软件复制文字时带入，网站无法如实显示。",
         ),
         "ambiguous-number": Rule(
-            "a number YAML 1.1 and YAML 1.2 read differently, or not a finite number",
-            "数字的写法有歧义：050、1:30、1_000 这类写法在不同软件中读出的值不同，.nan、.inf 不是数。"
-            "请只用阿拉伯数字和小数点（如 50、1.5）；如果本来就是文字，请加引号。",
+            "a number written in a form other than plain decimal digits, or not a finite number",
+            "数值只有一种写法：阿拉伯数字，可带负号和小数点（如 50、-3、1.5）。050、+5、1e3、0x1F、.5、1:30、1_000、-0 "
+            "这类写法在不同软件中读出的值不同，.nan、.inf 不是数；如果本来就是文字，请加引号。",
         ),
     }
 )
@@ -183,6 +185,9 @@ class Problem:
     where: str
     message: str
     rule: str
+    # Where in the data the problem lies, for a command that reports it elsewhere: the ledger
+    # importer at a workbook's cell, adoption at a line of the plan's text.
+    data_path: tuple[str | int, ...] = ()
 
     def __post_init__(self) -> None:
         if self.rule not in RULES:

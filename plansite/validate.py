@@ -72,6 +72,7 @@ class Reporter:
             where=f"{where} 的 {field}" if where and field else where or field,
             message=message,
             rule=rule,
+            data_path=path,
         )
         # jsonschema raises a 'required' error per missing field, each listing them all.
         if problem not in self._seen:

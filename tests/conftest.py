@@ -66,9 +66,9 @@ def plan():
 @pytest.fixture(scope="session")
 def official_lines():
     """The official document's paragraphs, as --check reads them (after a news lead's 全文如下)."""
-    from plansite.fidelity import source_paragraphs
+    from plansite.official_text import source_lines
 
-    return [line for _, line in source_paragraphs(SOURCE.read_text(encoding="utf-8"))]
+    return [line for _, line in source_lines(SOURCE.read_text(encoding="utf-8"))]
 
 
 @pytest.fixture(scope="session")
