@@ -70,6 +70,8 @@ def document_rules(report: Reporter, data: dict) -> None:
         report(("document", "published"), "发布日期不能早于成文日期", "bad-date")
     progress = mapping_of(data.get("progress"))
     as_of = _parsed_date(progress.get("as_of"))  # progress_rules reports an as-of date that is wrong
+    if as_of and signed and as_of < signed:
+        as_of = None
     for index, measure in records(data, "measures"):
         previous = None
         for position, correction in enumerate(list_of(measure, "corrections")):

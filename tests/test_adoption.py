@@ -89,10 +89,11 @@ def test_the_adopted_plan_passes_its_own_checks_of_its_facts_and_data(adopted):
     "damage,message",
     [
         (lambda text: text.replace("2025年4月15日", "2025415"), "没有写出草稿"),
-        # Read, but a hidden character the checks refuse: the draft is not put in place either.
-        (lambda text: text.replace("推进农业机械更新。", "推进农业机械\u200b更新。"), "什么也没有改动"),
+        (lambda text: text.replace("推进农业机械更新。", "推进农业机械\u200b更新。"), "U+200B（零宽空格）"),
+        # Read, but a measure longer than the checks allow: the draft is not put in place either.
+        (lambda text: text.replace("推进农业机械更新。", "推进农业机械更新。" + "加快" * 1100), "什么也没有改动"),
     ],
-    ids=["refused by the importer", "refused by the checks"],
+    ids=["refused by the importer", "a hidden character", "refused by the checks"],
 )
 def test_a_refused_plan_changes_nothing(adopted, tmp_path, damage, message):
     copy, _ = adopted

@@ -91,7 +91,7 @@ PLAN = "示例市推动设备更新工作方案\n为推动设备更新，制定�
         (NOTICE + "标题\n前言\n一、甲\n三、丙\n", 9, "部分“三、”的序号不接续：应是“二、”"),
         (NOTICE + "标题\n前言\n一、甲\n(二)跳号。正文。\n", 9, "措施（二）的序号不接续：应是（一）"),
         (NOTICE + "标题\n前言\n一、甲\n(一)没有句号\n", 9, "措施的标题后应有“。”"),
-        (NOTICE + "标题\n前言\n一、甲\n(一)题。文。(牵头单位:市甲局。备注:无)\n", 9, "读不出单位说明中的“备注:无”"),
+        (NOTICE + "标题\n前言\n一、甲\n(一)题。文。(牵头单位:市甲局。备注:无)\n", 9, "读不出单位说明中的“备注：无”"),
         (NOTICE + "标题\n前言\n一、甲\n原则。\n第二段。\n", 10, "这一段既不是措施"),
         # A text that begins at the plan's title: no issuer, no date.
         (PLAN, 1, "找不到发文机关和成文日期"),
@@ -99,7 +99,7 @@ PLAN = "示例市推动设备更新工作方案\n为推动设备更新，制定�
         # A news report's lead and no 全文如下 line: the lead is not a notice.
         ("近日，示例市印发方案。\n" + PLAN, 1, "第一行是通知的标题（以“通知”结尾）"),
         # A kind of unit inside another's list.
-        (NOTICE + PLAN + "(一)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", 9, "单位名单“市甲局、配合单位:市乙局”"),
+        (NOTICE + PLAN + "(一)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", 9, "单位名单“市甲局、配合单位：市乙局”"),
         # A clause that names units in words not read yet.
         (NOTICE + PLAN + "(一)题。文。(省甲厅、省乙局负责落实)\n", 9, "像是责任单位"),
         (NOTICE + PLAN + "(一)题。文。（市甲局牵头，市乙局配合）\n", 9, "像是责任单位"),

@@ -228,7 +228,7 @@ def test_a_file_that_is_not_a_ledger_is_refused_in_chinese(data, tmp_path):
     other = tmp_path / "notes.xlsx"
     other.write_bytes(b"not a workbook")
     result = run_import(other, "--data", data)
-    assert result.returncode == 1 and "notes.xlsx: 读不出这个文件" in result.stderr
+    assert result.returncode == 1 and "notes.xlsx: 不是 .xlsx 文件" in result.stderr
     assert "Traceback" not in result.stderr
 
 
