@@ -10,7 +10,8 @@
                  ``related`` measures and the department × chapter ``matrix``), computed once;
                  ``progress`` the dashboard's counts by status;
 5. ``pages``     the pages, from ``templates/``, with ``charts`` (inline SVG), each at the path
-                 the URL map (``urls``) gives it, its data text made inert by ``markup``;
+                 the URL map (``urls``) gives it, its data text made inert by ``markup`` (which
+                 also escapes what the theme prints: titles, the nav, the site's name);
 6. exports       ``export`` (``plan.json``), ``tables`` (CSV), ``calendars`` (iCalendar) and
                  ``search`` (jieba's dictionary, the fixed search worker).
 
