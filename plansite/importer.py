@@ -237,7 +237,8 @@ def _body(
             # The clause as a paragraph of its own, after the measure it belongs to.
             measure = measures[-1]
             clause = _units(line, own.group(1), measure, registry, problems)
-            origins[("measures", len(measures) - 1, "units_clause_on_own_line")] = line.number
+            for field in ("lead", "supporting", "responsible", "written_as", "units_clause_on_own_line"):
+                origins[("measures", len(measures) - 1, field)] = line.number
             measure["units_clause_on_own_line"] = True
             measures[-1] = {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}
         elif sub_task := _SUB_TASK.match(line.text):
