@@ -18,6 +18,8 @@
 ``write`` then publishes the output atomically. Around them: ``cli`` (the command line),
 ``preview`` (live preview for editors), ``config`` (what pages need from ``mkdocs.yml``),
 ``importer`` (drafts the YAML from a plan's text), ``official_text`` (reassembles the official
-document, which proves the data complete), ``history`` (when each line of the data last
+document, which proves the data complete), ``ledger_book`` / ``ledger_read`` / ``ledger_import``
+(each department's task ledger, reading a returned one within bounds, merging its reports into
+the data), ``history`` (when each line of the data last
 changed, from git) and ``markdown_tables`` (a Python-Markdown extension ``mkdocs.yml`` names).
 """

@@ -47,8 +47,9 @@ def problems(plan: Plan, loaded: LoadedYaml, data_file: Path) -> list[Problem]:
     for operation, s1, s2, d1, d2 in matcher.get_opcodes():
         if operation == "equal":
             for (line, original), (path, text) in zip(expected[s1:s2], made[d1:d2], strict=True):
-                if text != official_text.restore_punctuation(original):
-                    problem(path, _difference(name, line, official_text.restore_punctuation(original), text))
+                wanted = official_text.restore_punctuation(original)
+                if text != wanted:
+                    problem(path, _difference(name, line, wanted, text))
             continue
         pairs = list(zip(expected[s1:s2], made[d1:d2], strict=False))
         for (line, original), (path, text) in pairs:

