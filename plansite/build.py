@@ -9,29 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import (
-    calendars,
-    catalog,
-    changes,
-    config,
-    export,
-    fidelity,
-    history,
-    ledger_book,
-    load,
-    model,
-    pages,
-    search,
-    search_index,
-    tables,
-    urls,
-    validate,
-)
-from .problems import DataError
+from plansite import repository, urls
+from plansite.data import fidelity, history, load, model, validate
+from plansite.ledger import book as ledger_book
+from plansite.problems import DataError
+from plansite.site import calendars, catalog, changes, config, export, pages, search, search_index, tables
 
-ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ROOT / "docs" / "pages"
-PLAN_SCHEMA = ROOT / "schema" / "plan.schema.json"
+ROOT = repository.ROOT
+HAND_WRITTEN = repository.HAND_WRITTEN
+PLAN_SCHEMA = repository.PLAN_SCHEMA
 
 
 class PageConflict(Exception):

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from . import characters
+from plansite.data import characters
 
 
 @dataclass(frozen=True, slots=True)

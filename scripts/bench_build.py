@@ -28,8 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plansite import config  # noqa: E402
-from scripts.synthetic_plan import synthesize  # noqa: E402
+from plansite.site import config  # noqa: E402
+from plansite.tools.synthetic_plan import synthesize  # noqa: E402
 
 REAL_DATA = ROOT / "data" / "measures.yaml"
 HEADER = "| measures | search | make site (s) | baseline (s) | ratio | pages |\n|---|---|---|---|---|---|"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from scripts.browser import CHROMIUM_ARGS, require_chromium, serve  # noqa: E402
+from plansite.tools.browser import CHROMIUM_ARGS, require_chromium, serve  # noqa: E402
 
 PAGES = {"home": "", "measure": "measures/m12/", "department": "departments/industry-it/", "year": "years/2025/"}
 SEARCH_INDEX = "/search.json"

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from plansite.build import read_plan  # noqa: E402
-from plansite.model import Measure  # noqa: E402
-from scripts.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
+from plansite.data.model import Measure  # noqa: E402
+from plansite.tools.browser import CHROMIUM_ARGS, free_port, require_chromium  # noqa: E402
 
 ROUNDS = 6
 

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from plansite.build import read_plan  # noqa: E402
-from scripts.browser import CHROMIUM_ARGS, SearchBox, require_chromium, serve  # noqa: E402
-from scripts.search_eval import drawn_phrases, reciprocal_rank, written_queries  # noqa: E402
+from plansite.tools.browser import CHROMIUM_ARGS, SearchBox, require_chromium, serve  # noqa: E402
+from plansite.tools.search_eval import drawn_phrases, reciprocal_rank, written_queries  # noqa: E402
 
 
 def main() -> int:

@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plansite import cli, config, write  # noqa: E402
+from plansite import write  # noqa: E402
+from plansite.commands import cli  # noqa: E402
+from plansite.site import config  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

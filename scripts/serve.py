@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plansite.preview import main  # noqa: E402
+from plansite.commands.preview import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main())

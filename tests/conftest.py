@@ -66,7 +66,7 @@ def plan():
 @pytest.fixture(scope="session")
 def official_lines():
     """The official document's paragraphs, as --check reads them (after a news lead's 全文如下)."""
-    from plansite.official_text import source_lines
+    from plansite.data.official_text import source_lines
 
     return [line for _, line in source_lines(SOURCE.read_text(encoding="utf-8"))]
 
@@ -84,7 +84,7 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    from scripts.browser import serve
+    from plansite.tools.browser import serve
 
     with serve(built_site) as url:
         yield url
@@ -92,7 +92,7 @@ def site_url(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from scripts.browser import CHROMIUM_ARGS, require_chromium
+    from plansite.tools.browser import CHROMIUM_ARGS, require_chromium
 
     executable = require_chromium()
     from playwright.sync_api import sync_playwright

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from plansite import build, catalog, config
+from plansite import build
 from plansite.build import read_plan
+from plansite.site import catalog, config
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"

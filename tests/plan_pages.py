@@ -2,8 +2,9 @@
 the busiest department, the year with most targets. Picked by rule, so that the tests check any
 city's site; a plan without something (a first draft has no targets or topics yet) has None."""
 
-from plansite import catalog, urls
+from plansite import urls
 from plansite.build import read_plan
+from plansite.site import catalog
 from tests.conftest import DATA
 
 PLAN = read_plan(DATA, "data/measures.yaml")

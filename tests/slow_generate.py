@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from plansite import cli, write  # noqa: E402
+from plansite import write  # noqa: E402
+from plansite.commands import cli  # noqa: E402
 
 delay = float(sys.argv[1])
 real_new_file = write._new_file

@@ -3,7 +3,8 @@ the draft is never written when it fails, so a line of it would point at nothing
 
 import pytest
 
-from plansite import adopt, importer
+from plansite.adopt import importer
+from plansite.adopt import replace as adopt
 from plansite.problems import DataError
 from tests.conftest import ROOT
 

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from plansite.search import OWN_SEARCH_MEASURES
-from scripts.browser import require_chromium, serve
+from plansite.site.search import OWN_SEARCH_MEASURES
+from plansite.tools.browser import require_chromium, serve
 from tests.conftest import ROOT
 
 PAST_THE_LIMIT = OWN_SEARCH_MEASURES + 20

@@ -7,9 +7,10 @@ import re
 
 import feedparser
 
-from plansite import build, catalog, changes, urls
+from plansite import build, urls
 from plansite.build import read_plan
-from plansite.targets import ProgressRecord
+from plansite.data.targets import ProgressRecord
+from plansite.site import catalog, changes
 from tests.conftest import ROOT
 from tests.golden_pages import SITE
 

@@ -7,8 +7,9 @@ import sys
 import jsonschema
 import pytest
 
-from plansite import cli, export
 from plansite.build import read_plan
+from plansite.commands import cli
+from plansite.site import export
 from tests.conftest import DATA, ROOT
 
 GENERATE = ROOT / "scripts" / "generate.py"

@@ -3,8 +3,9 @@
 import datetime
 import subprocess
 
-from plansite import catalog, history
 from plansite.build import read_plan
+from plansite.data import history
+from plansite.site import catalog
 from tests.conftest import DATA, ROOT
 from tests.golden_pages import SAMPLE
 

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from plansite import build, calendars, cli, tables, urls, write
+from plansite import build, urls, write
 from plansite.build import read_plan
+from plansite.commands import cli
 from plansite.problems import DataError
+from plansite.site import calendars, tables
 from tests.conftest import DATA, ROOT, tree
 from tests.error_cases import ERRORS
 

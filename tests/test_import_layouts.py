@@ -5,8 +5,9 @@ import copy
 
 import pytest
 
-from plansite import importer, official_text
+from plansite.adopt import importer
 from plansite.build import read_plan
+from plansite.data import official_text
 from plansite.problems import DataError
 from tests.conftest import ROOT
 

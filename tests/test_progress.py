@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from plansite import catalog, charts, progress
 from plansite.build import read_plan
+from plansite.site import catalog, charts, progress
 from tests.golden_pages import SAMPLE
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -7,8 +7,10 @@ import markupsafe
 import pytest
 import yaml
 
-from plansite import build, catalog, markup, model, urls, write
+from plansite import build, urls, write
 from plansite.build import read_plan
+from plansite.data import model
+from plansite.site import catalog, markup
 from tests.golden_pages import GOLDEN, ROOT, SAMPLE, SITE, rendered_pages
 
 PAGES = rendered_pages()
@@ -154,7 +156,7 @@ def test_data_text_inside_markdown_elements_reaches_the_reader_as_typed():
     pages = build.site_files(catalog.build(plan), SITE)
     for path in ("full-text/index.md", "measures/index.md", "measures/m02.md", "departments/index.md"):
         source = pages[path].split("---", 2)[2]
-        converter = markdown.Markdown(extensions=["attr_list", "md_in_html", "plansite.markdown_tables", "tables"])
+        converter = markdown.Markdown(extensions=["attr_list", "md_in_html", "plansite.site.markdown_tables", "tables"])
         rendered = converter.convert(source)
         assert "<em>" not in rendered and "<code>" not in rendered and 'href="javascript' not in rendered, path
         text = html.unescape(re.sub(r"<[^>]+>", "", rendered))

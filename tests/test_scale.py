@@ -8,9 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from plansite import build, catalog, pages, related, search
+from plansite import build
 from plansite.build import read_plan
-from scripts.synthetic_plan import synthesize
+from plansite.site import catalog, pages, related, search
+from plansite.tools.synthetic_plan import synthesize
 from tests.conftest import DATA
 from tests.golden_pages import SITE
 

@@ -7,10 +7,10 @@ find one of its pages among the first three results, and a drawn phrase its meas
 
 import pytest
 
-from plansite import catalog, search_index
 from plansite.build import read_plan
-from scripts.browser import SearchBox
-from scripts.search_eval import drawn_phrases, written_queries
+from plansite.site import catalog, search_index
+from plansite.tools.browser import SearchBox
+from plansite.tools.search_eval import drawn_phrases, written_queries
 from tests.conftest import DATA
 
 WRITTEN = written_queries()

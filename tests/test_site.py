@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from plansite import catalog as catalog_module
+from plansite.site import catalog as catalog_module
 from tests.site_build import build_site, measure_ids, parse, section
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)

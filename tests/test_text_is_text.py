@@ -15,7 +15,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from plansite import build, config, validate
+from plansite import build
+from plansite.data import validate
+from plansite.site import config
 from tests.error_cases import ROOT
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"

@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 import yaml
 
-from plansite import official_text
+from plansite.data import official_text
 from tests.conftest import ROOT, SOURCE
 
 EXPECTED = yaml.safe_load((ROOT / "tests" / "this_plan.yaml").read_text(encoding="utf-8"))

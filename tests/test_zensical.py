@@ -20,7 +20,7 @@ def test_every_internal_href_and_src_of_a_zensical_build_resolves_to_a_file(buil
     shutil.copytree(ROOT / "docs" / "generated", project / "docs" / "generated", symlinks=False)
     for name in ("mkdocs.yml", "overrides"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
-    # mkdocs.yml names the project's own Markdown extension (plansite.markdown_tables).
+    # mkdocs.yml names the project's own Markdown extension (plansite.site.markdown_tables).
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [str(ZENSICAL), "build", "-f", "mkdocs.yml"],

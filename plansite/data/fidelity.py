@@ -1,0 +1,86 @@
+"""Stage 3b: the data says what the official text says, every word, nothing more.
+
+The paragraphs the data makes (``official_text``) are compared with the source file the data
+names (``document.source``), in order. The capture may use ASCII , : ( ) where the official
+document has full-width ，：（）, so a paragraph matches if it is the source's with those four
+restored; any other difference is an error, unless a correction of the measure declares it
+(``official``: the source's words; ``corrected``: the data's instead).
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from pathlib import Path
+
+from plansite.data import official_text
+from plansite.data.load import DataPath, LoadedYaml
+from plansite.data.model import Plan
+from plansite.data.validate import Reporter
+from plansite.problems import Problem
+
+
+def problems(plan: Plan, loaded: LoadedYaml, data_file: Path) -> list[Problem]:
+    document = loaded.data.get("document", {})
+    name = document.get("source")
+    if not isinstance(name, str):
+        return []
+    source = data_file.parent / name
+    report = Reporter(loaded)
+
+    def problem(path: DataPath, message: str) -> None:
+        report(path or ("document", "source"), message, "not-faithful")
+
+    try:
+        expected = official_text.source_lines(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problem((), f"读不出原文文件 {name}（{error.__class__.__name__}）：检查 document.source 的路径和编码")
+        return report.problems
+    made = list(official_text.sourced_paragraphs(plan))
+    corrections: dict[DataPath, list[tuple[str, str]]] = {
+        ("measures", index): [(c.official, c.corrected or "") for c in measure.corrections if c.official is not None]
+        for index, measure in enumerate(plan.measures)
+    }
+    matcher = difflib.SequenceMatcher(
+        None, [_key(text) for _, text in expected], [_key(text) for _, text in made], autojunk=False
+    )
+    for operation, s1, s2, d1, d2 in matcher.get_opcodes():
+        if operation == "equal":
+            for (line, original), (path, text) in zip(expected[s1:s2], made[d1:d2], strict=True):
+                wanted = official_text.restore_punctuation(original)
+                if text != wanted:
+                    problem(path, _difference(name, line, wanted, text))
+            continue
+        pairs = list(zip(expected[s1:s2], made[d1:d2], strict=False))
+        for (line, original), (path, text) in pairs:
+            wanted = official_text.restore_punctuation(original)
+            for official, corrected in corrections.get(path, []):
+                wanted = wanted.replace(official_text.restore_punctuation(official), corrected)
+            if text != wanted:
+                problem(path, _difference(name, line, wanted, text))
+        for line, original in expected[s1 + len(pairs) : s2]:
+            problem((), f"原文 {name} 第{line}行的这一段在数据中没有：「{_clip(original)}」")
+        for path, text in made[d1 + len(pairs) : d2]:
+            problem(path, f"这段文字在原文 {name} 中没有：「{_clip(text)}」")
+    return report.problems
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _clip(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _difference(name: str, line: int, wanted: str, text: str) -> str:
+    """Where the data first departs from the source, with a little of each around it."""
+    start = next((i for i, (a, b) in enumerate(zip(wanted, text, strict=False)) if a != b), min(len(wanted), len(text)))
+    end_wanted, end_text = len(wanted), len(text)
+    while end_wanted > start and end_text > start and wanted[end_wanted - 1] == text[end_text - 1]:
+        end_wanted, end_text = end_wanted - 1, end_text - 1
+    before = max(0, start - 8)
+    return (
+        f"与原文 {name} 第{line}行不一致：原文是「…{wanted[before : end_wanted + 8]}…」，"
+        f"数据是「…{text[before : end_text + 8]}…」"
+    )

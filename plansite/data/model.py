@@ -1,0 +1,432 @@
+"""Stage 3: the typed, frozen plan that exports and templates read.
+
+Built only from data that passed validation, so it trusts its input. Display helpers live
+here as properties, so a fact (a measure's label, a target's value as words) is computed once.
+Targets and their progress reports are in ``targets``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal
+
+from plansite import urls
+from plansite.data.numerals import from_int
+from plansite.data.targets import Target, target_from
+
+DepartmentKind = Literal[
+    "government-office", "municipal-department", "public-institution", "central-branch", "cooperative"
+]
+Role = Literal["lead", "supporting", "responsible"]
+# Each kind's label and the order kinds are listed in; a plan's data may word a label its own
+# way (department_kinds: central-branch: 中央和省驻长单位, say).
+KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "government-office": "市政府办事机构",
+        "municipal-department": "市政府工作部门",
+        "public-institution": "事业单位",
+        "central-branch": "中央和省驻市单位",
+        "cooperative": "合作经济组织",
+    }
+)
+# A first draft's departments have no kind until an editor sorts them.
+UNSORTED_LABEL = "尚未归类的单位"
+ROLE_LABELS: Mapping[str, str] = MappingProxyType(
+    {"lead": "牵头单位", "supporting": "配合单位", "responsible": "责任单位"}
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Department:
+    id: str
+    name: str
+    # None in a first draft, until an editor curates it.
+    full_name: str | None
+    aliases: tuple[str, ...]
+    kind: DepartmentKind | None
+    kind_label: str
+
+    @property
+    def page(self) -> str:
+        return urls.source("department", self.id)
+
+    @property
+    def title(self) -> str:
+        """The full name, or the short one while a draft has none."""
+        return self.full_name or self.name
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the department goes by: short, full, aliases."""
+        return (self.name, *((self.full_name,) if self.full_name else ()), *self.aliases)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Topic:
+    id: str
+    name: str
+
+    @property
+    def page(self) -> str:
+        return urls.source("topic", self.id)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Goal:
+    id: str
+    year: int
+    text: str
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Chapter:
+    id: str
+    number: int
+    title: str
+    # Its opening paragraphs, one per line (——坚持… principles are several).
+    principles: str | None
+    goals: tuple[Goal, ...]
+    # The text runs its goals on in the last paragraph of principles rather than one a paragraph.
+    goals_in_principles: bool = False
+
+    @property
+    def heading(self) -> str:
+        return f"{from_int(self.number)}、{self.title}"
+
+    @property
+    def principle_paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.principles.split("\n")) if self.principles else ()
+
+    @property
+    def page(self) -> str:
+        return urls.source("sector", self.id)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Correction:
+    date: datetime.date
+    note: str
+    # Where the data departs from the official text on purpose: its words, and the data's instead.
+    official: str | None = None
+    corrected: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Measure:
+    id: str
+    number: int
+    chapter: Chapter
+    title: str
+    text: str
+    lead: tuple[Department, ...]
+    supporting: tuple[Department, ...]
+    responsible: tuple[Department, ...]
+    written_as: Mapping[str, str]
+    units_clause_ends_with_period: bool
+    # How the official text sets the clause, where not as （牵头单位：…。配合单位：…） at the end.
+    units_clause_on_own_line: bool = False
+    units_separator: str = "。"
+    responsible_wording: str | None = None
+    corrections: tuple[Correction, ...]
+    topics: tuple[Topic, ...]
+    targets: tuple[Target, ...]
+    source_line: int
+
+    # As the text writes its number: （十二）, or 1. where the plan numbers so (document.measure_numbering).
+    label: str
+
+    @property
+    def heading(self) -> str:
+        return self.label + self.title
+
+    @property
+    def page(self) -> str:
+        return urls.source("measure", self.id)
+
+    @property
+    def url(self) -> str:
+        return urls.published(self.page)
+
+    def written_name(self, department: Department) -> str:
+        """The department's name as this measure's unit clause spells it."""
+        return self.written_as.get(department.id, department.name)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Basis:
+    title: str
+    number: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Notice:
+    title: str | None = None
+    addressees: str
+    # Its paragraphs, one per line: the only text in the data that may hold line breaks.
+    body: str
+    # Whether the document's number stands on a line of its own under the title.
+    number_line: bool = False
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(self.body.split("\n"))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LocalGovernments:
+    name: str
+    clause: str
+    stated_in: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Document:
+    title: str
+    issuer: str
+    signed: datetime.date
+    # None in a first draft: the text never states when it was published.
+    published: datetime.date | None
+    # None where the text states no 公开方式.
+    disclosure: str | None
+    bases: tuple[Basis, ...]
+    first_year: int
+    last_year: int
+    notice: Notice
+    preamble: str
+    local_governments: LocalGovernments | None
+    # Where the text sets the title over two lines: the length of its first line.
+    title_break: int | None = None
+    # The official record, as the government's own page of the document gives it (where known).
+    number: str | None = None
+    index_number: str | None = None
+    subject: str | None = None
+    official_page: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class WorkingGroup:
+    """A 专项工作组 a measure sets up: a field, the department that leads it, what it covers."""
+
+    id: str
+    name: str
+    lead: Department
+    chapters: tuple[Chapter, ...]
+    measures: tuple[Measure, ...]
+    # The measure that sets it up: the basis shown wherever a goal reaches a department through it.
+    stated_in: Measure
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}专项工作组"
+
+    @property
+    def basis(self) -> str:
+        return f"按第{self.stated_in.label}项分工"
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Plan:
+    document: Document
+    departments: tuple[Department, ...]
+    topics: tuple[Topic, ...]
+    chapters: tuple[Chapter, ...]
+    measures: tuple[Measure, ...]
+    # 数据截至: progress is reported up to this date, and what is due is judged against it.
+    # None in a first draft, before any progress is collected.
+    as_of: datetime.date | None
+    working_groups: tuple[WorkingGroup, ...] = ()
+    # Each kind of department's label, in the order kinds are listed.
+    kind_labels: Mapping[str, str]
+    # The site's name, in its header and every page's title.
+    site_name: str
+    # A first draft (draft: true): what it has not curated yet is None or empty, and the site says so.
+    draft: bool = False
+
+    @property
+    def still_to_curate(self) -> tuple[str, ...]:
+        """What a first draft has not curated yet, as its readers are told."""
+        unnamed = sum(d.full_name is None for d in self.departments)
+        unsorted = sum(d.kind is None for d in self.departments)
+        return tuple(
+            label
+            for label, missing in (
+                ("发布日期", self.document.published is None),
+                (f"{unnamed}个单位的全称", unnamed),
+                (f"{unsorted}个单位的类别", unsorted),
+                ("专题", not self.topics),
+                ("目标任务", not self.targets),
+                ("落实进度", self.as_of is None),
+            )
+            if missing
+        )
+
+    def working_group(self, target: Target) -> WorkingGroup | None:
+        """The working group that answers for a goal's target, if the data assigns one."""
+        return next((g for g in self.working_groups if g.id == target.working_group), None)
+
+    def is_due(self, target: Target) -> bool:
+        """Its deadline has passed by the data's as-of date (never the build date, so builds reproduce)."""
+        return self.as_of is not None and target.deadline <= self.as_of
+
+    @property
+    def goals(self) -> tuple[Goal, ...]:
+        return tuple(goal for chapter in self.chapters for goal in chapter.goals)
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Every target in document order: the goals' first, then the measures'."""
+        return tuple(t for goal in self.goals for t in goal.targets) + tuple(
+            t for measure in self.measures for t in measure.targets
+        )
+
+    def measures_in(self, chapter: Chapter) -> tuple[Measure, ...]:
+        return tuple(measure for measure in self.measures if measure.chapter is chapter)
+
+
+def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None) -> Plan:
+    """The plan from validated data; ``measure_lines`` gives each measure's line in the data file."""
+    kind_labels = MappingProxyType({**KIND_LABELS, **data.get("department_kinds", {})})
+    departments = {
+        d["id"]: Department(
+            id=d["id"],
+            name=d["name"],
+            full_name=d.get("full_name"),
+            aliases=tuple(d.get("aliases", ())),
+            kind=d.get("kind"),
+            kind_label=kind_labels[d["kind"]] if "kind" in d else UNSORTED_LABEL,
+        )
+        for d in data["departments"]
+    }
+    topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data.get("topics", ())}
+    chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
+    labels = measure_labels(data["measures"], data["document"].get("measure_numbering"))
+    measures = tuple(
+        _measure(m, label, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
+        for m, label in zip(data["measures"], labels, strict=True)
+    )
+    by_id = {m.id: m for m in measures}
+    groups = data.get("working_groups") or {"stated_in": None, "groups": ()}
+    working_groups = tuple(
+        WorkingGroup(
+            id=g["id"],
+            name=g["name"],
+            lead=departments[g["lead"]],
+            chapters=tuple(chapters[c] for c in g.get("chapters", ())),
+            measures=tuple(by_id[m] for m in g.get("measures", ())),
+            stated_in=by_id[groups["stated_in"]],
+        )
+        for g in groups["groups"]
+    )
+    return Plan(
+        document=_document(data["document"]),
+        departments=tuple(departments.values()),
+        topics=tuple(topics.values()),
+        chapters=tuple(chapters.values()),
+        measures=measures,
+        as_of=_date(data.get("progress", {}).get("as_of")),
+        working_groups=working_groups,
+        kind_labels=kind_labels,
+        draft=data.get("draft", False),
+        site_name=data.get("site_name") or data["document"]["title"],
+    )
+
+
+def _document(d: Mapping[str, Any]) -> Document:
+    local = d.get("local_governments")
+    return Document(
+        title=d["title"],
+        issuer=d["issuer"],
+        signed=datetime.date.fromisoformat(d["signed"]),
+        published=_date(d.get("published")),
+        disclosure=d.get("disclosure"),
+        bases=tuple(Basis(**basis) for basis in d["bases"]),
+        first_year=d["target_years"]["from"],
+        last_year=d["target_years"]["to"],
+        notice=Notice(**d["notice"]),
+        preamble=d["preamble"],
+        local_governments=LocalGovernments(**local) if local else None,
+        title_break=d.get("title_break"),
+        number=d.get("number"),
+        index_number=d.get("index_number"),
+        subject=d.get("subject"),
+        official_page=d.get("official_page"),
+    )
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _chapter(c: Mapping[str, Any]) -> Chapter:
+    goals = tuple(
+        Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(target_from, g["targets"])))
+        for g in c.get("goals", ())
+    )
+    return Chapter(
+        id=c["id"],
+        number=c["number"],
+        title=c["title"],
+        principles=c.get("principles"),
+        goals=goals,
+        goals_in_principles=c.get("goals_in_principles", False),
+    )
+
+
+def measure_labels(measures: Sequence[Mapping[str, Any]], numbering: str | None) -> list[str]:
+    """Each measure's number as the text writes it: （十二） straight through, （一） again in each
+    chapter (per-chapter), or 12. (arabic)."""
+    if numbering == "arabic":
+        return [f"{m['number']}." for m in measures]
+    if numbering == "per-chapter":
+        in_chapter: dict[str, int] = {}
+        labels = []
+        for m in measures:
+            in_chapter[m["chapter"]] = in_chapter.get(m["chapter"], 0) + 1
+            labels.append(f"（{from_int(in_chapter[m['chapter']])}）")
+        return labels
+    return [f"（{from_int(m['number'])}）" for m in measures]
+
+
+def _measure(
+    m: Mapping[str, Any],
+    label: str,
+    chapters: Mapping[str, Chapter],
+    departments: Mapping[str, Department],
+    topics: Mapping[str, Topic],
+    source_line: int,
+) -> Measure:
+    def named(role: str) -> tuple[Department, ...]:
+        return tuple(departments[d] for d in m.get(role, ()))
+
+    return Measure(
+        id=m["id"],
+        number=m["number"],
+        label=label,
+        chapter=chapters[m["chapter"]],
+        title=m["title"],
+        text=m["text"],
+        lead=named("lead"),
+        supporting=named("supporting"),
+        responsible=named("responsible"),
+        written_as=MappingProxyType(dict(m.get("written_as", {}))),
+        units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
+        units_clause_on_own_line=m.get("units_clause_on_own_line", False),
+        units_separator=m.get("units_separator", "。"),
+        responsible_wording=m.get("responsible_wording"),
+        corrections=tuple(
+            Correction(
+                date=datetime.date.fromisoformat(c["date"]),
+                note=c["note"],
+                official=c.get("official"),
+                corrected=c.get("corrected"),
+            )
+            for c in m.get("corrections", ())
+        ),
+        topics=tuple(topics[t] for t in m.get("topics", ())),
+        targets=tuple(map(target_from, m["targets"])),
+        source_line=source_line,
+    )

@@ -1,0 +1,117 @@
+"""A dated commitment of the plan and the reports of its progress."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal
+
+from plansite.data import numerals
+
+Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
+# A target's delivery status: "unreported" until its department files a first report.
+Status = Literal["unreported", "not-started", "in-progress", "completed", "missed"]
+
+
+# In the order the dashboard counts them; the labels are what editors write in the data.
+STATUS_LABELS: Mapping[Status, str] = MappingProxyType(
+    {
+        "unreported": "未填报",
+        "not-started": "未启动",
+        "in-progress": "推进中",
+        "completed": "已完成",
+        "missed": "未按期完成",
+    }
+)
+_STATUS_BY_LABEL: Mapping[str, Status] = {label: status for status, label in STATUS_LABELS.items()}
+# Qualifiers that read before the figure (约20公里) rather than after it (40%左右).
+_LEADING_QUALIFIERS = frozenset({"约", "超过", "力争"})
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Evidence:
+    url: str
+    title: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ProgressRecord:
+    """One report of a target's status, dated as of the day it describes."""
+
+    date: datetime.date
+    status: Status
+    note: str | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Target:
+    id: str
+    year: int
+    text: str
+    indicator: str
+    value: int | float | None
+    unit: str | None
+    qualifier: Qualifier | None
+    baseline_year: int | None
+    # Reports, oldest first; the last one is the current status.
+    history: tuple[ProgressRecord, ...]
+    # For a goal's target: the id of the working group of its field, which answers for it.
+    working_group: str | None = None
+
+    @property
+    def deadline(self) -> datetime.date:
+        """ "到2025年" means by the end of 2025."""
+        return datetime.date(self.year, 12, 31)
+
+    @property
+    def latest(self) -> ProgressRecord | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def status(self) -> Status:
+        return self.history[-1].status if self.history else "unreported"
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def value_text(self) -> str | None:
+        """The committed figure as the plan words it: '40%左右', '约20公里'; None if qualitative."""
+        if self.value is None:
+            return None
+        figure = numerals.figure(self.value) + (self.unit or "")
+        if self.qualifier is None:
+            return figure
+        return self.qualifier + figure if self.qualifier in _LEADING_QUALIFIERS else figure + self.qualifier
+
+
+def target_from(t: Mapping[str, Any]) -> Target:
+    return Target(
+        id=t["id"],
+        year=t["year"],
+        text=t["text"],
+        indicator=t["indicator"],
+        value=t["value"],
+        unit=t.get("unit"),
+        qualifier=t.get("qualifier"),
+        baseline_year=t.get("baseline_year"),
+        history=tuple(map(_progress_record, t.get("progress", ()))),
+        working_group=t.get("working_group"),
+    )
+
+
+def _progress_record(r: Mapping[str, Any]) -> ProgressRecord:
+    return ProgressRecord(
+        date=datetime.date.fromisoformat(r["date"]),
+        status=_STATUS_BY_LABEL[r["status"]],
+        note=r.get("note"),
+        evidence=tuple(Evidence(url=e["url"], title=e["title"]) for e in r.get("evidence", ())),
+    )

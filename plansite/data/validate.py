@@ -1,0 +1,180 @@
+"""Stage 2: check the loaded data against the schema and the plan's own rules.
+
+Every check reports its problems instead of raising, so an editor sees all of them in one run.
+The schema (``schema/measures.schema.json``) describes the shape, checked here by jsonschema;
+``rules`` and ``dated_rules`` describe what a schema cannot: references, numbering, years,
+dates, and clauses that must quote the text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, cast
+
+import jsonschema
+
+from plansite import repository
+from plansite.data import dated_rules, rules
+from plansite.data.load import DataPath, LoadedYaml
+from plansite.data.rules import ITEM_NAMES
+from plansite.problems import Problem
+
+SCHEMA_PATH = repository.DATA_SCHEMA
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _is_integer(_checker: object, value: object) -> bool:
+    # JSON Schema counts 2025.0 as an integer; the site would then show 2025.0年 or fail to.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    return _Validator(schema())
+
+
+def validate(loaded: LoadedYaml) -> list[Problem]:
+    report = Reporter(loaded)
+    for error in _validator().iter_errors(loaded.data):
+        _schema_problem(report, error)
+    if isinstance(loaded.data, dict):
+        for rule in (*rules.RULES, *dated_rules.RULES):
+            rule(report, loaded.data)
+    return report.problems
+
+
+class Reporter:
+    def __init__(self, loaded: LoadedYaml):
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+        self._seen: set[Problem] = set()
+
+    def __call__(self, path: DataPath, message: str, rule: str, *, at_key: bool = False) -> None:
+        position = self.loaded.key_position(path) if at_key else self.loaded.position(path)
+        where, field = self._describe(path)
+        problem = Problem(
+            path=self.loaded.path,
+            line=position.line,
+            column=position.column,
+            where=f"{where} 的 {field}" if where and field else where or field,
+            message=message,
+            rule=rule,
+            data_path=path,
+        )
+        # jsonschema raises a 'required' error per missing field, each listing them all.
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
+
+    def line_of(self, path: DataPath) -> int:
+        return self.loaded.position(path).line
+
+    def _describe(self, path: DataPath) -> tuple[str, str]:
+        """('措施 m16', 'targets[1].year') for ('measures', 15, 'targets', 1, 'year'); ('', 'document.signed')."""
+        data = self.loaded.data
+        if not path:
+            return "", ""
+        if path[0] in ITEM_NAMES and len(path) >= 2 and isinstance(path[1], int):
+            item = data[path[0]][path[1]] if isinstance(data.get(path[0]), list) else None
+            item_id = item.get("id") if isinstance(item, dict) else None
+            name = ITEM_NAMES[path[0]]
+            where = f"{name} {item_id}" if isinstance(item_id, str) else f"第{path[1] + 1}个{name}"
+            return where, _field_path(path[2:])
+        return "", _field_path(path)
+
+
+def _field_path(path: DataPath) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# ---- schema errors, in words an editor can act on ------------------------------------------
+
+_TYPE_WORDS = {
+    "object": "一组字段",
+    "array": "列表",
+    "string": "文字",
+    "integer": "整数",
+    "number": "数",
+    "boolean": "true 或 false",
+    "null": "空值（null）",
+}
+
+
+def _type_word(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, dict):
+        return "一组字段"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, str):
+        return f"文字 '{value if len(value) <= 60 else value[:20] + '…'}'"
+    return str(value)
+
+
+def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None:
+    path = tuple(error.absolute_path)
+    value: Any = error.instance
+    keyword, rule_value = str(error.validator), cast(Any, error.validator_value)
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    if keyword == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed)):
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            suggestion = f"：是不是 '{hint[0]}'？" if hint else f"：可用的字段有 {', '.join(allowed)}"
+            report(path + (key,), f"未知字段 '{key}'{suggestion}", "unknown-key", at_key=True)
+    elif keyword == "required":
+        missing = [name for name in rule_value if name not in value]
+        for name in missing:
+            report(path, f"缺少必填字段 '{name}'", "missing-field")
+    elif keyword == "dependentRequired":
+        for name, needed in rule_value.items():
+            for other in (n for n in needed if name in value and n not in value):
+                report(path, f"写了 '{name}' 就要同时写 '{other}'", "missing-field")
+    elif keyword == "type":
+        expected: list[str] = rule_value if isinstance(rule_value, list) else [rule_value]
+        words = "或".join(_TYPE_WORDS[kind] for kind in expected)
+        report(path, f"这里应当是{words}，实际是{_type_word(value)}", "wrong-type")
+    elif keyword == "pattern" and "x-message" in schema:
+        shown = f"'{value}'" if value.strip() else "这段文字"
+        report(path, f"{shown} {schema['x-message']}", "bad-value")
+    elif keyword == "enum":
+        advice = f"；{schema['x-message']}" if "x-message" in schema else ""
+        report(
+            path, f"{_type_word(value)}不是可选的值，可选值有：{', '.join(map(str, rule_value))}{advice}", "not-allowed"
+        )
+    elif keyword == "const":
+        advice = f"；{schema['x-message']}" if "x-message" in schema else ""
+        shown_value = json.dumps(rule_value, ensure_ascii=False)
+        report(path, f"{_type_word(value)}不是可选的值：只能写 {shown_value}{advice}", "not-allowed")
+    elif keyword in ("minimum", "maximum"):
+        bound = "不小于" if keyword == "minimum" else "不大于"
+        report(path, f"{value} 超出了允许的范围：应当{bound} {rule_value}", "out-of-range")
+    elif keyword == "minItems":
+        report(path, f"列表是空的：至少要写 {rule_value} 项", "empty-list")
+    elif keyword == "uniqueItems":
+        repeated = sorted({json.dumps(item, ensure_ascii=False) for item in value if value.count(item) > 1})
+        report(path, f"列表中的 {', '.join(repeated)} 出现了不止一次", "repeated-item")
+    elif keyword == "maxLength":
+        shown = value if len(value) <= 60 else value[:20] + "…"
+        report(path, f"'{shown}' 太长了：最多 {rule_value} 个字符，这里有 {len(value)} 个", "too-long")
+    else:
+        report(path, f"不符合数据结构的要求：{error.message}", "schema")

@@ -1,0 +1,157 @@
+"""Filled task ledgers (``ledger_book``), read by ``ledger_read``, merged into the data as progress records.
+
+Only new reports are added: a row that repeats its target's latest report, or a blank row, adds
+nothing, so importing a ledger twice changes nothing. The data file is edited line by line
+(ruamel.yaml's round trip): its comments, order and layout stay as they were. Every problem of
+every ledger is reported at once with its cell (``commerce.xlsx!E7: …``), in Chinese; the merged
+data must then pass every check ``--check`` makes. Nothing is written unless all of it holds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from plansite import build, write
+from plansite.data.load import DataPath
+from plansite.ledger.read import COLUMN, Report, read
+from plansite.problems import DataError, Problem
+from plansite.site import catalog
+
+
+class LedgerProblems(Exception):
+    """Problems found in the ledgers, each ``file!cell: message`` in Chinese."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    text: str  # the data file with the new records
+    added: tuple[Report, ...]
+    unchanged: int  # rows that repeat their target's latest report
+
+
+def round_trip() -> YAML:
+    """The YAML reader and writer that give back the data file byte for byte when nothing changed."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 10**6
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
+    return yaml
+
+
+def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = None) -> Merge:
+    """The data file's text with the ledgers' new reports; raises LedgerProblems or DataError."""
+    plan = build.read_plan(data_file, str(data_file))
+    if as_of and plan.as_of and as_of < plan.as_of:
+        raise LedgerProblems([f"--as-of {as_of}：数据截至日期只能推后，现在是 {plan.as_of}"])
+    limit = as_of or plan.as_of
+    indexes = catalog.build(plan)
+    problems: list[str] = []
+    reports: list[Report] = []
+    unchanged = 0
+    for ledger in ledgers:
+        found, repeated = read(ledger, plan, indexes, limit, problems)
+        reports += found
+        unchanged += repeated
+    seen: dict[tuple[str, str], str] = {}
+    for report in reports:
+        key = (report.target_id, str(report.record["date"]))
+        if key in seen:
+            problems.append(
+                f"{report.cell}: 目标 {report.target_id} 在 {key[1]} 的报告已在 {seen[key]} 填过：同一天只能有一条"
+            )
+        seen.setdefault(key, report.cell)
+    if problems:
+        raise LedgerProblems(problems)
+    yaml = round_trip()
+    data = yaml.load(data_file.read_text(encoding="utf-8"))
+    targets = {str(target["id"]): (path, target) for path, target in _targets(data)}
+    # Where each new record lands in the data: a check of the merged data is reported at its row.
+    rows: dict[DataPath, str] = {}
+    # Oldest first, as a target's records are kept: two ledgers may both report on one target.
+    for report in sorted(reports, key=lambda r: r.record["date"]):
+        path, target = targets[report.target_id]
+        records = target.setdefault("progress", [])
+        rows[(*path, "progress", len(records))] = report.row
+        records.append(report.record)
+    if as_of and as_of != plan.as_of:
+        data.setdefault("progress", {})["as_of"] = as_of
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    _check(text, data_file, rows)
+    return Merge(text=text, added=tuple(reports), unchanged=unchanged)
+
+
+def write_merge(data_file: Path, merged: Merge) -> None:
+    if merged.text != data_file.read_text(encoding="utf-8"):
+        with write.exclusive(data_file):
+            write.write_file(data_file, merged.text.encode("utf-8"))
+
+
+def _targets(data: Any) -> list[tuple[DataPath, Any]]:
+    """Every target of the data, with its path."""
+    return [
+        *(
+            (("chapters", c, "goals", g, "targets", t), target)
+            for c, chapter in enumerate(data["chapters"])
+            for g, goal in enumerate(chapter.get("goals", ()))
+            for t, target in enumerate(goal["targets"])
+        ),
+        *(
+            (("measures", m, "targets", t), target)
+            for m, measure in enumerate(data["measures"])
+            for t, target in enumerate(measure["targets"])
+        ),
+    ]
+
+
+# The column a record's field was read from.
+_FIELD_COLUMNS = {
+    "status": COLUMN["状态"],
+    "date": COLUMN["填报日期"],
+    "note": COLUMN["进展说明"],
+    "evidence": COLUMN["佐证材料链接"],
+}
+
+
+def _check(text: str, data_file: Path, rows: dict[DataPath, str]) -> None:
+    """The merged data passes every check, fidelity to the text beside the data included; a
+    problem in a new record is reported at the cell it came from (the merged data is never
+    written when it fails, so its lines would point at nothing), any other one at the data's field."""
+    handle, name = tempfile.mkstemp(dir=data_file.parent, prefix=f".{data_file.name}.", suffix=".yaml")
+    trial = Path(name)
+    try:
+        with open(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        build.read_plan(trial, str(data_file))
+    except DataError as error:
+        raise LedgerProblems([_at_cell(problem, rows, data_file) for problem in error.problems]) from None
+    finally:
+        trial.unlink(missing_ok=True)
+
+
+def _at_cell(problem: Problem, rows: dict[DataPath, str], data_file: Path) -> str:
+    path = problem.data_path
+    record = next((path[:length] for length in range(len(path), 0, -1) if path[:length] in rows), None)
+    if record is None:
+        where = f"（{problem.where}）" if problem.where else ""
+        return f"{data_file.name}{where}: {problem.message}"
+    field = path[len(record)] if len(path) > len(record) else "status"
+    return f"{rows[record].format(_FIELD_COLUMNS.get(str(field), COLUMN['状态']))}: {problem.message}"
+
+
+__all__ = ["DataError", "LedgerProblems", "Merge", "merge", "round_trip", "write_merge"]

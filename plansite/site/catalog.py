@@ -1,0 +1,388 @@
+"""The plan seen from each of the site's indexes: departments, sectors, topics and years.
+
+Built once from the frozen ``Plan`` and frozen itself, so every page that shows a
+department's measures or a year's targets reads the same computed answer.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from plansite import urls
+from plansite.data import official_text
+from plansite.data.model import UNSORTED_LABEL, Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
+from plansite.data.targets import Target
+from plansite.site import matrix
+from plansite.site.related import ranked_related
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Commitment:
+    """A target together with the goal or measure that states it."""
+
+    target: Target
+    measure: Measure | None
+    goal: Goal | None
+    chapter: Chapter
+    # Its deadline has passed by the plan's as-of date.
+    due: bool
+    # For a goal's target: the working group of its field, through which a department answers for it.
+    group: WorkingGroup | None = None
+
+    @property
+    def due_not_completed(self) -> bool:
+        """Due by the as-of date and not reported complete: what the dashboard lists."""
+        return self.due and self.target.status != "completed"
+
+    @property
+    def page(self) -> str:
+        """The source of the page that states it, anchored at its own card."""
+        owner = (self.measure or self.chapter).page
+        return f"{owner}#{self.target.id}"
+
+    @property
+    def url(self) -> str:
+        return urls.published(self.page)
+
+    @property
+    def year_page(self) -> str:
+        return urls.source("year", self.target.year)
+
+    @property
+    def source_label(self) -> str:
+        if self.measure:
+            return self.measure.heading
+        assert self.goal is not None  # a target is stated by a measure or by a goal
+        return f"主要目标（到{self.goal.year}年）"
+
+    @property
+    def lead(self) -> tuple[Department, ...]:
+        """Who answers for it: the measure's lead or responsible units; for a goal, the lead of its
+        working group, if it has one (none otherwise)."""
+        if self.measure:
+            return self.measure.lead or self.measure.responsible
+        return (self.group.lead,) if self.group else ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class YearGroup:
+    year: int
+    commitments: tuple[Commitment, ...]
+
+    @property
+    def page(self) -> str:
+        return urls.source("year", self.year)
+
+    @property
+    def goal_count(self) -> int:
+        """How many of its targets are the plan's goals rather than measures'."""
+        return sum(1 for c in self.commitments if c.measure is None)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LedgerRow:
+    """A line of a department's task ledger (台账): a target it answers for or helps with, or a
+    measure of its with no dated target."""
+
+    role: str
+    measure: Measure | None
+    commitment: Commitment | None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DepartmentEntry:
+    department: Department
+    leads: tuple[Measure, ...]
+    supports: tuple[Measure, ...]
+    responsible_for: tuple[Measure, ...]
+    # Its own to-do list, by year: the targets of the measures it leads or is responsible for, and
+    # the goals of the working groups it leads.
+    years: tuple[YearGroup, ...]
+    # Targets of the measures it supports.
+    supported_years: tuple[YearGroup, ...]
+    # Its task ledger: the goals of its working groups, then its measures in plan order, each
+    # measure's targets on lines of their own.
+    ledger: tuple[LedgerRow, ...] = ()
+
+    @property
+    def page(self) -> str:
+        return self.department.page
+
+    @property
+    def url(self) -> str:
+        return urls.published(self.page)
+
+    @property
+    def ledger_page(self) -> str:
+        return urls.source("department-ledger", self.department.id)
+
+    @property
+    def ledger_book_page(self) -> str:
+        """Its ledger as a workbook to fill in and send back."""
+        return urls.source("department-ledger-book", self.department.id)
+
+    @property
+    def calendar_page(self) -> str:
+        return urls.source("calendar", self.department.id)
+
+    @property
+    def calendar_url(self) -> str:
+        return urls.published(self.calendar_page)
+
+    @property
+    def table_page(self) -> str:
+        return urls.source("department-targets", self.department.id)
+
+    @property
+    def own_commitments(self) -> tuple[Commitment, ...]:
+        """Its to-do list: the targets of the measures it leads or is responsible for, by year."""
+        return tuple(c for group in self.years for c in group.commitments)
+
+    @property
+    def supported_commitments(self) -> tuple[Commitment, ...]:
+        return tuple(c for group in self.supported_years for c in group.commitments)
+
+    @property
+    def target_count(self) -> int:
+        return len(self.own_commitments)
+
+    @property
+    def supported_target_count(self) -> int:
+        return len(self.supported_commitments)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ChapterEntry:
+    chapter: Chapter
+    measures: tuple[Measure, ...]
+    commitments: tuple[Commitment, ...]
+
+    @property
+    def page(self) -> str:
+        return self.chapter.page
+
+    @property
+    def goals(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
+        """Each of its goals with the targets it states."""
+        return tuple((goal, tuple(c for c in self.commitments if c.goal is goal)) for goal in self.chapter.goals)
+
+    @property
+    def leads(self) -> tuple[Department, ...]:
+        """The lead (or responsible) departments of its measures, in order of first mention."""
+        return tuple(dict.fromkeys(d for m in self.measures for d in m.lead + m.responsible))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class TopicEntry:
+    topic: Topic
+    measures: tuple[Measure, ...]
+
+    @property
+    def page(self) -> str:
+        return self.topic.page
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MeasureEntry:
+    measure: Measure
+    previous: Measure | None
+    next: Measure | None
+    # Measures sharing a lead department or a topic, closest first.
+    related: tuple[Measure, ...]
+    commitments: tuple[Commitment, ...]
+    # The official closing parenthesis naming its units, as the full text prints it.
+    units_clause: str
+    # When its data last changed: its newest correction or commit, or the plan's publication.
+    last_changed: datetime.date
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Catalog:
+    plan: Plan
+    commitments: tuple[Commitment, ...]
+    measures: Mapping[str, MeasureEntry]
+    departments: Mapping[str, DepartmentEntry]
+    chapters: Mapping[str, ChapterEntry]
+    topics: Mapping[str, TopicEntry]
+    # Every year of the plan's span, including years with no target.
+    timeline: tuple[YearGroup, ...]
+    # The department × chapter matrix: a row per department, a cell per chapter with measures.
+    matrix: tuple[matrix.MatrixRow, ...]
+    # No department has reported on any target yet: pages say so once instead of marking every
+    # target that is due. Computed once, as every target's status badge asks.
+    nothing_reported: bool = False
+
+    @property
+    def years(self) -> tuple[YearGroup, ...]:
+        """The years that have targets."""
+        return tuple(group for group in self.timeline if group.commitments)
+
+    @property
+    def matrix_chapters(self) -> tuple[ChapterEntry, ...]:
+        """The matrix's columns: the chapters that have measures."""
+        return tuple(entry for entry in self.chapters.values() if entry.measures)
+
+    @property
+    def departments_by_kind(self) -> tuple[tuple[str, tuple[DepartmentEntry, ...]], ...]:
+        """The departments in groups of their kind, each group in the order of the names' characters
+        (部首笔画, the order of Unicode's CJK ideographs): how a reader looks one up."""
+        groups = []
+        # A first draft's departments have no kind yet: they come last, as one group.
+        for kind, label in (*self.plan.kind_labels.items(), (None, UNSORTED_LABEL)):
+            members = sorted((e for e in self.departments.values() if e.department.kind == kind), key=_name_order)
+            if members:
+                groups.append((label, tuple(members)))
+        return tuple(groups)
+
+    @property
+    def goal_commitments(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
+        """The plan's goals, each with its targets, in document order."""
+        return tuple(pair for entry in self.chapters.values() for pair in entry.goals)
+
+
+def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> Catalog:
+    """The indexes of ``plan``; ``line_dates`` (data file line → date it last changed) dates measures."""
+    commitments = tuple(
+        Commitment(
+            target=target,
+            measure=None,
+            goal=goal,
+            chapter=chapter,
+            due=plan.is_due(target),
+            group=plan.working_group(target),
+        )
+        for chapter in plan.chapters
+        for goal in chapter.goals
+        for target in goal.targets
+    ) + tuple(
+        Commitment(target=target, measure=measure, goal=None, chapter=measure.chapter, due=plan.is_due(target))
+        for measure in plan.measures
+        for target in measure.targets
+    )
+    by_measure: dict[str, list[Commitment]] = {}
+    for commitment in commitments:
+        if commitment.measure:
+            by_measure.setdefault(commitment.measure.id, []).append(commitment)
+    years = range(plan.document.first_year, plan.document.last_year + 1)
+    # One pass over the plan for each index, so a plan of thousands of measures builds in linear time.
+    roles: dict[str, dict[str, list[Measure]]] = {
+        d.id: {"lead": [], "supporting": [], "responsible": []} for d in plan.departments
+    }
+    by_chapter: dict[str, list[Measure]] = {c.id: [] for c in plan.chapters}
+    by_topic: dict[str, list[Measure]] = {t.id: [] for t in plan.topics}
+    for measure in plan.measures:
+        for role in ("lead", "supporting", "responsible"):
+            for department in getattr(measure, role):
+                roles[department.id][role].append(measure)
+        by_chapter[measure.chapter.id].append(measure)
+        for topic in measure.topics:
+            by_topic[topic.id].append(measure)
+    chapter_commitments: dict[str, list[Commitment]] = {c.id: [] for c in plan.chapters}
+    for commitment in commitments:
+        chapter_commitments[commitment.chapter.id].append(commitment)
+    related = ranked_related(plan, roles, by_topic)
+    through_groups: dict[str, list[Commitment]] = {d.id: [] for d in plan.departments}
+    for commitment in commitments:
+        if commitment.group:
+            through_groups[commitment.group.lead.id].append(commitment)
+    departments = {
+        d.id: _department_entry(d, roles[d.id], by_measure, through_groups[d.id], years) for d in plan.departments
+    }
+    chapters = {
+        c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]), commitments=tuple(chapter_commitments[c.id]))
+        for c in plan.chapters
+    }
+    return Catalog(
+        plan=plan,
+        commitments=commitments,
+        measures=_frozen(
+            {
+                m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {})
+                for index, m in enumerate(plan.measures)
+            }
+        ),
+        departments=_frozen(departments),
+        chapters=_frozen(chapters),
+        topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
+        timeline=_by_year(commitments, years),
+        matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
+        nothing_reported=bool(commitments) and all(c.target.status == "unreported" for c in commitments),
+    )
+
+
+def _name_order(entry: DepartmentEntry) -> str:
+    # 市 opens most names: order by what follows it.
+    return entry.department.name.removeprefix("市")
+
+
+def _frozen(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+def _by_year(commitments: tuple[Commitment, ...], years: range) -> tuple[YearGroup, ...]:
+    return tuple(
+        YearGroup(year=year, commitments=tuple(c for c in commitments if c.target.year == year)) for year in years
+    )
+
+
+def _department_entry(
+    department: Department,
+    roles: Mapping[str, list[Measure]],
+    by_measure: Mapping[str, list[Commitment]],
+    goals: list[Commitment],
+    years: range,
+) -> DepartmentEntry:
+    leads, supports, responsible = (tuple(roles[role]) for role in ("lead", "supporting", "responsible"))
+
+    def targets_of(measures: tuple[Measure, ...]) -> tuple[Commitment, ...]:
+        in_plan_order = sorted(measures, key=lambda m: m.number)
+        return tuple(c for m in in_plan_order for c in by_measure.get(m.id, ()))
+
+    roles_of = {m.id: "牵头" for m in leads} | {m.id: "负责" for m in responsible} | {m.id: "配合" for m in supports}
+    ledger = [
+        LedgerRow(role=f"牵头（{c.group.label}）" if c.group else "牵头", measure=None, commitment=c) for c in goals
+    ]
+    for measure in sorted((*leads, *responsible, *supports), key=lambda m: m.number):
+        targets = by_measure.get(measure.id, ())
+        ledger += [LedgerRow(role=roles_of[measure.id], measure=measure, commitment=c) for c in targets] or [
+            LedgerRow(role=roles_of[measure.id], measure=measure, commitment=None)
+        ]
+    return DepartmentEntry(
+        department=department,
+        ledger=tuple(ledger),
+        leads=leads,
+        supports=supports,
+        responsible_for=responsible,
+        # The goals its working groups answer for come first, as the plan states them first.
+        years=tuple(g for g in _by_year((*goals, *targets_of(leads + responsible)), years) if g.commitments),
+        supported_years=tuple(g for g in _by_year(targets_of(supports), years) if g.commitments),
+    )
+
+
+def _measure_entry(
+    plan: Plan,
+    index: int,
+    commitments: tuple[Commitment, ...],
+    related: tuple[Measure, ...],
+    line_dates: Mapping[int, datetime.date],
+) -> MeasureEntry:
+    measure = plan.measures[index]
+    following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
+    lines = range(measure.source_line, following or max(line_dates, default=measure.source_line) + 1)
+    changed = [
+        plan.document.published or plan.document.signed,
+        *(c.date for c in measure.corrections),
+        *(line_dates[line] for line in lines if line in line_dates),
+    ]
+    return MeasureEntry(
+        measure=measure,
+        previous=plan.measures[index - 1] if index > 0 else None,
+        next=plan.measures[index + 1] if index + 1 < len(plan.measures) else None,
+        related=related,
+        commitments=commitments,
+        units_clause=official_text.units_clause(plan, measure),
+        last_changed=max(changed),
+    )

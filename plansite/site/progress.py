@@ -1,0 +1,101 @@
+"""The delivery dashboard: targets counted by status for the plan, each year, chapter and lead department.
+
+Counts come from the catalog's commitments, so the dashboard, its charts, its tables and the
+downloads all read the same numbers. What is due is judged against the data's as-of date.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from plansite.data.targets import STATUS_LABELS, Status
+from plansite.site.catalog import Catalog, Commitment
+
+STATUSES: tuple[Status, ...] = tuple(STATUS_LABELS)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class StatusShare:
+    status: Status
+    count: int
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Tally:
+    """How many of a group's targets stand at each status."""
+
+    label: str
+    # The source of the group's own page, if it has one.
+    page: str | None
+    counts: Mapping[str, int]
+    due: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def shares(self) -> tuple[StatusShare, ...]:
+        """Every status in dashboard order, including those with no target."""
+        return tuple(StatusShare(status=status, count=self.counts[status]) for status in STATUSES)
+
+    @property
+    def completed(self) -> int:
+        return self.counts["completed"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Dashboard:
+    as_of: datetime.date | None
+    overall: Tally
+    by_year: tuple[Tally, ...]
+    by_chapter: tuple[Tally, ...]
+    # A target counts once for each of its lead departments; the plan's goals have none.
+    by_lead: tuple[Tally, ...]
+    # Due by the as-of date and not reported complete, earliest deadline first.
+    due_not_completed: tuple[Commitment, ...]
+
+    @property
+    def reported(self) -> int:
+        return self.overall.total - self.overall.counts["unreported"]
+
+
+GOALS_ROW = "主要目标（全市）"
+
+
+def build(catalog: Catalog) -> Dashboard:
+    commitments = catalog.commitments
+    by_lead = [
+        tally(entry.department.name, entry.page, entry.own_commitments) for entry in catalog.departments.values()
+    ]
+    goals = [c for c in commitments if not c.lead]
+    if goals:
+        by_lead.append(tally(GOALS_ROW, None, goals))
+    return Dashboard(
+        as_of=catalog.plan.as_of,
+        overall=tally("全部目标任务", None, commitments),
+        by_year=tuple(tally(f"{group.year}年", group.page, group.commitments) for group in catalog.years),
+        by_chapter=tuple(
+            tally(entry.chapter.heading, entry.page, entry.commitments)
+            for entry in catalog.chapters.values()
+            if entry.commitments
+        ),
+        by_lead=tuple(row for row in by_lead if row.total),
+        due_not_completed=tuple(sorted((c for c in commitments if c.due_not_completed), key=lambda c: c.target.year)),
+    )
+
+
+def tally(label: str, page: str | None, commitments: Iterable[Commitment]) -> Tally:
+    counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+    due = 0
+    for commitment in commitments:
+        counts[commitment.target.status] += 1
+        due += commitment.due_not_completed
+    return Tally(label=label, page=page, counts=MappingProxyType(counts), due=due)

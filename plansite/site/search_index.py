@@ -1,0 +1,151 @@
+"""The site's own search index: one entry per page a reader may be looking for, from the catalog.
+
+Search runs in the reader's browser (``overrides/assets/javascripts/search.js``) over this
+index. It matches what the reader typed as a phrase, by substring, so Chinese needs no word
+segmentation and a phrase copied from the plan finds the one measure that holds it; a query
+matched only in part ranks below every whole match. Each entry states the words that name
+its page exactly (``keys``: a measure's number in the ways people write it, a department's
+names) and a weight, so that a measure page ranks above an index page listing it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+import yaml
+
+from plansite import urls
+from plansite.data.numerals import from_int
+from plansite.site.catalog import Catalog
+
+# Pages a reader wants first: the measure, department, chapter, topic or year itself; then the
+# pages listing them, which repeat their names.
+WEIGHTS = {"措施": 1.0, "单位": 1.0, "领域": 0.9, "专题": 0.9, "年份": 0.9, "指引": 1.0, "页面": 0.7, "全文": 0.5}
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str
+    title: str
+    kind: str
+    keys: tuple[str, ...]
+    text: str
+    context: str = ""  # shown under the title: the chapter of a measure, the kind of a department
+    lead: tuple[str, ...] = ()  # a measure's lead departments, by short and full name
+    units: tuple[str, ...] = ()  # its supporting departments: found, but not shown as its text
+
+    @property
+    def weight(self) -> float:
+        return WEIGHTS[self.kind]
+
+
+def entries(catalog: Catalog) -> list[Entry]:
+    plan = catalog.plan
+    city = plan.document.issuer.removesuffix("人民政府")
+    # Listed in the order a tie is broken in: measures first.
+    found = []
+    for entry in catalog.measures.values():
+        m = entry.measure
+        numbers = (m.label, f"第{from_int(m.number)}项", f"第{m.number}项", str(m.number), f"措施{m.number}")
+        lead = tuple(name for d in m.lead for name in d.names)
+        units = tuple(name for d in m.supporting for name in d.names)
+        found.append(Entry(m.url, m.heading, "措施", numbers, m.text, m.chapter.heading, lead, units))
+    for department in catalog.departments.values():
+        d = department.department
+        names = (*d.names, d.title.removeprefix(city), d.name.removeprefix("市"))
+        found.append(Entry(department.url, d.title, "单位", names, " ".join(names), d.kind_label))
+    for chapter in catalog.chapters.values():
+        c = chapter.chapter
+        goals = "".join(goal.text for goal in c.goals)
+        text = " ".join((*c.principle_paragraphs, goals))
+        found.append(Entry(urls.published(c.page), c.heading, "领域", (c.title,), text))
+    for topic in catalog.topics.values():
+        found.append(Entry(urls.published(topic.page), topic.topic.name, "专题", (topic.topic.name,), ""))
+    for group in catalog.years:
+        targets = "；".join(c.target.indicator for c in group.commitments)
+        years = (str(group.year), f"{group.year}年")
+        found.append(Entry(urls.published(group.page), f"{group.year}年目标任务", "年份", years, targets))
+    for kind, title, text in _INDEX_PAGES:
+        found.append(Entry(urls.url(kind), title, "页面", (title,), text))
+    found.append(Entry(urls.url("help"), HELP_TITLE, "指引", (), HELP_TEXT))
+    notice = plan.document.notice
+    found.append(Entry("", plan.document.title, "页面", ("首页",), plan.document.preamble))
+    found.append(
+        Entry(
+            urls.url("full-text"),
+            "方案全文",
+            "全文",
+            ("全文", "原文"),
+            " ".join((notice.title or "", *notice.paragraphs)),
+        )
+    )
+    return found
+
+
+HELP_TITLE = "怎么申请补贴、到哪里办理"
+# The page's gist, in the words people use when they ask what the plan does not answer.
+HELP_TEXT = (
+    "本站不是补贴申领或办事指南。补贴怎么申请、以旧换新补贴在哪里申请、怎么领取、到哪里办理、"
+    "要什么条件、带哪些材料、咨询电话和热线，请向负责的部门咨询，以各部门发布的实施细则和通知为准。"
+)
+_INDEX_PAGES = (
+    ("measures", "措施一览", "全部措施 序号 标题 牵头单位"),
+    ("departments", "责任单位", "牵头单位 配合单位 部门"),
+    ("sectors", "分领域措施", "领域 部分 章节"),
+    ("topics", "专题", "专题 跨领域"),
+    ("years", "目标年份", "目标任务 年份 期限 截止日期"),
+    ("progress", "落实进度", "进度 填报 完成 推进中 未启动 到期"),
+    ("downloads", "数据下载", "下载 数据 表格 CSV JSON 日历 开放数据"),
+)
+
+
+def hand_written_entry(path: str, content: bytes) -> Entry:
+    """A hand-written Markdown page: its front matter's title (or first heading) and its words,
+    without the Markdown marks."""
+    text = content.decode("utf-8")
+    title = ""
+    if text.startswith("---\n") and (end := text.find("\n---\n", 4)) != -1:
+        try:
+            front = yaml.safe_load(text[4:end])
+        except yaml.YAMLError:  # MkDocs reports it; the heading names the page meanwhile
+            front = None
+        title = str(front.get("title", "")) if isinstance(front, dict) else ""
+        text = text[end + 5 :]
+    heading = re.search(r"^#\s+(.+)$", text, re.M)
+    title = title or (heading.group(1).strip() if heading else path)
+    words = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a link's words, not its address
+    words = re.sub(r"<[^>]+>|\{[^}]*\}|^#+\s*|^\s*[-*+]\s+|[*_`>|]", "", words, flags=re.M)
+    # A line break inside Chinese text is no space: the words run on.
+    words = re.sub(r"(?<=[^\x00-\x7f])[ \t]*\n[ \t]*(?=[^\x00-\x7f])", "", words)
+    return Entry(urls.published(path), title, "页面", (title,), " ".join(words.split()))
+
+
+def examples(catalog: Catalog) -> dict[str, str]:
+    """What the search box suggests when nothing is found, taken from this plan: the department
+    that leads most measures, a measure's number, and a target's year with a word of its indicator."""
+    plan = catalog.plan
+    found: dict[str, str] = {}
+    if catalog.departments:
+        busiest = max(catalog.departments.values(), key=lambda entry: len(entry.leads))
+        found["unit"] = busiest.department.name
+    if plan.measures:
+        measure = plan.measures[len(plan.measures) // 3]
+        found |= {"number": str(measure.number), "label": measure.label}
+    if plan.targets and (word := re.match(r"[\u4e00-\u9fff]{2}", plan.targets[0].indicator)):
+        found["year_query"] = f"{plan.targets[0].year} {word.group()}"
+    return found
+
+
+def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
+    pages = [hand_written_entry(path, content) for path, content in hand_written if path.endswith(".md")]
+    return json.dumps(
+        {
+            "examples": examples(catalog),
+            "pages": [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )

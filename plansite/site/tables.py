@@ -1,0 +1,201 @@
+"""The open-data tables: measures.csv, targets.csv and departments.csv, one row per record.
+
+Each table's columns are declared once, with the description the downloads page prints, so the
+page documents exactly the columns the files hold. Column names are a public contract: add new
+columns at the end and never rename one. Files are UTF-8 with a byte-order mark, which Excel needs
+to read Chinese, and CRLF line ends (RFC 4180); the same data always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from plansite import urls
+from plansite.data import numerals
+from plansite.data.model import Department
+from plansite.site.catalog import Catalog, MeasureEntry
+
+# Lists inside a cell: ids with a semicolon, names with the Chinese enumeration comma.
+ID_SEPARATOR = ";"
+NAME_SEPARATOR = "、"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    description: str
+    value: Callable[[Any], object]
+    # The value is a site-relative path, written out as a full address on the published site.
+    link: bool = False
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Table:
+    file: str
+    title: str
+    row: str
+    columns: tuple[Column, ...]
+
+
+def _ids(departments: Iterable[Department]) -> str:
+    return ID_SEPARATOR.join(d.id for d in departments)
+
+
+def _names(departments: Iterable[Department]) -> str:
+    return NAME_SEPARATOR.join(d.name for d in departments)
+
+
+def _yes_no(value: bool) -> str:
+    return "是" if value else "否"
+
+
+MEASURES = Table(
+    file="measures.csv",
+    title="措施",
+    row="每项措施一行",
+    columns=(
+        Column("measure_id", "措施编号，网址的一部分，永不改变", lambda e: e.measure.id),
+        Column("number", "措施序号（1–53）", lambda e: e.measure.number),
+        Column("label", "原文中的序号写法，如（十二）", lambda e: e.measure.label),
+        Column("chapter_id", "所属部分的编号", lambda e: e.measure.chapter.id),
+        Column("chapter", "所属部分的序号和标题，如“二、……”", lambda e: e.measure.chapter.heading),
+        Column("title", "措施标题（原文）", lambda e: e.measure.title),
+        Column("text", "措施正文（原文）", lambda e: e.measure.text),
+        Column("lead", "牵头单位简称，以“、”分隔", lambda e: _names(e.measure.lead)),
+        Column("lead_ids", "牵头单位编号，以“;”分隔", lambda e: _ids(e.measure.lead)),
+        Column("supporting", "配合单位简称", lambda e: _names(e.measure.supporting)),
+        Column("supporting_ids", "配合单位编号", lambda e: _ids(e.measure.supporting)),
+        Column("responsible", "责任单位简称（原文只写“责任单位”的措施）", lambda e: _names(e.measure.responsible)),
+        Column("responsible_ids", "责任单位编号", lambda e: _ids(e.measure.responsible)),
+        Column("topics", "专题名称，以“、”分隔", lambda e: NAME_SEPARATOR.join(t.name for t in e.measure.topics)),
+        Column("topic_ids", "专题编号，以“;”分隔", lambda e: ID_SEPARATOR.join(t.id for t in e.measure.topics)),
+        Column("targets", "目标任务数", lambda e: len(e.commitments)),
+        Column("url", "本项措施在本站的网址", lambda e: e.measure.url, link=True),
+    ),
+)
+
+TARGETS = Table(
+    file="targets.csv",
+    title="目标任务",
+    row="每项目标任务一行（含第一部分的主要目标）",
+    columns=(
+        Column("target_id", "目标编号，也是其所在页面的锚点，永不改变", lambda c: c.target.id),
+        Column("year", "完成年份", lambda c: c.target.year),
+        Column("deadline", "截止日期：完成年份的12月31日", lambda c: c.target.deadline.isoformat()),
+        Column("indicator", "指标", lambda c: c.target.indicator),
+        Column(
+            "value",
+            "目标数值；定性目标为空",
+            lambda c: "" if c.target.value is None else numerals.figure(c.target.value),
+        ),
+        Column("unit", "单位，如 %、个、台", lambda c: c.target.unit or ""),
+        Column("qualifier", "数值的限定词：以上、左右、超过、约、力争", lambda c: c.target.qualifier or ""),
+        Column("baseline_year", "比较的基准年份，如“较2023年”中的2023", lambda c: c.target.baseline_year or ""),
+        Column("text", "目标原文", lambda c: c.target.text),
+        Column("source_id", "出处编号：措施编号，或主要目标的段落编号", lambda c: (c.measure or c.goal).id),
+        Column("source", "出处：措施标题，或“主要目标（到某年）”", lambda c: c.source_label),
+        Column("chapter_id", "所属部分的编号", lambda c: c.chapter.id),
+        Column("lead", "牵头（或责任）单位简称；主要目标为空", lambda c: _names(c.lead)),
+        Column("lead_ids", "牵头（或责任）单位编号", lambda c: _ids(c.lead)),
+        Column(
+            "status", "进度状态编号：unreported、not-started、in-progress、completed、missed", lambda c: c.target.status
+        ),
+        Column("status_label", "进度状态：未填报、未启动、推进中、已完成、未按期完成", lambda c: c.target.status_label),
+        Column(
+            "reported_on",
+            "最近一次报告的日期；未填报为空",
+            lambda c: c.target.latest.date.isoformat() if c.target.latest else "",
+        ),
+        Column("note", "最近一次报告的说明", lambda c: (c.target.latest.note or "") if c.target.latest else ""),
+        Column(
+            "due_not_completed", "截至数据截至日期已到期且未报告完成：是或否", lambda c: _yes_no(c.due_not_completed)
+        ),
+        Column("url", "本目标在本站的网址，含目标锚点", lambda c: c.url, link=True),
+    ),
+)
+
+
+def _of_commitment(value: Callable[[Any], object]) -> Callable[[Any], object]:
+    """A targets.csv column's value, read from a ledger row's target."""
+    return lambda row: value(row.commitment)
+
+
+# A department's own file: its role, then the columns of targets.csv, one row per target of its ledger.
+DEPARTMENT_TARGETS = Table(
+    file="departments/<id>-targets.csv",
+    title="各单位的目标任务",
+    row="该单位牵头、负责或配合的每项目标任务一行",
+    columns=(
+        Column("role", "本单位的角色：牵头、负责、配合，或牵头（某专项工作组）", lambda r: r.role),
+        *(Column(c.name, c.description, _of_commitment(c.value), link=c.link) for c in TARGETS.columns),
+    ),
+)
+
+DEPARTMENTS = Table(
+    file="departments.csv",
+    title="责任单位",
+    row="每个单位一行",
+    columns=(
+        Column("department_id", "单位编号，网址的一部分，永不改变", lambda e: e.department.id),
+        Column("name", "方案中的简称", lambda e: e.department.name),
+        Column("full_name", "全称", lambda e: e.department.full_name),
+        Column("aliases", "原文中的其他写法，以“、”分隔", lambda e: NAME_SEPARATOR.join(e.department.aliases)),
+        Column("kind", "类别编号", lambda e: e.department.kind),
+        Column("kind_label", "类别", lambda e: e.department.kind_label),
+        Column("leads", "牵头的措施数", lambda e: len(e.leads)),
+        Column("supports", "配合的措施数", lambda e: len(e.supports)),
+        Column("responsible_for", "作为责任单位的措施数", lambda e: len(e.responsible_for)),
+        Column("targets", "牵头或负责的措施中的目标任务数", lambda e: e.target_count),
+        Column("url", "本单位在本站的网址", lambda e: e.url, link=True),
+        Column(
+            "calendar_url",
+            "本单位目标任务截止日期的日历（iCalendar）网址",
+            lambda e: urls.url("calendar", e.department.id),
+            link=True,
+        ),
+    ),
+)
+
+TABLES = (MEASURES, TARGETS, DEPARTMENTS)
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A cell a spreadsheet shows as text: one that could start a formula is prefixed with an
+    apostrophe, as OWASP recommends; the downloads page says so."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(column.name for column in table.columns)
+    for row in rows:
+        writer.writerow(
+            f"{site_url}{column.value(row)}" if column.link else cell(column.value(row)) for column in table.columns
+        )
+    return "\ufeff" + buffer.getvalue()
+
+
+def files(catalog: Catalog, site_url: str) -> dict[str, str]:
+    """Every table; each department's targets (its role, then the columns of targets.csv); each
+    year's targets in the columns of targets.csv: path → text."""
+    measures: Sequence[MeasureEntry] = tuple(catalog.measures.values())
+    out = {
+        urls.source("table", MEASURES.file): csv_text(MEASURES, measures, site_url),
+        urls.source("table", TARGETS.file): csv_text(TARGETS, catalog.commitments, site_url),
+        urls.source("table", DEPARTMENTS.file): csv_text(DEPARTMENTS, tuple(catalog.departments.values()), site_url),
+    }
+    for entry in catalog.departments.values():
+        rows = [row for row in entry.ledger if row.commitment]
+        out[urls.source("department-targets", entry.department.id)] = csv_text(DEPARTMENT_TARGETS, rows, site_url)
+    for group in catalog.years:
+        out[urls.source("year-targets", group.year)] = csv_text(TARGETS, group.commitments, site_url)
+    return out
