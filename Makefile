@@ -48,9 +48,11 @@ bench-search: site  ## type every query of the search evaluation set into the si
 screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)
 	$(BIN)/python scripts/screenshots.py
 
-$(INSTALLED): requirements.txt requirements-dev.txt
+# The package itself is installed editable: a change to plansite/ needs no reinstall, and MkDocs
+# and Zensical import its Markdown extension like any other.
+$(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
 
 clean:

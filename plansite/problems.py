@@ -203,8 +203,10 @@ class Problem:
 class DataError(Exception):
     """Raised when a stage found problems; carries all of them, sorted by position."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = ""):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
+        # One more line after the count: what the command that stopped left as it was.
+        self.outcome = outcome
         super().__init__(f"{len(self.problems)} problems")
 
     def __str__(self) -> str:
@@ -218,4 +220,6 @@ class DataError(Exception):
         for rule in dict.fromkeys(problem.rule for problem in self.problems):
             lines.append(f"  [{rule}] {RULES[rule].advice}")
         lines.append(f"共 {count} 个问题")
+        if self.outcome:
+            lines.append(self.outcome)
         return "\n".join(lines)

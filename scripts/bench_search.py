@@ -1,60 +1,12 @@
 #!/usr/bin/env python3
 """How well search answers: every query of the evaluation set typed into the built site's box.
 
-    make bench-search       (builds the site; needs chromium)
-
-Serves site/ on 127.0.0.1 and types each query of tests/this_plan.yaml, and the phrases
-scripts/search_eval.py draws from the plan, into the search box in Chromium. Prints each query's
-first three results with the rank of the first expected page, then per kind of query the mean
-reciprocal rank (MRR: 1 when an expected page comes first, 1/2 second, 0 when missing) and the
-share answered first and within the first three.
+See plansite/tools/bench_search.py.
 """
 
-import argparse
 import sys
-from collections import defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from plansite.build import read_plan  # noqa: E402
-from plansite.tools.browser import CHROMIUM_ARGS, SearchBox, require_chromium, serve  # noqa: E402
-from plansite.tools.search_eval import drawn_phrases, reciprocal_rank, written_queries  # noqa: E402
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("--data", type=Path, default=ROOT / "data" / "measures.yaml")
-    parser.add_argument("--misses", action="store_true", help="print only the queries not answered first")
-    args = parser.parse_args()
-    if not (args.site / "search.json").is_file():
-        print(f"{args.site} has no search index: build the site first (make site)", file=sys.stderr)
-        return 2
-    queries = written_queries() + drawn_phrases(read_plan(args.data, str(args.data)), per_measure=2)
-    ranks: dict[str, list[float]] = defaultdict(list)
-    with serve(args.site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-        box = SearchBox(browser.new_page(viewport={"width": 1280, "height": 900}), url)
-        for query in queries:
-            results = box.results(query.text)
-            rank = reciprocal_rank(results, query.expected)
-            ranks[query.kind].append(rank)
-            if not args.misses or rank < 1:
-                shown = "  ".join(f"/{page}" for page in results[:3]) or "(nothing found)"
-                place = f"#{round(1 / rank)}" if rank else "miss"
-                print(f"{query.kind:8} {place:>5}  {query.text:<16} {shown}")
-        browser.close()
-    print(f"\n{'kind':8} {'queries':>7} {'MRR':>6} {'first':>6} {'top 3':>6}")
-    for kind, values in [*ranks.items(), ("all", [v for vs in ranks.values() for v in vs])]:
-        first = sum(v == 1 for v in values) / len(values)
-        top3 = sum(v >= 1 / 3 for v in values) / len(values)
-        print(f"{kind:8} {len(values):7} {sum(values) / len(values):6.3f} {first:6.0%} {top3:6.0%}")
-    return 0
-
+from plansite.tools.bench_search import main
 
 if __name__ == "__main__":
     sys.exit(main())

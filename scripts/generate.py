@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Validate data/measures.yaml and export the site's data. See plansite/ for the stages."""
+"""Validate data/measures.yaml and write the site's pages (--check: validate only).
+
+See plansite/commands/generate.py.
+"""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from plansite.commands.cli import main  # noqa: E402
+from plansite.commands.generate import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Draft data/measures.yaml from a plan's text in the standard format. See plansite/importer.py."""
+"""Draft data/measures.yaml from a plan's text, or adopt the plan (--replace).
+
+See plansite/commands/import_plan.py.
+"""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from plansite.commands.cli import guarded, import_main  # noqa: E402
+from plansite.commands.import_plan import main
 
 if __name__ == "__main__":
-    sys.exit(guarded(import_main))
+    sys.exit(main())

@@ -1,12 +1,9 @@
 #!/usr/bin/env python3
-"""Preview the site at http://127.0.0.1:8000, regenerating on every save. See plansite/preview.py."""
+"""Preview the site at http://127.0.0.1:8000, regenerating on every save. See plansite/commands/serve.py."""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from plansite.commands.preview import main  # noqa: E402
+from plansite.commands.serve import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,12 +7,9 @@ Prints "writing" when it starts writing output, then carries on as scripts/gener
 
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from plansite import write  # noqa: E402
-from plansite.commands import cli  # noqa: E402
+from plansite import write
+from plansite.commands import generate
 
 delay = float(sys.argv[1])
 real_new_file = write._new_file
@@ -29,4 +26,4 @@ def slow_new_file(path: str, content: bytes) -> None:
 
 
 write._new_file = slow_new_file
-sys.exit(cli.main(sys.argv[2:]))
+sys.exit(generate.main(sys.argv[2:]))

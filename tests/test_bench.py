@@ -86,7 +86,7 @@ def test_the_baseline_builds_the_same_pages(bench):
 
 def test_the_site_build_is_strict_in_process(bench, tmp_path, capfd):
     """build_site.py runs MkDocs in its own process: a warning must still fail the build."""
-    from scripts import build_site
+    from plansite.commands import site as build_site
 
     workspace, _ = bench
     broken = (workspace / "n53" / "docs").resolve() / "broken-link.md"

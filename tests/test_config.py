@@ -31,7 +31,7 @@ def test_generation_needs_no_word_segmenter(tmp_path):
     # Search matches phrases by substring in the browser: jieba serves only the search evaluation.
     code = (
         f"import sys; sys.modules['jieba'] = None; sys.argv = ['generate.py', '--out', {str(tmp_path / 'out')!r}]; "
-        "from plansite.commands.cli import main; sys.exit(main())"
+        "from plansite.commands.generate import main; sys.exit(main())"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

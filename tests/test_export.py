@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from plansite.build import read_plan
-from plansite.commands import cli
+from plansite.commands.generate import summary
 from plansite.site import export
 from tests.conftest import DATA, ROOT
 
@@ -75,7 +75,7 @@ def test_two_runs_write_identical_bytes(tmp_path):
 def test_a_normal_run_writes_plan_json_and_its_schema(tmp_path, plan):
     result = generate("--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert cli.summary("data/measures.yaml", plan) in result.stdout
+    assert summary("data/measures.yaml", plan) in result.stdout
     assert (tmp_path / "out" / "downloads" / "plan.schema.json").read_bytes() == (
         ROOT / "schema" / "plan.schema.json"
     ).read_bytes()

@@ -15,7 +15,7 @@ import pytest
 
 from plansite import build, urls, write
 from plansite.build import read_plan
-from plansite.commands import cli
+from plansite.commands import generate
 from plansite.problems import DataError
 from plansite.site import calendars, tables
 from tests.conftest import DATA, ROOT, tree
@@ -116,7 +116,6 @@ def test_a_run_waits_for_the_lock_another_holds_and_says_so(tmp_path, capfd):
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert holder.stdout.readline().strip() == "held"
     started = time.monotonic()
@@ -154,7 +153,7 @@ def test_an_unexpected_failure_is_one_line_asking_to_report_it(monkeypatch, caps
         raise RuntimeError("\x1b[31mbroken\nsecond line")
 
     monkeypatch.setattr(build, "build", broken)
-    assert cli.main(["--check"]) == 70
+    assert generate.main(["--check"]) == 70
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "Traceback" not in err and "\x1b" not in err
     assert "内部错误" in err and "请把这一行报告给网站的维护者" in err
@@ -162,7 +161,7 @@ def test_an_unexpected_failure_is_one_line_asking_to_report_it(monkeypatch, caps
 
 def test_a_full_disk_is_reported_and_the_previous_output_kept(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
-    assert cli.generate(DATA, MKDOCS_YML, out)
+    assert generate.generate(DATA, MKDOCS_YML, out)
     before = tree(out)
 
     def full(*_args, **_kwargs):
@@ -170,7 +169,7 @@ def test_a_full_disk_is_reported_and_the_previous_output_kept(tmp_path, monkeypa
 
     monkeypatch.setattr(write, "_new_file", full)
     monkeypatch.setattr(write.os, "link", full)
-    assert cli.main(["--out", str(out)]) == 1
+    assert generate.main(["--out", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("错误：无法读写文件") and "No space left on device" in err and "Traceback" not in err
     assert tree(out) == before

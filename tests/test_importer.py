@@ -5,7 +5,7 @@ import yaml
 
 from plansite.adopt import importer
 from plansite.build import read_plan
-from plansite.commands.cli import import_main
+from plansite.commands.import_plan import main as import_main
 from tests.conftest import DATA, ROOT, SOURCE
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from plansite.build import read_plan
 from plansite.ledger import book as ledger_book
 from plansite.site import catalog
-from scripts.bench_build import config_in
+from plansite.tools.bench_build import config_in
 from tests.conftest import ROOT
 from tests.golden_pages import SITE
 

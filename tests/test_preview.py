@@ -10,8 +10,8 @@ import urllib.request
 
 import pytest
 
+from plansite.tools.bench_preview import edited_measure, with_marker
 from plansite.tools.browser import free_port
-from scripts.bench_preview import edited_measure, with_marker
 from tests.conftest import DATA, ROOT
 
 MEASURE = edited_measure(DATA)
@@ -82,7 +82,7 @@ def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path):
     """Editors save by emptying the file and then filling it: the preview waits for both."""
     import threading
 
-    from plansite.commands import preview
+    from plansite.commands import serve as preview
 
     data = tmp_path / "measures.yaml"
     data.write_text("", encoding="utf-8")

@@ -15,7 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from plansite import build
-from scripts.bench_build import config_in
+from plansite.tools.bench_build import config_in
 from tests.test_ledger_bounds import no_formulas
 from tests.test_text_is_text import (
     MKDOCS_YML,

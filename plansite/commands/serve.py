@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plansite import build, write
-from plansite.commands import cli
+from plansite import build, repository, write
+from plansite.commands import errors
+from plansite.commands.generate import display_path
 from plansite.problems import DataError
 from plansite.site import pages
 
@@ -45,13 +46,12 @@ class Settings:
 
 
 def settings(data: Path, address: str) -> Settings:
-    root = cli.ROOT
     return Settings(
         data=data,
-        out=root / "docs" / "generated",
-        config=root / "mkdocs.yml",
+        out=repository.GENERATED,
+        config=repository.MKDOCS_YML,
         address=address,
-        watched=(data, root / "templates", root / "schema", build.HAND_WRITTEN),
+        watched=(data, repository.TEMPLATES, repository.DATA_SCHEMA.parent, repository.HAND_WRITTEN),
     )
 
 
@@ -59,28 +59,15 @@ def regenerate(config: Settings) -> write.Publication | None:
     """One generation; prints what happened. None if it could not publish."""
     started = time.monotonic()
     try:
-        output = build.build(config.data, config.config, cli.display_path(config.data), editing=True)
+        output = build.build(config.data, config.config, display_path(config.data), editing=True)
         published = write.publish(config.out, output.files)
-    except DataError as error:
-        print(
-            f"\n[preview] {cli.display_path(config.data)} 有问题，网页仍显示上一个正确的版本：",
-            file=sys.stderr,
-        )
-        print(error.report(), file=sys.stderr, flush=True)
-        return None
-    except cli.GENERATION_ERRORS as error:
-        print(f"\n[preview] 错误：{error}", file=sys.stderr, flush=True)
-        return None
-    except OSError as error:
-        print(f"\n[preview] 错误：无法读写文件 {error.filename or ''}：{error.strerror or error}", file=sys.stderr)
-        return None
-    except Exception as error:  # the last guard: the preview keeps running and showing the last good site
-        print(
-            f"\n[preview] 内部错误（{type(error).__name__}: {error}）：这不是数据的问题，请报告给网站的维护者；"
-            "仍显示上一个正确的版本。",
-            file=sys.stderr,
-            flush=True,
-        )
+    except Exception as error:  # the preview keeps running and showing the last good site
+        message, _ = errors.explain(error)
+        if isinstance(error, DataError):
+            print(f"\n[preview] {display_path(config.data)} 有问题，网页仍显示上一个正确的版本：", file=sys.stderr)
+        else:
+            message += "网页仍显示上一个正确的版本。"
+        print(message, file=sys.stderr, flush=True)
         return None
     if NAVIGATION in published.changed:
         # Titles or chapters changed: every page's navigation must be rebuilt, not just the edited ones.
@@ -130,7 +117,7 @@ def run(config: Settings) -> int:
 
     threading.Thread(target=watch_data, daemon=True).start()
     print(
-        f"[preview] serving http://{config.address}/ ; watching {cli.display_path(config.data)}, "
+        f"[preview] serving http://{config.address}/ ; watching {display_path(config.data)}, "
         "templates/, schema/, docs/pages/ and overrides/ (Ctrl-C stops)",
         flush=True,
     )
@@ -172,7 +159,7 @@ def _mkdocs_server(config: Settings):
     server.build_delay = POLL_SECONDS
     server.error_handler = lambda code: _error_page(site_dir, code)
     builder(first)
-    for path in (first.docs_dir, str(config.config), str(cli.ROOT / "overrides")):
+    for path in (first.docs_dir, str(config.config), str(repository.OVERRIDES)):
         server.watch(path)
     server = first.plugins.on_serve(server, config=first, builder=builder)
 
@@ -210,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="serve.py", description="Preview the site, regenerating on every save.")
-    parser.add_argument("--data", type=Path, default=cli.ROOT / "data" / "measures.yaml")
+    parser.add_argument("--data", type=Path, default=repository.DATA)
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -1,0 +1,107 @@
+"""`make site`: generate the pages, build the static site with `mkdocs build --strict`, and index
+it with Pagefind if the plan is too large for the site's own search.
+
+    .venv/bin/python scripts/build_site.py [--data FILE] [--config-file mkdocs.yml] [--site-dir site] [--quiet]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from plansite import repository, write
+from plansite.commands.errors import guarded
+from plansite.commands.generate import generate
+from plansite.site import config
+
+
+def main(argv: list[str] | None = None) -> int:
+    return guarded(lambda: _main(argv))
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = argparse.ArgumentParser(description="generate, mkdocs build --strict, then Pagefind if the plan needs it")
+    parser.add_argument("--data", type=Path, default=repository.DATA, help="the YAML data file")
+    parser.add_argument("--config-file", type=Path, default=repository.MKDOCS_YML)
+    parser.add_argument("--site-dir", type=Path, help="build into this folder instead of the config's")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    settings = config.read_mkdocs_yml(args.config_file)
+    base = args.config_file.resolve().parent
+    docs_dir = base / settings.get("docs_dir", "docs")
+    site_dir = args.site_dir or base / settings.get("site_dir", "site")
+    # The docs folder stays locked until MkDocs has read it: no other run may replace it meanwhile.
+    with write.exclusive(docs_dir):
+        output = generate(args.data, args.config_file, docs_dir)
+        pagefind = output.search_engine == "pagefind"
+
+        def build_into(folder: Path) -> bool:
+            if not mkdocs_build(args.config_file, folder, args.quiet, settings if pagefind else None):
+                return False
+            return not pagefind or index_with_pagefind(folder)
+
+        # Built into a new folder, then switched: a failed or killed build leaves the previous site.
+        return 0 if write.build_folder(site_dir, build_into) else 1
+
+
+def index_with_pagefind(site_dir: Path) -> bool:
+    # The article is the page's own content; crumbs, charts' data and citations stay out of results.
+    return (
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site_dir),
+                "--silent",
+                "--root-selector",
+                "article",
+                "--force-language",
+                "zh",
+                "--exclude-selectors",
+                "[data-search-exclude], .plan-crumbs, .headerlink, .plan-anchor",
+            ],
+            cwd=repository.ROOT,
+        ).returncode
+        == 0
+    )
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: dict | None) -> bool:
+    """`mkdocs build --strict` in this process; False if it failed (MkDocs has said why).
+
+    For a plan searched with Pagefind (``pagefind_of`` is then the configuration as written),
+    the theme is told to send the header's search box to the search page."""
+    from mkdocs import config as mkdocs_config
+    from mkdocs import exceptions
+    from mkdocs.__main__ import ColorFormatter
+    from mkdocs.commands import build
+
+    overrides: dict[str, Any] = {}
+    if pagefind_of is not None:
+        overrides = {
+            "extra": {**pagefind_of.get("extra", {}), "search_engine": "pagefind"},
+        }
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    # Warnings always pass: strict mode counts them on this logger (quiet at ERROR would hide them).
+    log.setLevel(logging.WARNING if quiet else logging.INFO)
+    try:
+        build.build(
+            mkdocs_config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        )
+    except (exceptions.MkDocsException, exceptions.Abort) as error:
+        log.error(str(error))
+        return False
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())
