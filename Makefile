@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# acorn parses the site's scripts as ES2017 in the tests (older phones' browsers must run them).
+ACORN := .cache/acorn/node_modules/acorn/package.json
 # make bench: the plan sizes to build, and builds of each configuration per size.
 SIZES ?= 53,1000,5000
 RUNS ?= 1
@@ -25,7 +27,7 @@ check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 	@# check ends make with SIGPIPE instead, which neither make nor the shell announces (status 141).
 	@$(BIN)/python scripts/generate.py --check --data $(DATA) || kill -PIPE $$PPID
 
-test: $(INSTALLED)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
+test: $(INSTALLED) $(ACORN)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
 	$(BIN)/ruff check plansite scripts tests
 	$(BIN)/ruff format --check plansite scripts tests
 	$(BIN)/mypy plansite
@@ -54,6 +56,9 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
 	touch $@
+
+$(ACORN):
+	npm install --silent --no-audit --no-fund --prefix .cache/acorn acorn@8.15.0
 
 clean:
 	rm -rf site .site.versions docs/generated docs/.generated.versions

@@ -61,7 +61,7 @@ def build(
     ``editing``: pages for the live preview, linking each measure's place in the data."""
     plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
-    own_pages = _hand_written(hand_written)
+    own_pages = hand_written_pages(hand_written)
     site = config.read_site_config(mkdocs_yml, display, editing)
     text = site_files(indexes, site, own_pages)
     files = {path: content.encode("utf-8") for path, content in text.items()}
@@ -113,7 +113,7 @@ def site_files(
     return text
 
 
-def _hand_written(folder: Path) -> list[tuple[str, bytes]]:
+def hand_written_pages(folder: Path) -> list[tuple[str, bytes]]:
     """The hand-written pages of ``folder``, relative path → content: plain files only, so that
     a link or a second name for a file elsewhere (/proc/self/environ, .git/config) is never published."""
     if folder.is_symlink():

@@ -1,18 +1,25 @@
-"""Search as a reader uses it: queries typed into the site's search box in Chromium.
+"""Search: how it ranks, for every query of the evaluation set, and the box a reader types in.
 
-The queries are the evaluation set `make bench-search` scores (this plan's, in
-tests/this_plan.yaml), and phrases drawn from the text of whatever plan data/ holds: each must
-find one of its pages among the first three results, and a drawn phrase its measure first.
+Ranking is tested without typing: the scoring the box uses (overrides/assets/javascripts/
+search-rank.js) runs once in Chromium over this plan's index, for every query at once. The
+queries are the evaluation set `make bench-search` scores (this plan's, in tests/this_plan.yaml)
+and phrases drawn from the text of whatever plan data/ holds: each must find one of its pages
+among the first three results, and a drawn phrase its measure first. A few queries are then
+typed into the built site's box, to prove the box itself shows what the ranking found.
 """
+
+import json
 
 import pytest
 
+from plansite import build, repository
 from plansite.build import read_plan
 from plansite.site import catalog, search_index
 from plansite.tools.browser import SearchBox
 from plansite.tools.search_eval import drawn_phrases, written_queries
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
+RANKING = ROOT / "overrides" / "assets" / "javascripts" / "search-rank.js"
 WRITTEN = written_queries()
 PLAN = read_plan(DATA, "data/measures.yaml")
 DRAWN = drawn_phrases(PLAN)
@@ -22,6 +29,25 @@ CATALOG = catalog.build(PLAN)
 BUSIEST = max(CATALOG.departments.values(), key=lambda entry: len(entry.leads))
 CITY = PLAN.document.issuer.removesuffix("人民政府")
 DEPARTMENT_NAMES = sorted({BUSIEST.department.name, BUSIEST.department.title.removeprefix(CITY)})
+UNANSWERED = "怎么申请补贴"
+NOTHING = "火箭"
+MARKUP = "<img src=x onerror=alert(1)>"
+_RANK_ALL = """([index, queries]) => {
+    const pages = index.pages.map(PlanSearch.prepare);
+    return queries.map(query => PlanSearch.search(pages, query).map(result => result.page.entry.url));
+}"""
+
+
+@pytest.fixture(scope="module")
+def ranked(browser):
+    """Every query → the URLs of its results, best first, as the box would list them."""
+    index = json.loads(search_index.index_json(CATALOG, build.hand_written_pages(repository.HAND_WRITTEN)))
+    queries = sorted({q.text for q in [*WRITTEN, *DRAWN]} | {*DEPARTMENT_NAMES, UNANSWERED, NOTHING, MARKUP})
+    page = browser.new_page()
+    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
+    results = page.evaluate(_RANK_ALL, [index, queries])
+    page.close()
+    return dict(zip(queries, results, strict=True))
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +59,14 @@ def search(browser, site_url):
 
 
 @pytest.mark.parametrize("query", WRITTEN, ids=[f"{q.kind}:{q.text}" for q in WRITTEN])
-def test_a_query_finds_one_of_its_pages_in_the_first_three_results(search, query):
-    results = search.results(query.text)
+def test_a_query_finds_one_of_its_pages_in_the_first_three_results(ranked, query):
+    results = ranked[query.text]
     assert set(query.expected) & set(results[:3]), f"{query.text}: first results {results[:5]}"
 
 
 @pytest.mark.parametrize("query", DRAWN, ids=[q.text for q in DRAWN])
-def test_a_phrase_found_once_in_a_measure_finds_that_measure_first(search, query):
-    results = search.results(query.text)
+def test_a_phrase_found_once_in_a_measure_finds_that_measure_first(ranked, query):
+    results = ranked[query.text]
     assert results[:1] == list(query.expected), f"{query.text}: first results {results[:5]}"
 
 
@@ -49,11 +75,17 @@ def test_the_drawn_phrases_reach_most_measures():
 
 
 @pytest.mark.parametrize("query", DEPARTMENT_NAMES)
-def test_department_names_find_the_department_then_the_measures_it_leads(search, query):
-    results = search.results(query)
+def test_department_names_find_the_department_then_the_measures_it_leads(ranked, query):
+    results = ranked[query]
     assert results[0] == BUSIEST.url
     leads = {m.url for m in BUSIEST.leads}
     assert set(results[1 : 1 + len(leads)]) <= leads, f"{query}: first results {results[:6]}"
+
+
+def test_the_box_lists_what_the_ranking_found_for_typed_queries(search, ranked):
+    for query in (WRITTEN[0].text, DEPARTMENT_NAMES[0], DRAWN[-1].text):
+        shown = search.results(query)
+        assert shown and shown == ranked[query], query
 
 
 def test_a_result_shows_its_kind_and_a_short_excerpt_with_the_match_marked(search):
@@ -70,13 +102,15 @@ def test_a_result_shows_its_kind_and_a_short_excerpt_with_the_match_marked(searc
     assert "#" not in first.locator("h1").inner_text()
 
 
-def test_text_in_a_query_is_never_markup(search):
-    assert search.results("<img src=x onerror=alert(1)>") == []
+def test_text_in_a_query_is_never_markup(search, ranked):
+    assert ranked[MARKUP] == []
+    assert search.results(MARKUP) == []
     assert search.page.locator(".md-search-result img").count() == 0
 
 
-def test_a_question_the_plan_does_not_answer_leads_to_the_help_page(search):
-    assert search.results("怎么申请补贴")[0] == "help/"
+def test_a_question_the_plan_does_not_answer_leads_to_the_help_page(search, ranked):
+    assert ranked[UNANSWERED][0] == "help/"
+    assert search.results(UNANSWERED)[0] == "help/"
     page = search.page
     page.goto(page.url.split("#")[0].rsplit("/", 1)[0] + "/help/")
     text = page.inner_text("article")
@@ -85,8 +119,9 @@ def test_a_question_the_plan_does_not_answer_leads_to_the_help_page(search):
     search.page.goto(search.page.url.rsplit("/help/", 1)[0] + "/")
 
 
-def test_a_query_with_no_match_says_what_to_try_instead(search):
-    assert search.results("火箭") == []
+def test_a_query_with_no_match_says_what_to_try_instead(search, ranked):
+    assert ranked[NOTHING] == []
+    assert search.results(NOTHING) == []
     page = search.page
     assert page.inner_text(".md-search-result__meta") == "没有找到符合条件的结果"
     help_text = page.inner_text(".plan-search-help")

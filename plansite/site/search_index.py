@@ -1,7 +1,8 @@
 """The site's own search index: one entry per page a reader may be looking for, from the catalog.
 
-Search runs in the reader's browser (``overrides/assets/javascripts/search.js``) over this
-index. It matches what the reader typed as a phrase, by substring, so Chinese needs no word
+Search runs in the reader's browser over this index (``overrides/assets/javascripts/search.js``,
+ranked by ``search-rank.js``), which also names the pages the box suggests when nothing is
+found. It matches what the reader typed as a phrase, by substring, so Chinese needs no word
 segmentation and a phrase copied from the plan finds the one measure that holds it; a query
 matched only in part ranks below every whole match. Each entry states the words that name
 its page exactly (``keys``: a measure's number in the ways people write it, a department's
@@ -139,11 +140,17 @@ def examples(catalog: Catalog) -> dict[str, str]:
     return found
 
 
+# Where a reader whose words found nothing can look instead.
+ELSEWHERE = (("责任单位", "departments"), ("目标年份", "years"), ("方案全文", "full-text"))
+
+
 def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
     pages = [hand_written_entry(path, content) for path, content in hand_written if path.endswith(".md")]
     return json.dumps(
         {
             "examples": examples(catalog),
+            "elsewhere": [{"title": title, "url": urls.url(kind)} for title, kind in ELSEWHERE],
+            "help": {"title": HELP_TITLE, "url": urls.url("help")},
             "pages": [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
         },
         ensure_ascii=False,

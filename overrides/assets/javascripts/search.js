@@ -1,90 +1,8 @@
-/* The site's own search: the header's box, over the index plansite/search_index.py writes.
-
-   What a reader types is matched as a phrase, by substring, so Chinese needs no word
-   segmentation and a phrase copied from the plan finds the measure that holds it. Each part
-   of a query (parts are separated by spaces) scores, best first: a word that names the page
-   (a measure's number, a department's names), the title, a lead department's name, a
-   supporting one's or the text (a few points more for each further occurrence), and last a partial match: the share of the
-   part's two-character pieces the page holds, always below any whole match. A page's score is
-   the sum over the parts, halved for each part it misses, times its weight (a measure above
-   an index page that lists it). Results are written as text, never as HTML. */
+/* The site's own search box in the header, over the index plansite/site/search_index.py writes,
+   ranked by search-rank.js (PlanSearch), which loads first. Results are written as text, never
+   as HTML. */
 (function () {
-  var MAX_RESULTS = 12;
-  var KEY = 100, TITLE_EXACT = 90, TITLE = 60, LEAD = 45, TEXT = 30, PARTIAL = 24;
-
-  /* Fold what differs only in form: case and full-width letters, digits and brackets. */
-  function fold(text) {
-    return text.toLowerCase().replace(/[\uff01-\uff5e]/g, function (c) {
-      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-    }).replace(/\u3000/g, " ");
-  }
-  var NOT_WORD = /[^\p{L}\p{N}]+/gu;
-  function bare(text) {
-    return fold(text).replace(NOT_WORD, "");
-  }
-  function count(haystack, needle) {
-    var n = 0;
-    for (var at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) n++;
-    return n;
-  }
-  function holds(names, part) {
-    return names.some(function (name) { return name.indexOf(part) !== -1; });
-  }
-  function pieces(part) {
-    var found = [];
-    for (var i = 0; i + 2 <= part.length; i++) found.push(part.slice(i, i + 2));
-    return found;
-  }
-
-  function prepare(entry, order) {
-    return {
-      entry: entry,
-      order: order,
-      title: fold(entry.title),
-      bareTitle: bare(entry.title),
-      text: fold(entry.text),
-      keys: entry.keys.map(bare),
-      lead: entry.lead.map(bare),
-      units: entry.units.map(bare),
-    };
-  }
-
-  /* A part's score on one page, and the strings to mark in its excerpt. */
-  function score(page, part) {
-    var plain = bare(part);
-    if (!plain) return { score: 0, marks: [] };
-    if (page.keys.indexOf(plain) !== -1) return { score: KEY, marks: [part] };
-    if (page.bareTitle === plain) return { score: TITLE_EXACT, marks: [part] };
-    if (page.title.indexOf(part) !== -1 || page.bareTitle.indexOf(plain) !== -1) return { score: TITLE, marks: [part] };
-    if (plain.length > 1 && holds(page.lead, plain)) return { score: LEAD, marks: [part] };
-    if (plain.length > 1 && holds(page.units, plain)) return { score: TEXT, marks: [part] };
-    var times = count(page.text, part) || count(page.text, plain);
-    if (times) return { score: TEXT + Math.min(times - 1, 4), marks: [part, plain] };
-    var all = pieces(plain), held = all.filter(function (p) { return page.title.indexOf(p) !== -1 || page.text.indexOf(p) !== -1; });
-    if (all.length < 2 || held.length * 2 < all.length) return { score: 0, marks: [] };
-    var share = held.length / all.length;
-    var inTitle = held.filter(function (p) { return page.title.indexOf(p) !== -1; }).length / held.length;
-    var often = held.reduce(function (sum, p) { return sum + count(page.text, p); }, 0);
-    var partial = PARTIAL * share * share * (0.8 + 0.2 * inTitle) + Math.min(often, 10) * 0.3;
-    return { score: Math.min(partial, PARTIAL), marks: held };
-  }
-
-  function search(pages, query) {
-    var parts = fold(query).split(/\s+/).filter(function (p) { return bare(p) !== ""; });
-    if (!parts.length) return [];
-    var found = [];
-    pages.forEach(function (page) {
-      var total = 0, missed = 0, marks = [];
-      parts.forEach(function (part) {
-        var s = score(page, part);
-        if (s.score) { total += s.score; marks = marks.concat(s.marks); } else missed++;
-      });
-      if (total > 0) found.push({ page: page, score: total * Math.pow(0.5, missed) * page.entry.weight, marks: marks });
-    });
-    found.sort(function (a, b) { return b.score - a.score || a.page.order - b.page.order; });
-    return found.slice(0, MAX_RESULTS);
-  }
-
+  "use strict";
   /* Some 70 characters of the page's text around the first match, with every match marked. */
   function excerpt(page, marks) {
     var raw = page.entry.text, text = page.text;
@@ -138,23 +56,26 @@
     return li;
   }
 
-  function nothingFound(base, pages, examples) {
-    /* The help page, by the kind the index gives it: its title and address are the index's. */
-    var guide = pages.filter(function (page) { return page.entry.kind === "指引"; })[0];
+  function nothingFound(base, index) {
     var help = document.createElement("div");
     help.className = "plan-search-help";
     var tips = document.createElement("p");
-    /* The examples are this plan's own, from the index. */
+    /* The examples, the pages to look in instead and the help page are this plan's own, from the index. */
+    var examples = index.examples;
     var ways = [examples.unit ? "单位简称（如“" + examples.unit + "”）" : "单位简称", "原文中的词语",
       examples.number ? "措施序号（如“" + examples.number + "”或“" + examples.label + "”）" : "措施序号"];
     if (examples.year_query) ways.push("“" + examples.year_query + "”这样的年份加关键词");
     tips.textContent = "可以换一种说法再试：" + ways.join("、") + "。";
     var where = document.createElement("p");
-    [["也可以按", null], ["责任单位", "departments/"], ["、", null], ["目标年份", "years/"], ["或", null],
-     ["方案全文", "full-text/"], ["查找。想了解补贴怎么申请，见", null], [guide.entry.title, guide.entry.url],
-     ["。", null]].forEach(function (piece) {
-      var node = piece[1] ? document.createElement("a") : document.createTextNode(piece[0]);
-      if (piece[1]) { node.href = base + piece[1]; node.textContent = piece[0]; }
+    var pieces = [["也可以按", null]];
+    index.elsewhere.forEach(function (page, i) {
+      if (i) pieces.push([i === index.elsewhere.length - 1 ? "或" : "、", null]);
+      pieces.push([page.title, page.url]);
+    });
+    pieces.push(["查找。想了解补贴怎么申请，见", null], [index.help.title, index.help.url], ["。", null]);
+    pieces.forEach(function (piece) {
+      var node = piece[1] === null ? document.createTextNode(piece[0]) : document.createElement("a");
+      if (piece[1] !== null) { node.href = base + piece[1]; node.textContent = piece[0]; }
       where.appendChild(node);
     });
     help.appendChild(tips);
@@ -171,16 +92,16 @@
     var indexUrl = new URL(box.getAttribute("data-plan-search"), window.location.href);
     var base = indexUrl.href.replace(/search\.json$/, "");
     var searchPage = box.hasAttribute("data-plan-search-page");
-    var pages = null, examples = {}, loading = null, timer = null, shown = [];
+    var index = null, pages = null, loading = null, timer = null, shown = [];
 
     function load() {
       if (!loading) {
         loading = fetch(indexUrl.href).then(function (response) {
           if (!response.ok) throw new Error(response.status);
           return response.json();
-        }).then(function (index) {
-          pages = index.pages.map(prepare);
-          examples = index.examples;
+        }).then(function (loaded) {
+          index = loaded;
+          pages = loaded.pages.map(PlanSearch.prepare);
         });
       }
       return loading;
@@ -208,13 +129,13 @@
         shown = [];
         return;
       }
-      shown = search(pages, query);
+      shown = PlanSearch.search(pages, query);
       if (!shown.length) {
         meta.textContent = "没有找到符合条件的结果";
-        meta.insertAdjacentElement("afterend", nothingFound(base, pages, examples));
+        meta.insertAdjacentElement("afterend", nothingFound(base, index));
         return;
       }
-      meta.textContent = "找到 " + shown.length + " 个结果" + (shown.length === MAX_RESULTS ? "（只列出最相关的）" : "");
+      meta.textContent = "找到 " + shown.length + " 个结果" + (shown.length === PlanSearch.MAX_RESULTS ? "（只列出最相关的）" : "");
       shown.forEach(function (result) { list.appendChild(item(base, result)); });
     }
 

@@ -1,0 +1,94 @@
+/* How the site's own search ranks pages: the scoring search.js uses, and the tests call directly.
+
+   What a reader types is matched as a phrase, by substring, so Chinese needs no word
+   segmentation and a phrase copied from the plan finds the measure that holds it. Each part
+   of a query (parts are separated by spaces) scores, best first: a word that names the page
+   (a measure's number, a department's names), the title, a lead department's name, a
+   supporting one's or the text (a few points more for each further occurrence), and last a
+   partial match: the share of the part's two-character pieces the page holds, always below any
+   whole match. A page's score is
+   the sum over the parts, halved for each part it misses, times its weight (a measure above
+   an index page that lists it). */
+var PlanSearch = (function () {
+  "use strict";
+  var MAX_RESULTS = 12;
+  var KEY = 100, TITLE_EXACT = 90, TITLE = 60, LEAD = 45, TEXT = 30, PARTIAL = 24;
+
+  /* Fold what differs only in form: case and full-width letters, digits and brackets. */
+  function fold(text) {
+    return text.toLowerCase().replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    }).replace(/\u3000/g, " ");
+  }
+  /* What is neither a letter nor a digit: spaces, punctuation and symbols, ASCII and CJK. Written
+     as ranges, not \p{L}, which older phones' browsers cannot parse (one syntax error would stop
+     the whole file). */
+  var NOT_WORD = /[\s!-\/:-@\[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2190-\u245f\u2500-\u2775\u2794-\u27bf\u2e00-\u2e7f\u3000-\u3003\u3008-\u3020\u3030\u303d\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
+  function bare(text) {
+    return fold(text).replace(NOT_WORD, "");
+  }
+  function count(haystack, needle) {
+    var n = 0;
+    for (var at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) n++;
+    return n;
+  }
+  function holds(names, part) {
+    return names.some(function (name) { return name.indexOf(part) !== -1; });
+  }
+  function pieces(part) {
+    var found = [];
+    for (var i = 0; i + 2 <= part.length; i++) found.push(part.slice(i, i + 2));
+    return found;
+  }
+
+  function prepare(entry, order) {
+    return {
+      entry: entry,
+      order: order,
+      title: fold(entry.title),
+      bareTitle: bare(entry.title),
+      text: fold(entry.text),
+      keys: entry.keys.map(bare),
+      lead: entry.lead.map(bare),
+      units: entry.units.map(bare),
+    };
+  }
+
+  /* A part's score on one page, and the strings to mark in its excerpt. */
+  function score(page, part) {
+    var plain = bare(part);
+    if (!plain) return { score: 0, marks: [] };
+    if (page.keys.indexOf(plain) !== -1) return { score: KEY, marks: [part] };
+    if (page.bareTitle === plain) return { score: TITLE_EXACT, marks: [part] };
+    if (page.title.indexOf(part) !== -1 || page.bareTitle.indexOf(plain) !== -1) return { score: TITLE, marks: [part] };
+    if (plain.length > 1 && holds(page.lead, plain)) return { score: LEAD, marks: [part] };
+    if (plain.length > 1 && holds(page.units, plain)) return { score: TEXT, marks: [part] };
+    var times = count(page.text, part) || count(page.text, plain);
+    if (times) return { score: TEXT + Math.min(times - 1, 4), marks: [part, plain] };
+    var all = pieces(plain), held = all.filter(function (p) { return page.title.indexOf(p) !== -1 || page.text.indexOf(p) !== -1; });
+    if (all.length < 2 || held.length * 2 < all.length) return { score: 0, marks: [] };
+    var share = held.length / all.length;
+    var inTitle = held.filter(function (p) { return page.title.indexOf(p) !== -1; }).length / held.length;
+    var often = held.reduce(function (sum, p) { return sum + count(page.text, p); }, 0);
+    var partial = PARTIAL * share * share * (0.8 + 0.2 * inTitle) + Math.min(often, 10) * 0.3;
+    return { score: Math.min(partial, PARTIAL), marks: held };
+  }
+
+  function search(pages, query) {
+    var parts = fold(query).split(/\s+/).filter(function (p) { return bare(p) !== ""; });
+    if (!parts.length) return [];
+    var found = [];
+    pages.forEach(function (page) {
+      var total = 0, missed = 0, marks = [];
+      parts.forEach(function (part) {
+        var s = score(page, part);
+        if (s.score) { total += s.score; marks = marks.concat(s.marks); } else missed++;
+      });
+      if (total > 0) found.push({ page: page, score: total * Math.pow(0.5, missed) * page.entry.weight, marks: marks });
+    });
+    found.sort(function (a, b) { return b.score - a.score || a.page.order - b.page.order; });
+    return found.slice(0, MAX_RESULTS);
+  }
+
+  return { MAX_RESULTS: MAX_RESULTS, fold: fold, prepare: prepare, search: search };
+})();
