@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plansite import repository, urls
-from plansite.data import fidelity, history, load, model, validate
+from plansite.data import history, model, read
 from plansite.ledger import book as ledger_book
-from plansite.problems import DataError
 from plansite.site import calendars, catalog, changes, config, export, pages, search, search_index, tables
 
 ROOT = repository.ROOT
@@ -34,32 +33,12 @@ class Output:
     files: dict[str, bytes]
 
 
-def read_valid(data: Path, display: str) -> load.LoadedYaml:
-    """Stages 1–2, load → validate; raise ``DataError`` with every problem found."""
-    loaded = load.load(data, display)
-    problems = validate.validate(loaded)
-    if problems:
-        raise DataError(problems)
-    return loaded
-
-
-def read_plan(data: Path, display: str) -> model.Plan:
-    """Stages 1–3, load → validate → model, and the model checked against the official text."""
-    loaded = read_valid(data, display)
-    lines = {m["id"]: loaded.position(("measures", index)).line for index, m in enumerate(loaded.data["measures"])}
-    plan = model.build(loaded.data, measure_lines=lines)
-    problems = fidelity.problems(plan, loaded, data)
-    if problems:
-        raise DataError(problems)
-    return plan
-
-
 def build(
     data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_WRITTEN, editing: bool = False
 ) -> Output:
     """Every file of the docs folder, from the data file (shown as ``display`` in messages);
     ``editing``: pages for the live preview, linking each measure's place in the data."""
-    plan = read_plan(data, display)
+    plan = read.read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
     own_pages = hand_written_pages(hand_written)
     site = config.read_site_config(mkdocs_yml, display, editing)

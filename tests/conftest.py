@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "measures.yaml"

@@ -3,7 +3,7 @@ and ``errors/NAME.expected`` is the exact report an editor sees for it."""
 
 from pathlib import Path
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.problems import DataError
 
 ROOT = Path(__file__).resolve().parent.parent

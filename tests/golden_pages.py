@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from plansite import build
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.site import catalog, config
 
 ROOT = Path(__file__).resolve().parent.parent

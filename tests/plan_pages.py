@@ -3,7 +3,7 @@ the busiest department, the year with most targets. Picked by rule, so that the 
 city's site; a plan without something (a first draft has no targets or topics yet) has None."""
 
 from plansite import urls
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.site import catalog
 from tests.conftest import DATA
 

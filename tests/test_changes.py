@@ -8,7 +8,7 @@ import re
 import feedparser
 
 from plansite import build, urls
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.data.targets import ProgressRecord
 from plansite.site import catalog, changes
 from tests.conftest import ROOT

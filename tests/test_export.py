@@ -7,8 +7,8 @@ import sys
 import jsonschema
 import pytest
 
-from plansite.build import read_plan
 from plansite.commands.generate import summary
+from plansite.data.read import read_plan
 from plansite.site import export
 from tests.conftest import DATA, ROOT
 

@@ -3,8 +3,8 @@
 import datetime
 import subprocess
 
-from plansite.build import read_plan
 from plansite.data import history
+from plansite.data.read import read_plan
 from plansite.site import catalog
 from tests.conftest import DATA, ROOT
 from tests.golden_pages import SAMPLE

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from plansite import build, urls, write
-from plansite.build import read_plan
 from plansite.commands import generate
+from plansite.data.read import read_plan
 from plansite.problems import DataError
 from plansite.site import calendars, tables
 from tests.conftest import DATA, ROOT, tree

@@ -6,8 +6,8 @@ import copy
 import pytest
 
 from plansite.adopt import importer
-from plansite.build import read_plan
 from plansite.data import official_text
+from plansite.data.read import read_plan
 from plansite.problems import DataError
 from tests.conftest import ROOT
 

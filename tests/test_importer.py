@@ -4,8 +4,8 @@ import pytest
 import yaml
 
 from plansite.adopt import importer
-from plansite.build import read_plan
 from plansite.commands.import_plan import main as import_main
+from plansite.data.read import read_plan
 from tests.conftest import DATA, ROOT, SOURCE
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"

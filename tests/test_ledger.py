@@ -10,7 +10,7 @@ import feedparser
 import pytest
 from openpyxl import load_workbook
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.ledger import book as ledger_book
 from plansite.site import catalog
 from plansite.tools.bench_build import config_in

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from plansite import build
+from plansite.data.read import read_plan
 from plansite.ledger import merge as ledger_import
 from plansite.ledger import read as ledger_read
 from tests.test_ledger import SAMPLE, fill, ledger, run_import
@@ -89,7 +89,7 @@ def test_a_note_that_looks_like_a_formula_stays_text_in_the_data_and_the_next_wo
     assert load_workbook(filled).active["G2"].data_type == "f"
     result = run_import(filled, "--data", data)
     assert result.returncode == 0, result.stderr
-    target = next(t for t in build.read_plan(data, "measures.yaml").targets if t.id == "m01-t1")
+    target = next(t for t in read_plan(data, "measures.yaml").targets if t.id == "m01-t1")
     assert target.latest.note == FORMULA
     again = ledger(data, "industry-it", tmp_path / "again.xlsx")
     cell = load_workbook(again).active["G2"]

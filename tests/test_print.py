@@ -2,7 +2,7 @@
 
 import pytest
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from tests.conftest import DATA
 
 # The measure with the most targets: the longest page of its kind.

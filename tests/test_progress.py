@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.site import catalog, charts, progress
 from tests.golden_pages import SAMPLE
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from plansite import build, urls, write
-from plansite.build import read_plan
 from plansite.data import model
+from plansite.data.read import read_plan
 from plansite.site import catalog, markup
 from tests.golden_pages import GOLDEN, ROOT, SAMPLE, SITE, rendered_pages
 

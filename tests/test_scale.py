@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from plansite import build
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.site import catalog, pages, related, search
 from plansite.tools.synthetic_plan import synthesize
 from tests.conftest import DATA

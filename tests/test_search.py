@@ -13,7 +13,7 @@ import json
 import pytest
 
 from plansite import build, repository
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.site import catalog, search_index
 from plansite.tools.browser import SearchBox
 from plansite.tools.search_eval import drawn_phrases, written_queries

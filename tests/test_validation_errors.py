@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.problems import RULES, DataError
 from tests.error_cases import ERRORS, ROOT, report_for
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from pathlib import Path
 
 import yaml
 
-from plansite import build, write
+from plansite import write
 from plansite.adopt import importer
 from plansite.data import official_text
 from plansite.data.model import Plan
+from plansite.data.read import read_plan
 from plansite.problems import DataError, Problem
 
 SOURCE_FOLDER = "source"
@@ -114,16 +114,11 @@ def replace(
     nothing, if the draft fails a check: each problem at the line of ``text`` (shown as
     ``text_path``) its record was read from, since the draft itself is never written."""
     draft = {**read.data, "document": {**read.data["document"], "source": f"{SOURCE_FOLDER}/{name}"}}
-    yaml_text = importer.to_yaml(draft, header).encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="plan-draft-") as scratch:
-        trial = Path(scratch)
-        (trial / SOURCE_FOLDER).mkdir()
-        (trial / SOURCE_FOLDER / name).write_bytes(text)
-        (trial / data_file.name).write_bytes(yaml_text)
-        try:
-            plan = build.read_plan(trial / data_file.name, str(data_file))
-        except DataError as error:
-            raise DataError([_in_text(problem, read, text_path) for problem in error.problems]) from None
+    yaml_text = importer.to_yaml(draft, header)
+    try:
+        plan = read_plan(data_file, str(data_file), text=yaml_text, sources={draft["document"]["source"]: text})
+    except DataError as error:
+        raise DataError([_in_text(problem, read, text_path) for problem in error.problems]) from None
     folder = data_file.parent / SOURCE_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     document = draft["document"]
@@ -134,7 +129,7 @@ def replace(
     with write.exclusive(data_file):
         write.write_file(folder / name, text)
         write.write_file(folder / "README.md", readme.encode("utf-8"))
-        write.write_file(data_file, yaml_text)
+        write.write_file(data_file, yaml_text.encode("utf-8"))
         write.write_file(expectations_file, expectations(plan, name, text).encode("utf-8"))
         for old in folder.iterdir():
             if old not in written and old.is_file():

@@ -7,13 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from plansite import build, repository, write
+from plansite import repository, write
 from plansite.adopt import importer
 from plansite.adopt import replace as adopt
 from plansite.commands.errors import guarded
 from plansite.commands.generate import display_path
 from plansite.data import characters
 from plansite.data.load import MAX_BYTES
+from plansite.data.read import read_valid
 from plansite.problems import DataError
 
 DRAFT_HEADER = """\
@@ -53,7 +54,7 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     known = []
     if args.departments:
-        known = build.read_valid(args.departments, display_path(args.departments)).data["departments"]
+        known = read_valid(args.departments, display_path(args.departments)).data["departments"]
     shown = display_path(args.source)
     try:
         text = _plan_text(args.source)

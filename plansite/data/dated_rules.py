@@ -7,8 +7,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from plansite.data.fields import int_of, list_of, mapping_of, owner_of, records, targets_of, text_of
 from plansite.data.load import DataPath
-from plansite.data.rules import int_of, list_of, mapping_of, owner_of, records, targets_of, text_of
 
 if TYPE_CHECKING:
     from plansite.data.validate import Reporter

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from plansite.data import official_text
@@ -20,19 +21,23 @@ from plansite.data.validate import Reporter
 from plansite.problems import Problem
 
 
-def problems(plan: Plan, loaded: LoadedYaml, data_file: Path) -> list[Problem]:
+def problems(
+    plan: Plan, loaded: LoadedYaml, data_file: Path, sources: Mapping[str, bytes] | None = None
+) -> list[Problem]:
+    """What the data says differently from the official text it names, which is the file beside
+    ``data_file``, or in ``sources`` (name → content) for a text not written yet."""
     document = loaded.data.get("document", {})
     name = document.get("source")
     if not isinstance(name, str):
         return []
-    source = data_file.parent / name
     report = Reporter(loaded)
 
     def problem(path: DataPath, message: str) -> None:
         report(path or ("document", "source"), message, "not-faithful")
 
     try:
-        expected = official_text.source_lines(source.read_text(encoding="utf-8"))
+        raw = sources[name] if sources and name in sources else (data_file.parent / name).read_bytes()
+        expected = official_text.source_lines(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         problem((), f"读不出原文文件 {name}（{error.__class__.__name__}）：检查 document.source 的路径和编码")
         return report.problems

@@ -1,21 +1,21 @@
 """Stage 3: the typed, frozen plan that exports and templates read.
 
-Built only from data that passed validation, so it trusts its input. Display helpers live
-here as properties, so a fact (a measure's label, a target's value as words) is computed once.
-Targets and their progress reports are in ``targets``.
+Built (by ``assemble``) only from data that passed validation, so it trusts its input. Display
+helpers live here as properties, so a fact (a measure's label, a target's value as words) is
+computed once. Targets and their progress reports are in ``targets``.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Literal
 
 from plansite import urls
 from plansite.data.numerals import from_int
-from plansite.data.targets import Target, target_from
+from plansite.data.targets import Target
 
 DepartmentKind = Literal[
     "government-office", "municipal-department", "public-institution", "central-branch", "cooperative"
@@ -285,148 +285,3 @@ class Plan:
 
     def measures_in(self, chapter: Chapter) -> tuple[Measure, ...]:
         return tuple(measure for measure in self.measures if measure.chapter is chapter)
-
-
-def build(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None) -> Plan:
-    """The plan from validated data; ``measure_lines`` gives each measure's line in the data file."""
-    kind_labels = MappingProxyType({**KIND_LABELS, **data.get("department_kinds", {})})
-    departments = {
-        d["id"]: Department(
-            id=d["id"],
-            name=d["name"],
-            full_name=d.get("full_name"),
-            aliases=tuple(d.get("aliases", ())),
-            kind=d.get("kind"),
-            kind_label=kind_labels[d["kind"]] if "kind" in d else UNSORTED_LABEL,
-        )
-        for d in data["departments"]
-    }
-    topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data.get("topics", ())}
-    chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
-    labels = measure_labels(data["measures"], data["document"].get("measure_numbering"))
-    measures = tuple(
-        _measure(m, label, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
-        for m, label in zip(data["measures"], labels, strict=True)
-    )
-    by_id = {m.id: m for m in measures}
-    groups = data.get("working_groups") or {"stated_in": None, "groups": ()}
-    working_groups = tuple(
-        WorkingGroup(
-            id=g["id"],
-            name=g["name"],
-            lead=departments[g["lead"]],
-            chapters=tuple(chapters[c] for c in g.get("chapters", ())),
-            measures=tuple(by_id[m] for m in g.get("measures", ())),
-            stated_in=by_id[groups["stated_in"]],
-        )
-        for g in groups["groups"]
-    )
-    return Plan(
-        document=_document(data["document"]),
-        departments=tuple(departments.values()),
-        topics=tuple(topics.values()),
-        chapters=tuple(chapters.values()),
-        measures=measures,
-        as_of=_date(data.get("progress", {}).get("as_of")),
-        working_groups=working_groups,
-        kind_labels=kind_labels,
-        draft=data.get("draft", False),
-        site_name=data.get("site_name") or data["document"]["title"],
-    )
-
-
-def _document(d: Mapping[str, Any]) -> Document:
-    local = d.get("local_governments")
-    return Document(
-        title=d["title"],
-        issuer=d["issuer"],
-        signed=datetime.date.fromisoformat(d["signed"]),
-        published=_date(d.get("published")),
-        disclosure=d.get("disclosure"),
-        bases=tuple(Basis(**basis) for basis in d["bases"]),
-        first_year=d["target_years"]["from"],
-        last_year=d["target_years"]["to"],
-        notice=Notice(**d["notice"]),
-        preamble=d["preamble"],
-        local_governments=LocalGovernments(**local) if local else None,
-        title_break=d.get("title_break"),
-        number=d.get("number"),
-        index_number=d.get("index_number"),
-        subject=d.get("subject"),
-        official_page=d.get("official_page"),
-    )
-
-
-def _date(value: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(value) if value else None
-
-
-def _chapter(c: Mapping[str, Any]) -> Chapter:
-    goals = tuple(
-        Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(target_from, g["targets"])))
-        for g in c.get("goals", ())
-    )
-    return Chapter(
-        id=c["id"],
-        number=c["number"],
-        title=c["title"],
-        principles=c.get("principles"),
-        goals=goals,
-        goals_in_principles=c.get("goals_in_principles", False),
-    )
-
-
-def measure_labels(measures: Sequence[Mapping[str, Any]], numbering: str | None) -> list[str]:
-    """Each measure's number as the text writes it: （十二） straight through, （一） again in each
-    chapter (per-chapter), or 12. (arabic)."""
-    if numbering == "arabic":
-        return [f"{m['number']}." for m in measures]
-    if numbering == "per-chapter":
-        in_chapter: dict[str, int] = {}
-        labels = []
-        for m in measures:
-            in_chapter[m["chapter"]] = in_chapter.get(m["chapter"], 0) + 1
-            labels.append(f"（{from_int(in_chapter[m['chapter']])}）")
-        return labels
-    return [f"（{from_int(m['number'])}）" for m in measures]
-
-
-def _measure(
-    m: Mapping[str, Any],
-    label: str,
-    chapters: Mapping[str, Chapter],
-    departments: Mapping[str, Department],
-    topics: Mapping[str, Topic],
-    source_line: int,
-) -> Measure:
-    def named(role: str) -> tuple[Department, ...]:
-        return tuple(departments[d] for d in m.get(role, ()))
-
-    return Measure(
-        id=m["id"],
-        number=m["number"],
-        label=label,
-        chapter=chapters[m["chapter"]],
-        title=m["title"],
-        text=m["text"],
-        lead=named("lead"),
-        supporting=named("supporting"),
-        responsible=named("responsible"),
-        written_as=MappingProxyType(dict(m.get("written_as", {}))),
-        units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
-        units_clause_on_own_line=m.get("units_clause_on_own_line", False),
-        units_separator=m.get("units_separator", "。"),
-        responsible_wording=m.get("responsible_wording"),
-        corrections=tuple(
-            Correction(
-                date=datetime.date.fromisoformat(c["date"]),
-                note=c["note"],
-                official=c.get("official"),
-                corrected=c.get("corrected"),
-            )
-            for c in m.get("corrections", ())
-        ),
-        topics=tuple(topics[t] for t in m.get("topics", ())),
-        targets=tuple(map(target_from, m["targets"])),
-        source_line=source_line,
-    )

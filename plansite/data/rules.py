@@ -1,72 +1,18 @@
-"""The plan's own rules about its records: characters, ids, numbering, references, departments;
-and the helpers every rule reads the (possibly malformed) data with."""
+"""The plan's own rules about its records: characters, ids, numbering and references.
+They read the data with ``fields``' helpers, since it may still be malformed; the rules about
+departments and working groups are in ``unit_rules``."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from plansite import urls
 from plansite.data import characters
+from plansite.data.fields import UNIT_ROLES, int_of, list_of, records, targets_of, text_of, unknown
 from plansite.data.load import DataPath
 
 if TYPE_CHECKING:
     from plansite.data.validate import Reporter
-
-# The singular a collection's items are named by in messages: "measure m16, targets[1].year".
-ITEM_NAMES = {"departments": "单位", "topics": "专题", "chapters": "部分", "measures": "措施"}
-UNIT_ROLES = ("lead", "supporting", "responsible")
-
-
-def records(data: dict, key: str) -> Iterator[tuple[int, dict]]:
-    """The well-formed items of a top-level list; malformed ones were reported by the schema."""
-    items = data.get(key)
-    for index, item in enumerate(items if isinstance(items, list) else []):
-        if isinstance(item, dict):
-            yield index, item
-
-
-def mapping_of(value: object) -> dict:
-    """``value`` if it is a mapping (a well-formed record); the schema reported anything else."""
-    return value if isinstance(value, dict) else {}
-
-
-def text_of(record: dict, key: str) -> str | None:
-    value = record.get(key)
-    return value if isinstance(value, str) else None
-
-
-def int_of(record: dict, key: str) -> int | None:
-    value = record.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def list_of(record: dict, key: str) -> list:
-    value = record.get(key)
-    return value if isinstance(value, list) else []
-
-
-def targets_of(data: dict) -> Iterator[tuple[DataPath, dict]]:
-    """Every target with the path to it, goals first, in document order."""
-    for index, chapter in records(data, "chapters"):
-        for goal_index, goal in enumerate(list_of(chapter, "goals")):
-            if isinstance(goal, dict):
-                for target_index, target in enumerate(list_of(goal, "targets")):
-                    if isinstance(target, dict):
-                        yield ("chapters", index, "goals", goal_index, "targets", target_index), target
-    for index, measure in records(data, "measures"):
-        for target_index, target in enumerate(list_of(measure, "targets")):
-            if isinstance(target, dict):
-                yield ("measures", index, "targets", target_index), target
-
-
-def owner_of(data: dict, path: DataPath) -> dict:
-    """The goal or measure that holds the target at ``path``."""
-    holder: Any = data
-    for part in path[:-2]:
-        holder = holder[part]
-    return holder
 
 
 def unique_ids(report: Reporter, data: dict) -> None:
@@ -153,7 +99,7 @@ def references(report: Reporter, data: dict) -> None:
     for index, measure in records(data, "measures"):
         chapter = text_of(measure, "chapter")
         if chapter is not None and chapter not in chapters and "chapters" in present:
-            report(("measures", index, "chapter"), _unknown("chapters", chapter, chapters), "unknown-reference")
+            report(("measures", index, "chapter"), unknown("chapters", chapter, chapters), "unknown-reference")
         elif chapter is not None and (chapters[chapter] or 0) < last_chapter_number:
             report(
                 ("measures", index, "chapter"),
@@ -170,12 +116,12 @@ def references(report: Reporter, data: dict) -> None:
                         ("measures", index, role, position),
                         f"'{department}' 是单位 '{named}' 的名称，这里要写它的编号：{named}"
                         if named
-                        else _unknown("departments", department, departments),
+                        else unknown("departments", department, departments),
                         "unknown-reference",
                     )
         for position, topic in enumerate(list_of(measure, "topics")):
             if isinstance(topic, str) and topic not in topics and "topics" in present:
-                report(("measures", index, "topics", position), _unknown("topics", topic, topics), "unknown-reference")
+                report(("measures", index, "topics", position), unknown("topics", topic, topics), "unknown-reference")
             used_topics.add(topic)
         _written_as(report, index, measure, departments)
     for index, topic in records(data, "topics"):
@@ -190,17 +136,9 @@ def references(report: Reporter, data: dict) -> None:
     if isinstance(local, dict) and isinstance(local.get("stated_in"), str) and local["stated_in"] not in measure_ids:
         report(
             ("document", "local_governments", "stated_in"),
-            _unknown("measures", local["stated_in"], measure_ids),
+            unknown("measures", local["stated_in"], measure_ids),
             "unknown-reference",
         )
-
-
-def _unknown(registry: str, value: str, known: Any) -> str:
-    """No record of ``registry`` (a key of ITEM_NAMES) has the id ``value``: the nearest that does."""
-    name = ITEM_NAMES[registry]
-    hint = difflib.get_close_matches(value, [k for k in known if isinstance(k, str)], n=1)
-    advice = f"：是不是 '{hint[0]}'？" if hint else f"：如果确实需要，请先在 {registry} 中添加它"
-    return f"没有编号为 '{value}' 的{name}{advice}"
 
 
 def _written_as(report: Reporter, index: int, measure: dict, departments: dict[str, dict]) -> None:
@@ -218,67 +156,6 @@ def _written_as(report: Reporter, index: int, measure: dict, departments: dict[s
                 f"'{spelling}' 不是单位 '{department_id}' 登记的别名：请先把它加入该单位的 aliases",
                 "unknown-alias",
             )
-
-
-def unit_roles(report: Reporter, data: dict) -> None:
-    for index, measure in records(data, "measures"):
-        if any(role in measure and not isinstance(measure[role], list) for role in UNIT_ROLES):
-            continue
-        lead, supporting, responsible = (list_of(measure, role) for role in UNIT_ROLES)
-        for department in set(lead) & set(supporting):
-            if isinstance(department, str):
-                position = supporting.index(department)
-                report(
-                    ("measures", index, "supporting", position),
-                    f"'{department}' 既是牵头单位又是配合单位：只保留在其中一个列表中",
-                    "role-conflict",
-                )
-        if responsible and (lead or supporting):
-            report(
-                ("measures", index, "responsible"),
-                "一项措施要么写责任单位（responsible），要么写牵头、配合单位（lead、supporting），不能同时写",
-                "role-conflict",
-            )
-        if supporting and not lead:
-            report(
-                ("measures", index, "supporting"),
-                "有配合单位（supporting）就必须有牵头单位（lead）",
-                "role-conflict",
-            )
-        for field in ("units_clause_ends_with_period", "units_clause_on_own_line", "units_separator"):
-            if measure.get(field) and not (lead or supporting or responsible):
-                report(("measures", index, field), "本项措施没有单位分工的括注：删除这个字段", "role-conflict")
-        if measure.get("responsible_wording") and not responsible:
-            report(
-                ("measures", index, "responsible_wording"),
-                "写了单位后的措辞（responsible_wording），就必须有责任单位（responsible）",
-                "role-conflict",
-            )
-
-
-def department_names(report: Reporter, data: dict) -> None:
-    owner: dict[str, object] = {}
-    for index, department in records(data, "departments"):
-        names = [("name", text_of(department, "name"))] + [
-            (("aliases", position), alias) for position, alias in enumerate(list_of(department, "aliases"))
-        ]
-        for field, name in names:
-            if not isinstance(name, str):
-                continue
-            field_path = field if isinstance(field, tuple) else (field,)
-            if name in owner and owner[name] != department.get("id"):
-                report(
-                    ("departments", index) + field_path,
-                    f"'{name}' 已经是单位 '{owner[name]}' 的名称",
-                    "duplicate-name",
-                )
-            elif name in owner:
-                report(
-                    ("departments", index) + field_path,
-                    f"'{name}' 在这个单位中写了两次",
-                    "duplicate-name",
-                )
-            owner.setdefault(name, department.get("id"))
 
 
 def holds_paragraphs(path: DataPath) -> bool:
@@ -312,60 +189,4 @@ def visible_characters(report: Reporter, data: dict) -> None:
     walk(data, ())
 
 
-def working_groups(report: Reporter, data: dict) -> None:
-    """The working groups are those the measure they cite sets up: each group's field and lead
-    are named in its text, and every reference resolves; only goals' targets are assigned to them."""
-    section = mapping_of(data.get("working_groups"))
-    groups = [g for g in list_of(section, "groups") if isinstance(g, dict)]
-    measures = {text_of(m, "id"): m for _, m in records(data, "measures")}
-    departments = {text_of(d, "id"): d for _, d in records(data, "departments")}
-    chapters = {text_of(c, "id") for _, c in records(data, "chapters")}
-    stated_in = text_of(section, "stated_in")
-    basis = measures.get(stated_in) if stated_in else None
-    if stated_in and basis is None:
-        report(("working_groups", "stated_in"), _unknown("measures", stated_in, measures), "unknown-reference")
-    basis_text = text_of(basis, "text") or "" if basis else ""
-    seen: dict[str, int] = {}
-    for index, group in enumerate(list_of(section, "groups")):
-        if not isinstance(group, dict):
-            continue
-        path = ("working_groups", "groups", index)
-        group_id, name, lead = text_of(group, "id"), text_of(group, "name"), text_of(group, "lead")
-        if group_id in seen:
-            report(path + ("id",), f"编号 '{group_id}' 重复（第{seen[group_id]}行已经用过）", "duplicate-id")
-        elif group_id:
-            seen[group_id] = report.line_of(path + ("id",))
-        if lead and lead not in departments:
-            report(path + ("lead",), _unknown("departments", lead, departments), "unknown-reference")
-        elif lead and basis_text:
-            spellings = [text_of(departments[lead], "name"), *list_of(departments[lead], "aliases")]
-            if not any(isinstance(n, str) and n in basis_text for n in spellings):
-                report(path + ("lead",), f"措施 {stated_in} 的正文中没有写到单位 '{lead}'：核对原文", "working-group")
-        if name and basis_text and name not in basis_text:
-            report(path + ("name",), f"'{name}' 不在措施 {stated_in} 的正文中：工作组的名称要照原文写", "working-group")
-        for position, chapter in enumerate(list_of(group, "chapters")):
-            if isinstance(chapter, str) and chapter not in chapters:
-                report(path + ("chapters", position), _unknown("chapters", chapter, chapters), "unknown-reference")
-        for position, measure in enumerate(list_of(group, "measures")):
-            if isinstance(measure, str) and measure not in measures:
-                report(path + ("measures", position), _unknown("measures", measure, measures), "unknown-reference")
-    known = {text_of(g, "id") for g in groups}
-    for target_path, target in targets_of(data):
-        group = text_of(target, "working_group")
-        if group is None:
-            continue
-        if target_path[0] == "measures":
-            report(
-                target_path + ("working_group",),
-                "措施的目标由该措施的牵头单位负责，不能再指定工作组：working_group 只用于主要目标",
-                "working-group",
-            )
-        elif group not in known:
-            report(
-                target_path + ("working_group",),
-                f"没有编号为 '{group}' 的工作组：先在 working_groups 中添加它",
-                "unknown-reference",
-            )
-
-
-RULES = (visible_characters, unique_ids, numbering, references, unit_roles, department_names, working_groups)
+RULES = (visible_characters, unique_ids, numbering, references)

@@ -17,9 +17,9 @@ from typing import Any, cast
 import jsonschema
 
 from plansite import repository
-from plansite.data import dated_rules, rules
+from plansite.data import dated_rules, rules, unit_rules
+from plansite.data.fields import ITEM_NAMES
 from plansite.data.load import DataPath, LoadedYaml
-from plansite.data.rules import ITEM_NAMES
 from plansite.problems import Problem
 
 SCHEMA_PATH = repository.DATA_SCHEMA
@@ -51,7 +51,7 @@ def validate(loaded: LoadedYaml) -> list[Problem]:
     for error in _validator().iter_errors(loaded.data):
         _schema_problem(report, error)
     if isinstance(loaded.data, dict):
-        for rule in (*rules.RULES, *dated_rules.RULES):
+        for rule in (*rules.RULES, *unit_rules.RULES, *dated_rules.RULES):
             rule(report, loaded.data)
     return report.problems
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime
 import io
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from plansite import build, write
+from plansite import write
 from plansite.data.load import DataPath
+from plansite.data.read import read_plan
 from plansite.ledger.read import COLUMN, Report, read
 from plansite.problems import DataError, Problem
 from plansite.site import catalog
@@ -54,7 +54,7 @@ def round_trip() -> YAML:
 
 def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = None) -> Merge:
     """The data file's text with the ledgers' new reports; raises LedgerProblems or DataError."""
-    plan = build.read_plan(data_file, str(data_file))
+    plan = read_plan(data_file, str(data_file))
     if as_of and plan.as_of and as_of < plan.as_of:
         raise LedgerProblems([f"--as-of {as_of}：数据截至日期只能推后，现在是 {plan.as_of}"])
     limit = as_of or plan.as_of
@@ -132,16 +132,10 @@ def _check(text: str, data_file: Path, rows: dict[DataPath, str]) -> None:
     """The merged data passes every check, fidelity to the text beside the data included; a
     problem in a new record is reported at the cell it came from (the merged data is never
     written when it fails, so its lines would point at nothing), any other one at the data's field."""
-    handle, name = tempfile.mkstemp(dir=data_file.parent, prefix=f".{data_file.name}.", suffix=".yaml")
-    trial = Path(name)
     try:
-        with open(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        build.read_plan(trial, str(data_file))
+        read_plan(data_file, str(data_file), text=text)
     except DataError as error:
         raise LedgerProblems([_at_cell(problem, rows, data_file) for problem in error.problems]) from None
-    finally:
-        trial.unlink(missing_ok=True)
 
 
 def _at_cell(problem: Problem, rows: dict[DataPath, str], data_file: Path) -> str:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from plansite.build import read_plan
 from plansite.data.model import Measure
+from plansite.data.read import read_plan
 from plansite.repository import ROOT
 from plansite.tools.browser import CHROMIUM_ARGS, free_port, require_chromium
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from plansite.build import read_plan
+from plansite.data.read import read_plan
 from plansite.repository import ROOT
 from plansite.tools.browser import CHROMIUM_ARGS, SearchBox, require_chromium, serve
 from plansite.tools.search_eval import drawn_phrases, reciprocal_rank, written_queries
