@@ -5,7 +5,7 @@ import copy
 
 import pytest
 
-from plansite.adopt import importer
+from plansite.adopt import draft_yaml, importer, measure_line
 from plansite.data import official_text
 from plansite.data.read import read_plan
 from plansite.problems import DataError
@@ -20,7 +20,7 @@ BASE = importer.draft(SAMPLE)
 def written(draft, tmp_path):
     """The draft as a data file, as the importer writes it: a draft is valid as it stands."""
     path = tmp_path / "draft.yaml"
-    path.write_text(importer.to_yaml(draft), encoding="utf-8")
+    path.write_text(draft_yaml.to_yaml(draft), encoding="utf-8")
     return path
 
 
@@ -68,7 +68,7 @@ def measure(draft, number):
 
 def in_order(fields):
     """A drafted measure's fields in the order the importer writes them."""
-    return {key: fields[key] for key in importer.MEASURE_FIELD_ORDER if key in fields}
+    return {key: fields[key] for key in measure_line.MEASURE_FIELD_ORDER if key in fields}
 
 
 def test_semicolons_between_the_kinds_of_unit_are_kept(tmp_path):

@@ -16,9 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-
 from plansite.adopt import notice_reader
+from plansite.adopt.measure_line import MEASURE_FIELD_ORDER, Registry, read_clause, read_measure
 from plansite.adopt.notice_reader import Line, first_line_of_title
 from plansite.data import characters
 from plansite.data.load import DataPath
@@ -30,31 +29,8 @@ _MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$
 _ARABIC_MEASURE = re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$")
 _GOAL = re.compile(r"^到(\d{4})年")
 _BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]")
-_UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
 _UNITS_LINE = re.compile(r"^[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
-# A clause naming the units without a label (Shanxi's plans): （省甲厅、省乙局按照职责分工负责）.
-_RESPONSIBLE = re.compile(r"[(（]([^()（）:：。]+?)((?:按照|按)职责分工负责)[)）]$")
-_UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单位": "responsible"}
 _YEAR = re.compile(r"(\d{4})年")
-# The order editors read a measure in: identity, place, words, units, then curation.
-MEASURE_FIELD_ORDER = (
-    "id",
-    "number",
-    "chapter",
-    "title",
-    "text",
-    "lead",
-    "supporting",
-    "responsible",
-    "written_as",
-    "units_clause_ends_with_period",
-    "units_clause_on_own_line",
-    "units_separator",
-    "responsible_wording",
-    "corrections",
-    "topics",
-    "targets",
-)
 
 
 class ImportFailure(Exception):
@@ -121,7 +97,7 @@ def read(text: str, known_departments: list[dict[str, Any]] | None = None) -> Dr
         ("document", "bases"): lines[first_chapter - 1].number,
     }
     problems: list[tuple[int, str]] = []
-    registry = _Registry(known_departments or [], origins)
+    registry = Registry(known_departments or [], origins)
     chapters, measures, local_governments, numbering = _body(lines[first_chapter:], registry, problems, origins)
     notice = notice_reader.notice(lines[:title_start], problems, lines[title_start].number)
     if problems:
@@ -179,7 +155,7 @@ def _unseen_characters(text: str) -> list[tuple[int, str]]:
 
 
 def _body(
-    lines: list[Line], registry: _Registry, problems: list[tuple[int, str]], origins: dict[DataPath, int]
+    lines: list[Line], registry: Registry, problems: list[tuple[int, str]], origins: dict[DataPath, int]
 ) -> tuple[list, list, dict | None, str | None]:
     chapters: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
@@ -229,7 +205,9 @@ def _body(
                 label = f"{found.group(1)}." if arabic else f"（{found.group(1)}）"
                 problems.append((line.number, f"措施{label}的序号不接续：应是{written}（{way}）"))
             last_number, in_chapter = number, in_chapter + 1
-            measure, clause = _measure(line, len(measures) + 1, found.group(2), chapters[-1]["id"], registry, problems)
+            measure, clause = read_measure(
+                line, len(measures) + 1, found.group(2), chapters[-1]["id"], registry, problems
+            )
             if measure is None:
                 continue
             origins[("measures", len(measures))] = line.number
@@ -237,7 +215,7 @@ def _body(
         elif (own := _UNITS_LINE.match(line.text)) and measures and not _has_units(measures[-1]):
             # The clause as a paragraph of its own, after the measure it belongs to.
             measure = measures[-1]
-            clause = _units(line, own.group(1), measure, registry, problems)
+            clause = read_clause(line, own.group(1), measure, registry, problems)
             for field in ("lead", "supporting", "responsible", "written_as", "units_clause_on_own_line"):
                 origins[("measures", len(measures) - 1, field)] = line.number
             measure["units_clause_on_own_line"] = True
@@ -296,157 +274,3 @@ _GOAL_RUN_ON = re.compile(r"(?<=。)到\d{4}年")
 
 def _add_goal(chapter: dict[str, Any], year: int, text: str) -> None:
     chapter.setdefault("goals", []).append({"id": f"g{year}", "year": year, "text": text, "targets": []})
-
-
-def _measure(
-    line: Line, number: int, rest: str, chapter: str, registry: _Registry, problems: list[tuple[int, str]]
-) -> tuple[dict | None, str | None]:
-    title, stop, body = rest.partition("。")
-    if not stop:
-        problems.append((line.number, "措施的标题后应有“。”，再接正文：“（一）标题。正文……”"))
-        return None, None
-    measure: dict[str, Any] = {"id": f"m{number:02d}", "number": number, "chapter": chapter, "title": title}
-    clause = None
-    units = _UNITS.search(body)
-    wording = None if units else _RESPONSIBLE.search(body)
-    if units:
-        body = body[: units.start()]
-    elif wording:
-        body = body[: wording.start()]
-        for name in wording.group(1).split("、"):
-            if problem := _unreadable_name(name):
-                problems.append((line.number, problem))
-                continue
-            department_id, alias = registry.resolve(name, line)
-            measure.setdefault("responsible", []).append(department_id)
-            if alias:
-                measure.setdefault("written_as", {})[department_id] = name
-        measure["responsible_wording"] = wording.group(2)
-    elif (last := _final_parenthetical(body)) and re.search(r"负责|单位|部门|牵头|配合", last):
-        problems.append(
-            (
-                line.number,
-                f"措施末尾的括号“{last}”像是责任单位，但不是“（牵头单位：……。配合单位：……）”“（责任单位：……）”"
-                "或“（……按照职责分工负责）”的写法，读不出单位；“（甲局牵头，乙局配合）”等写法暂不支持",
-            )
-        )
-    measure["text"] = body
-    if units:
-        clause = _units(line, units.group(1), measure, registry, problems)
-    measure["targets"] = []
-    return {key: measure[key] for key in MEASURE_FIELD_ORDER if key in measure}, clause
-
-
-def _units(
-    line: Line, units: str, measure: dict[str, Any], registry: _Registry, problems: list[tuple[int, str]]
-) -> str | None:
-    if units.endswith("。"):
-        measure["units_clause_ends_with_period"] = True
-        units = units[:-1]
-    # Between kinds of unit a plan may write ； instead of 。; any other part still ends with 。.
-    segments = re.split(r"[；;](?=(?:配合单位|责任单位)[:：])|。", units)
-    if re.search(r"[；;](?:配合单位|责任单位)[:：]", units):
-        measure["units_separator"] = "；"
-        if re.search(r"。(?:配合单位|责任单位)[:：]", units):
-            problems.append((line.number, "单位说明中各类单位之间有的用“；”、有的用“。”分隔：请统一为一种"))
-    clause = None
-    for segment in segments:
-        role, colon, names = segment.partition(":") if ":" in segment else segment.partition("：")
-        if colon and role in _UNIT_ROLES:
-            ids = []
-            if re.search(r"[;；:：]|牵头单位|配合单位|责任单位", names):
-                problems.append(
-                    (
-                        line.number,
-                        f"单位名单“{names}”里有“；”“：”或另一类单位：牵头单位、配合单位之间应以“。”或“；”分隔，"
-                        "如“（牵头单位：市甲局。配合单位：市乙局）”",
-                    )
-                )
-                continue
-            for name in names.split("、"):
-                if problem := _unreadable_name(name):
-                    problems.append((line.number, problem))
-                    continue
-                department_id, alias = registry.resolve(name, line)
-                ids.append(department_id)
-                if alias:
-                    measure.setdefault("written_as", {})[department_id] = name
-            measure[_UNIT_ROLES[role]] = ids
-        elif segment.startswith("各") and clause is None:
-            clause = segment
-        else:
-            problems.append(
-                (
-                    line.number,
-                    f"读不出单位说明中的“{segment}”：应是“牵头单位：”“配合单位：”“责任单位：”或“各……人民政府……”",
-                )
-            )
-    return clause
-
-
-def _final_parenthetical(text: str) -> str | None:
-    """The parenthesis that ends ``text``, nested ones included: （…各县（区）…）."""
-    if not text.endswith((")", "）")):
-        return None
-    depth = 0
-    for index in range(len(text) - 1, -1, -1):
-        depth += {")": 1, "）": 1, "(": -1, "（": -1}.get(text[index], 0)
-        if depth == 0:
-            return text[index:]
-    return None
-
-
-def _unreadable_name(name: str) -> str | None:
-    """Why ``name`` cannot be a department's name as listed in a units clause, if it cannot."""
-    if not name.strip():
-        return "单位名单中有空的名称（两个“、”相连，或以“、”开头、结尾）"
-    if re.search(r"[，,；;：:。]|牵头|配合|负责", name) or name.endswith("等"):
-        return f"读不出单位名称“{name}”：单位之间应以“、”分隔，名单中不能有“，”“；”“：”或“牵头”“配合”“等”这样的词"
-    return None
-
-
-class _Registry:
-    """Departments in order of first mention, reusing the entries of a known registry."""
-
-    def __init__(self, known: list[dict[str, Any]], origins: dict[DataPath, int]):
-        self.by_name = {name: entry for entry in known for name in [entry["name"], *entry.get("aliases", [])]}
-        self.found: dict[str, dict[str, Any]] = {}
-        self.origins = origins
-
-    def resolve(self, name: str, line: Line) -> tuple[str, bool]:
-        """The id for ``name``, and whether the text used an alias rather than the registry's name."""
-        entry = self.by_name.get(name)
-        if entry is None:
-            entry = {"id": f"dept-{len(self.found) + 1:02d}", "name": name}
-            self.by_name[name] = entry
-        if entry["id"] not in self.found:
-            self.origins[("departments", len(self.found))] = line.number
-        self.found.setdefault(entry["id"], entry)
-        return entry["id"], name != entry["name"]
-
-    def entries(self) -> list[dict[str, Any]]:
-        return list(self.found.values())
-
-
-class _DraftDumper(yaml.SafeDumper):
-    """Block style for records, flow style for short lists of ids."""
-
-
-def _represent_list(dumper: yaml.SafeDumper, value: list) -> yaml.Node:
-    flow = all(isinstance(item, (str, int)) for item in value)
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-
-_DraftDumper.add_representer(list, _represent_list)
-_DraftDumper.add_representer(str, _represent_str)
-
-
-def to_yaml(data: dict[str, Any], header: str = "") -> str:
-    body = yaml.dump(
-        data, Dumper=_DraftDumper, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False
-    )
-    return header + body

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from plansite import write
-from plansite.adopt import importer
+from plansite.adopt import draft_yaml, importer
 from plansite.data import official_text
 from plansite.data.model import Plan
 from plansite.data.read import read_plan
@@ -114,7 +114,7 @@ def replace(
     nothing, if the draft fails a check: each problem at the line of ``text`` (shown as
     ``text_path``) its record was read from, since the draft itself is never written."""
     draft = {**read.data, "document": {**read.data["document"], "source": f"{SOURCE_FOLDER}/{name}"}}
-    yaml_text = importer.to_yaml(draft, header)
+    yaml_text = draft_yaml.to_yaml(draft, header)
     try:
         plan = read_plan(data_file, str(data_file), text=yaml_text, sources={draft["document"]["source"]: text})
     except DataError as error:

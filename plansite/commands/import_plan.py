@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from plansite import repository, write
-from plansite.adopt import importer
+from plansite.adopt import draft_yaml, importer
 from plansite.adopt import replace as adopt
 from plansite.commands.errors import guarded
 from plansite.commands.generate import display_path
@@ -66,7 +66,7 @@ def _main(argv: list[str] | None) -> int:
         return 1
     if args.replace:
         return _adopt(args.source, read)
-    draft = importer.to_yaml(read.data, DRAFT_HEADER.format(source=shown))
+    draft = draft_yaml.to_yaml(read.data, DRAFT_HEADER.format(source=shown))
     if args.output:
         write.write_file(args.output, draft.encode("utf-8"))
     else:
