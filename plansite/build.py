@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from plansite import repository, urls
 from plansite.data import history, model, read
 from plansite.ledger import book as ledger_book
-from plansite.site import calendars, catalog, changes, config, export, pages, search, search_index, tables
+from plansite.site import calendars, catalog, config, export, feeds, pages, search, search_index, tables
 
 ROOT = repository.ROOT
 HAND_WRITTEN = repository.HAND_WRITTEN
@@ -42,20 +42,70 @@ def build(
     indexes = catalog.build(plan, history.line_dates(data))
     own_pages = hand_written_pages(hand_written)
     site = config.read_site_config(mkdocs_yml, display, editing)
-    text = site_files(indexes, site, own_pages)
-    files = {path: content.encode("utf-8") for path, content in text.items()}
-    files |= ledger_book.files(indexes, site.site_url)
-    published = {_url_key(path): f"生成的页面 {path}" for path in files}
-    for path, content in own_pages:
-        key = _url_key(path)
-        if key in published:
-            raise PageConflict(
-                f"手写页面 {hand_written / path} 与{published[key]}会发布在同一个网址 /{urls.published(_index(path))}："
-                "请给手写页面换一个文件名"
-            )
-        published[key] = f"手写页面 {hand_written / path}"
-        files[path] = content
+    published = _Published()
+    _generate_text(published, indexes, site, own_pages)
+    published.add(ledger_book.files(indexes, site.site_url).items())
+    published.add(own_pages, lambda path: f"手写页面 {hand_written / path}")
+    files = {path: content.encode("utf-8") if isinstance(content, str) else content for path, content in published}
     return Output(plan=plan, search_engine=search.engine(plan), files=files)
+
+
+def site_files(
+    indexes: catalog.Catalog, site: config.SiteConfig, hand_written: Sequence[tuple[str, bytes]] = ()
+) -> dict[str, str]:
+    """Every generated text file (pages, tables, calendars, feeds, data), by path; the hand-written
+    pages, by path and content, only join the search index. ``build`` adds the workbooks."""
+    published = _Published()
+    _generate_text(published, indexes, site, hand_written)
+    return {path: content for path, content in published if isinstance(content, str)}
+
+
+def _generate_text(
+    published: _Published,
+    indexes: catalog.Catalog,
+    site: config.SiteConfig,
+    hand_written: Sequence[tuple[str, bytes]],
+) -> None:
+    """Stages 5–6, pages and exports, each kind at the path the output table gives it."""
+    plan = indexes.plan
+    engine = search.engine(plan)
+    published.add(pages.render(indexes, site, engine), "生成的页面 {}".format)
+    if engine == "own":
+        published.add([(urls.source("search-index"), search_index.index_json(indexes, hand_written))])
+    for part in (
+        tables.files(indexes, site.site_url),
+        calendars.files(indexes, site.site_url),
+        feeds.files(indexes, site.site_url),
+        {urls.source("plan-json"): export.plan_json(plan)},
+        {urls.source("plan-schema"): PLAN_SCHEMA.read_text(encoding="utf-8")},
+    ):
+        published.add(part.items())
+
+
+class _Published:
+    """The docs folder as it is filled: every file at its path, and the one check that no two
+    files, generated or hand-written, are published at one address."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, str | bytes] = {}
+        self._named: dict[str, str] = {}
+
+    def add(
+        self, files: Iterable[tuple[str, str | bytes]], name: Callable[[str], str] = "生成的文件 {}".format
+    ) -> None:
+        """Add ``files``; ``name`` says in messages what a file is, from its path."""
+        for path, content in files:
+            key = _url_key(path)
+            if key in self._named:
+                hand_written = "：请给手写页面换一个文件名" if name(path).startswith("手写页面") else ""
+                raise PageConflict(
+                    f"{name(path)} 与{self._named[key]}会发布在同一个网址 /{urls.published(_index(path))}{hand_written}"
+                )
+            self._named[key] = name(path)
+            self._files[path] = content
+
+    def __iter__(self) -> Iterator[tuple[str, str | bytes]]:
+        return iter(self._files.items())
 
 
 def _url_key(path: str) -> str:
@@ -66,30 +116,6 @@ def _url_key(path: str) -> str:
 
 def _index(path: str) -> str:
     return path.removesuffix("README.md") + "index.md" if path.rpartition("/")[2] == "README.md" else path
-
-
-def site_files(
-    indexes: catalog.Catalog, site: config.SiteConfig, hand_written: Sequence[tuple[str, bytes]] = ()
-) -> dict[str, str]:
-    """Stages 5–6, pages and exports: every page, table, calendar and data file, by path (the
-    hand-written pages, by path and content, only join the search index)."""
-    plan = indexes.plan
-    engine = search.engine(plan)
-    text: dict[str, str] = {}
-    for part in (
-        pages.render(indexes, site, engine),
-        {urls.source("search-index"): search_index.index_json(indexes, hand_written)} if engine == "own" else {},
-        tables.files(indexes, site.site_url),
-        calendars.files(indexes, site.site_url),
-        changes.files(indexes, site.site_url),
-        {urls.source("plan-json"): export.plan_json(plan)},
-        {urls.source("plan-schema"): PLAN_SCHEMA.read_text(encoding="utf-8")},
-    ):
-        clash = text.keys() & part.keys()
-        if clash:  # the validator's reserved ids should make this impossible
-            raise PageConflict(f"两个生成的文件都是 {min(clash)}")
-        text |= part
-    return text
 
 
 def hand_written_pages(folder: Path) -> list[tuple[str, bytes]]:

@@ -1,4 +1,8 @@
-"""The site's address scheme, declared once: every kind of page or file → its path in the docs folder.
+"""Every kind of page and file the site publishes, declared once in one table (``OUTPUTS``): its
+path, what makes it, and whether the navigation lists it, search finds it and which feed it
+announces. The pages, the navigation, the search index, the clash check of everything built
+and the paths the theme and search.js read (``theme_paths``) all come from it, so adding a
+kind of page touches the table and its template, nothing else.
 
 A page's published URL follows from its source path (MkDocs' and Zensical's directory URLs:
 ``measures/m12.md`` → ``measures/m12/``), and an id in a path is the record's permanent id in
@@ -10,44 +14,126 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from urllib.parse import urlsplit
 
-PATHS: Mapping[str, str] = MappingProxyType(
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Output:
+    """One kind of page or file."""
+
+    # Its path in the docs folder; {id} stands for a record's permanent id.
+    path: str
+    # The template in templates/ that renders it; a file without one is written by a module of
+    # plansite/site (a table, a calendar, a feed, the data) or, for a workbook, plansite/ledger.
+    template: str = ""
+    # For a page per record: the catalog's records it is made from (catalog.<records>).
+    records: str = ""
+    # Its name in the navigation and in the site's search.
+    title: str = ""
+    # Listed in the site's navigation, in the table's order, with the pages of ``nav_children``
+    # (a kind of page per record) under it.
+    nav: bool = False
+    nav_children: str = ""
+    # Words the site's search finds this index page by; an index page without them has no entry.
+    search_words: str = ""
+    # The kind of the Atom feed the page announces, besides the plan's.
+    feed: str = ""
+    # Made only with this search engine (see site/search.py); "" always.
+    engine: str = ""
+
+    @property
+    def per_record(self) -> bool:
+        return "{id}" in self.path
+
+    @property
+    def in_sitemap(self) -> bool:
+        """MkDocs lists every page in sitemap.xml, and no other file."""
+        return self.path.endswith(".md")
+
+
+OUTPUTS: Mapping[str, Output] = MappingProxyType(
     {
-        "home": "index.md",
-        "full-text": "full-text/index.md",
-        "measures": "measures/index.md",
-        "measure": "measures/{id}.md",
-        "departments": "departments/index.md",
-        "department": "departments/{id}.md",
-        "department-ledger": "ledgers/{id}.md",
-        "sectors": "sectors/index.md",
-        "sector": "sectors/{id}/index.md",
-        "topics": "topics/index.md",
-        "topic": "topics/{id}.md",
-        "years": "years/index.md",
-        "year": "years/{id}.md",
-        "progress": "progress/index.md",
-        "downloads": "downloads/index.md",
-        "search": "search/index.md",
-        "search-index": "search.json",
-        "help": "help/index.md",
-        "changes": "changes/index.md",
+        # The navigation, in order.
+        "home": Output(path="index.md", template="home.md.j2", title="首页", nav=True),
+        "search": Output(path="search/index.md", template="search.md.j2", title="搜索", nav=True, engine="pagefind"),
+        "full-text": Output(path="full-text/index.md", template="full-text.md.j2", title="方案全文", nav=True),
+        "sectors": Output(
+            path="sectors/index.md",
+            template="sectors.md.j2",
+            title="分领域措施",
+            nav=True,
+            nav_children="sector",
+            search_words="领域 部分 章节",
+        ),
+        "departments": Output(
+            path="departments/index.md",
+            template="departments.md.j2",
+            title="责任单位",
+            nav=True,
+            search_words="牵头单位 配合单位 部门",
+        ),
+        "years": Output(
+            path="years/index.md",
+            template="years.md.j2",
+            title="目标年份",
+            nav=True,
+            nav_children="year",
+            search_words="目标任务 年份 期限 截止日期",
+        ),
+        "topics": Output(
+            path="topics/index.md", template="topics.md.j2", title="专题", nav=True, search_words="专题 跨领域"
+        ),
+        "measures": Output(
+            path="measures/index.md",
+            template="measures.md.j2",
+            title="措施一览",
+            nav=True,
+            search_words="全部措施 序号 标题 牵头单位",
+        ),
+        "progress": Output(
+            path="progress/index.md",
+            template="progress.md.j2",
+            title="落实进度",
+            nav=True,
+            search_words="进度 填报 完成 推进中 未启动 到期",
+        ),
+        "changes": Output(path="changes/index.md", template="changes.md.j2", title="变更记录", nav=True),
+        "downloads": Output(
+            path="downloads/index.md",
+            template="downloads.md.j2",
+            title="数据下载",
+            nav=True,
+            search_words="下载 数据 表格 CSV JSON 日历 开放数据",
+        ),
+        "help": Output(path="help/index.md", template="help.md.j2", title="怎么申请补贴、到哪里办理"),
+        # A page per record.
+        "measure": Output(path="measures/{id}.md", template="measure.md.j2", records="measures"),
+        "department": Output(
+            path="departments/{id}.md", template="department.md.j2", records="departments", feed="department-feed"
+        ),
+        "department-ledger": Output(path="ledgers/{id}.md", template="ledger.md.j2", records="departments"),
+        "sector": Output(path="sectors/{id}/index.md", template="sector.md.j2", records="chapters"),
+        "topic": Output(path="topics/{id}.md", template="topic.md.j2", records="topics"),
+        "year": Output(path="years/{id}.md", template="year.md.j2", records="years"),
+        # Files: the search index, feeds, data, tables, calendars and workbooks.
+        "search-index": Output(path="search.json", engine="own"),
         # At the site's root: the theme looks for a sitemap beside every rel="alternate" link,
         # and there is one here (in a folder of their own, each page would log a 404).
-        "feed": "changes.xml",
-        "department-feed": "changes-{id}.xml",
-        "plan-json": "downloads/plan.json",
-        "plan-schema": "downloads/plan.schema.json",
-        "table": "downloads/{id}",
-        "department-targets": "downloads/departments/{id}-targets.csv",
-        "department-ledger-book": "downloads/departments/{id}-ledger.xlsx",
-        "year-targets": "downloads/years/{id}-targets.csv",
-        "calendar": "downloads/calendars/{id}.ics",
-        "plan-calendar": "downloads/calendars/all.ics",
+        "feed": Output(path="changes.xml"),
+        "department-feed": Output(path="changes-{id}.xml"),
+        "plan-json": Output(path="downloads/plan.json"),
+        "plan-schema": Output(path="downloads/plan.schema.json"),
+        "table": Output(path="downloads/{id}"),
+        "department-targets": Output(path="downloads/departments/{id}-targets.csv"),
+        "department-ledger-book": Output(path="downloads/departments/{id}-ledger.xlsx"),
+        "year-targets": Output(path="downloads/years/{id}-targets.csv"),
+        "calendar": Output(path="downloads/calendars/{id}.ics"),
+        "plan-calendar": Output(path="downloads/calendars/all.ics"),
     }
 )
+PATHS: Mapping[str, str] = MappingProxyType({kind: output.path for kind, output in OUTPUTS.items()})
 
 
 # The kinds of path each kind of record in the data lends its id to.
@@ -122,3 +208,9 @@ def link(target: str, current: str) -> str:
 def host(site_url: str) -> str:
     """The published site's host name, for ids that must be globally unique (calendar UIDs, feed entry ids)."""
     return urlsplit(site_url).hostname or "plan.invalid"
+
+
+def theme_paths() -> dict[str, str]:
+    """The URL of each page or file of a fixed path, for the theme (extra.paths in the generated
+    configuration) and search.js: no path is written by hand in overrides/."""
+    return {kind.replace("-", "_"): url(kind) for kind, output in OUTPUTS.items() if not output.per_record}

@@ -92,7 +92,7 @@ def test_the_site_build_is_strict_in_process(bench, tmp_path, capfd):
     broken = (workspace / "n53" / "docs").resolve() / "broken-link.md"
     broken.write_text("[nowhere](nowhere.md)\n", encoding="utf-8")
     try:
-        built = build_site.mkdocs_build(workspace / "n53" / "mkdocs.yml", tmp_path / "site", True, None)
+        built = build_site.mkdocs_build(workspace / "n53" / "mkdocs.yml", tmp_path / "site", True)
     finally:
         broken.unlink()
     assert built is False

@@ -10,7 +10,7 @@ import feedparser
 from plansite import build, urls
 from plansite.data.read import read_plan
 from plansite.data.targets import ProgressRecord
-from plansite.site import catalog, changes
+from plansite.site import catalog
 from tests.conftest import ROOT
 from tests.golden_pages import SITE
 
@@ -43,7 +43,7 @@ def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_wi
     plan = sample()
     indexes = catalog.build(plan)
     out = files(plan)
-    everything = changes.changes(indexes)
+    everything = indexes.changes
     for entry in indexes.departments.values():
         parsed = feedparser.parse(out[urls.source("department-feed", entry.department.id)])
         assert parsed.bozo == 0
@@ -73,7 +73,7 @@ def test_the_changes_page_lists_every_change_newest_first_and_links_its_feed():
     plan = sample()
     page = files(plan)["changes/index.md"]
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
-    assert len(dates) == len(changes.changes(catalog.build(plan))) and dates == sorted(dates, reverse=True)
+    assert len(dates) == len(catalog.build(plan).changes) and dates == sorted(dates, reverse=True)
     assert "(../changes.xml)" in page
 
 

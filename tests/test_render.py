@@ -133,7 +133,7 @@ def test_two_pages_at_one_path_are_refused():
     built = catalog.build(read_plan(SAMPLE, "curated.yaml"))
     entry = next(iter(built.topics.values()))
     twins = dataclasses.replace(built, topics={"a": entry, "b": entry})
-    with pytest.raises(ValueError, match=f"two pages render to topics/{entry.topic.id}.md"):
+    with pytest.raises(build.PageConflict, match=f"生成的页面 topics/{entry.topic.id}.md 与生成的页面 topics/"):
         build.site_files(twins, SITE)
 
 

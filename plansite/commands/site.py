@@ -11,7 +11,6 @@ import logging
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from plansite import repository, write
 from plansite.commands.errors import guarded
@@ -40,7 +39,7 @@ def _main(argv: list[str] | None) -> int:
         pagefind = output.search_engine == "pagefind"
 
         def build_into(folder: Path) -> bool:
-            if not mkdocs_build(args.config_file, folder, args.quiet, settings if pagefind else None):
+            if not mkdocs_build(args.config_file, folder, args.quiet):
                 return False
             return not pagefind or index_with_pagefind(folder)
 
@@ -72,21 +71,14 @@ def index_with_pagefind(site_dir: Path) -> bool:
     )
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: dict | None) -> bool:
-    """`mkdocs build --strict` in this process; False if it failed (MkDocs has said why).
-
-    For a plan searched with Pagefind (``pagefind_of`` is then the configuration as written),
-    the theme is told to send the header's search box to the search page."""
+def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool) -> bool:
+    """`mkdocs build --strict` in this process; False if it failed (MkDocs has said why). The
+    generated configuration tells the theme which search the plan has (extra.search_engine)."""
     from mkdocs import config as mkdocs_config
     from mkdocs import exceptions
     from mkdocs.__main__ import ColorFormatter
     from mkdocs.commands import build
 
-    overrides: dict[str, Any] = {}
-    if pagefind_of is not None:
-        overrides = {
-            "extra": {**pagefind_of.get("extra", {}), "search_engine": "pagefind"},
-        }
     handler = logging.StreamHandler()
     handler.setFormatter(ColorFormatter())
     log = logging.getLogger("mkdocs")
@@ -94,9 +86,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, quiet: bool, pagefind_of: di
     # Warnings always pass: strict mode counts them on this logger (quiet at ERROR would hide them).
     log.setLevel(logging.WARNING if quiet else logging.INFO)
     try:
-        build.build(
-            mkdocs_config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True, **overrides)
-        )
+        build.build(mkdocs_config.load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True))
     except (exceptions.MkDocsException, exceptions.Abort) as error:
         log.error(str(error))
         return False

@@ -23,7 +23,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from plansite import urls
 from plansite.data.targets import STATUS_LABELS
-from plansite.site.catalog import Catalog, DepartmentEntry
+from plansite.site.catalog import Catalog
+from plansite.site.entries import DepartmentEntry
 
 SHEET = "任务台账"
 HEADERS = ("目标编号", "指标", "目标值", "期限", "状态", "填报日期", "进展说明", "佐证材料链接")

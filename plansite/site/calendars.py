@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 
 from plansite import urls
-from plansite.site.catalog import Catalog, Commitment, DepartmentEntry
+from plansite.site.catalog import Catalog
+from plansite.site.entries import Commitment, DepartmentEntry
 
 _LINE_OCTETS = 75
 

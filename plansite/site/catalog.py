@@ -7,196 +7,48 @@ department's measures or a year's targets reads the same computed answer.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from plansite import urls
 from plansite.data import official_text
-from plansite.data.model import UNSORTED_LABEL, Chapter, Department, Goal, Measure, Plan, Topic, WorkingGroup
-from plansite.data.targets import Target
-from plansite.site import matrix
+from plansite.data.model import UNSORTED_LABEL, Department, Goal, Measure, Plan
+from plansite.data.numerals import zh_date
+from plansite.site import changes, matrix
+from plansite.site.changes import Change
+from plansite.site.entries import (
+    ChapterEntry,
+    Commitment,
+    DepartmentEntry,
+    LedgerRow,
+    MeasureEntry,
+    TopicEntry,
+    YearGroup,
+)
 from plansite.site.related import ranked_related
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Commitment:
-    """A target together with the goal or measure that states it."""
+class AsOf:
+    """The date the data's progress is as of (数据截至), worded once for every page that states it."""
 
-    target: Target
-    measure: Measure | None
-    goal: Goal | None
-    chapter: Chapter
-    # Its deadline has passed by the plan's as-of date.
-    due: bool
-    # For a goal's target: the working group of its field, through which a department answers for it.
-    group: WorkingGroup | None = None
+    date: datetime.date | None
+    label: str = "数据截至"
 
     @property
-    def due_not_completed(self) -> bool:
-        """Due by the as-of date and not reported complete: what the dashboard lists."""
-        return self.due and self.target.status != "completed"
+    def date_text(self) -> str:
+        """The date in Chinese, or nothing without one."""
+        return zh_date(self.date) if self.date else ""
 
     @property
-    def page(self) -> str:
-        """The source of the page that states it, anchored at its own card."""
-        owner = (self.measure or self.chapter).page
-        return f"{owner}#{self.target.id}"
+    def text(self) -> str:
+        """数据截至 and the date; while a first draft collects no progress, saying so."""
+        return self.label + self.date_text if self.date else "尚未开始收集进度"
 
     @property
-    def url(self) -> str:
-        return urls.published(self.page)
-
-    @property
-    def year_page(self) -> str:
-        return urls.source("year", self.target.year)
-
-    @property
-    def source_label(self) -> str:
-        if self.measure:
-            return self.measure.heading
-        assert self.goal is not None  # a target is stated by a measure or by a goal
-        return f"主要目标（到{self.goal.year}年）"
-
-    @property
-    def lead(self) -> tuple[Department, ...]:
-        """Who answers for it: the measure's lead or responsible units; for a goal, the lead of its
-        working group, if it has one (none otherwise)."""
-        if self.measure:
-            return self.measure.lead or self.measure.responsible
-        return (self.group.lead,) if self.group else ()
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class YearGroup:
-    year: int
-    commitments: tuple[Commitment, ...]
-
-    @property
-    def page(self) -> str:
-        return urls.source("year", self.year)
-
-    @property
-    def goal_count(self) -> int:
-        """How many of its targets are the plan's goals rather than measures'."""
-        return sum(1 for c in self.commitments if c.measure is None)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class LedgerRow:
-    """A line of a department's task ledger (台账): a target it answers for or helps with, or a
-    measure of its with no dated target."""
-
-    role: str
-    measure: Measure | None
-    commitment: Commitment | None
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class DepartmentEntry:
-    department: Department
-    leads: tuple[Measure, ...]
-    supports: tuple[Measure, ...]
-    responsible_for: tuple[Measure, ...]
-    # Its own to-do list, by year: the targets of the measures it leads or is responsible for, and
-    # the goals of the working groups it leads.
-    years: tuple[YearGroup, ...]
-    # Targets of the measures it supports.
-    supported_years: tuple[YearGroup, ...]
-    # Its task ledger: the goals of its working groups, then its measures in plan order, each
-    # measure's targets on lines of their own.
-    ledger: tuple[LedgerRow, ...] = ()
-
-    @property
-    def page(self) -> str:
-        return self.department.page
-
-    @property
-    def url(self) -> str:
-        return urls.published(self.page)
-
-    @property
-    def ledger_page(self) -> str:
-        return urls.source("department-ledger", self.department.id)
-
-    @property
-    def ledger_book_page(self) -> str:
-        """Its ledger as a workbook to fill in and send back."""
-        return urls.source("department-ledger-book", self.department.id)
-
-    @property
-    def calendar_page(self) -> str:
-        return urls.source("calendar", self.department.id)
-
-    @property
-    def calendar_url(self) -> str:
-        return urls.published(self.calendar_page)
-
-    @property
-    def table_page(self) -> str:
-        return urls.source("department-targets", self.department.id)
-
-    @property
-    def own_commitments(self) -> tuple[Commitment, ...]:
-        """Its to-do list: the targets of the measures it leads or is responsible for, by year."""
-        return tuple(c for group in self.years for c in group.commitments)
-
-    @property
-    def supported_commitments(self) -> tuple[Commitment, ...]:
-        return tuple(c for group in self.supported_years for c in group.commitments)
-
-    @property
-    def target_count(self) -> int:
-        return len(self.own_commitments)
-
-    @property
-    def supported_target_count(self) -> int:
-        return len(self.supported_commitments)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class ChapterEntry:
-    chapter: Chapter
-    measures: tuple[Measure, ...]
-    commitments: tuple[Commitment, ...]
-
-    @property
-    def page(self) -> str:
-        return self.chapter.page
-
-    @property
-    def goals(self) -> tuple[tuple[Goal, tuple[Commitment, ...]], ...]:
-        """Each of its goals with the targets it states."""
-        return tuple((goal, tuple(c for c in self.commitments if c.goal is goal)) for goal in self.chapter.goals)
-
-    @property
-    def leads(self) -> tuple[Department, ...]:
-        """The lead (or responsible) departments of its measures, in order of first mention."""
-        return tuple(dict.fromkeys(d for m in self.measures for d in m.lead + m.responsible))
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class TopicEntry:
-    topic: Topic
-    measures: tuple[Measure, ...]
-
-    @property
-    def page(self) -> str:
-        return self.topic.page
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class MeasureEntry:
-    measure: Measure
-    previous: Measure | None
-    next: Measure | None
-    # Measures sharing a lead department or a topic, closest first.
-    related: tuple[Measure, ...]
-    commitments: tuple[Commitment, ...]
-    # The official closing parenthesis naming its units, as the full text prints it.
-    units_clause: str
-    # When its data last changed: its newest correction or commit, or the plan's publication.
-    last_changed: datetime.date
+    def since(self) -> str:
+        """截至 and the date, opening a sentence, or nothing without a date."""
+        return f"截至{self.date_text}，" if self.date else ""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -211,9 +63,14 @@ class Catalog:
     timeline: tuple[YearGroup, ...]
     # The department × chapter matrix: a row per department, a cell per chapter with measures.
     matrix: tuple[matrix.MatrixRow, ...]
+    as_of: AsOf
     # No department has reported on any target yet: pages say so once instead of marking every
     # target that is due. Computed once, as every target's status badge asks.
-    nothing_reported: bool = False
+    nothing_reported: bool
+    # Every report and correction, newest first, and those of each measure and department.
+    changes: tuple[Change, ...]
+    changes_by_measure: Mapping[str, tuple[Change, ...]]
+    changes_by_department: Mapping[str, tuple[Change, ...]]
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
@@ -295,22 +152,37 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]), commitments=tuple(chapter_commitments[c.id]))
         for c in plan.chapters
     }
+    measures = {
+        m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {})
+        for index, m in enumerate(plan.measures)
+    }
+    everything = changes.collect(plan, commitments, departments.values())
     return Catalog(
         plan=plan,
         commitments=commitments,
-        measures=_frozen(
-            {
-                m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {})
-                for index, m in enumerate(plan.measures)
-            }
-        ),
+        measures=_frozen(measures),
         departments=_frozen(departments),
         chapters=_frozen(chapters),
         topics=_frozen({t.id: TopicEntry(topic=t, measures=tuple(by_topic[t.id])) for t in plan.topics}),
         timeline=_by_year(commitments, years),
         matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
+        as_of=AsOf(date=plan.as_of),
         nothing_reported=bool(commitments) and all(c.target.status == "unreported" for c in commitments),
+        changes=everything,
+        changes_by_measure=_frozen(_grouped(everything, measures, lambda c: [c.measure.id] if c.measure else [])),
+        changes_by_department=_frozen(_grouped(everything, departments, lambda c: [d.id for d in c.departments])),
     )
+
+
+def _grouped(
+    everything: tuple[Change, ...], keys: Mapping[str, object], of: Callable[[Change], list[str]]
+) -> dict[str, tuple[Change, ...]]:
+    """The changes of each record (of ``keys``), in the list's order: ``of`` gives a change's records' ids."""
+    found: dict[str, list[Change]] = {key: [] for key in keys}
+    for change in everything:
+        for key in of(change):
+            found[key].append(change)
+    return {key: tuple(group) for key, group in found.items()}
 
 
 def _name_order(entry: DepartmentEntry) -> str:

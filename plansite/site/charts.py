@@ -15,7 +15,8 @@ from markupsafe import Markup, escape
 
 from plansite.data.numerals import zh_date
 from plansite.data.targets import STATUS_LABELS
-from plansite.site.catalog import Catalog, YearGroup
+from plansite.site.catalog import Catalog
+from plansite.site.entries import YearGroup
 from plansite.site.progress import STATUSES, Tally
 
 

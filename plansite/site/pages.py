@@ -9,8 +9,7 @@ to other pages' sources, which the builder resolves and checks.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import jinja2
@@ -21,64 +20,40 @@ from plansite import repository, urls
 from plansite.data.model import Measure
 from plansite.data.numerals import zh_date
 from plansite.data.targets import STATUS_LABELS
-from plansite.site import changes, charts, markup, progress, search_index, tables
-from plansite.site.catalog import Catalog, Commitment
+from plansite.site import charts, markup, progress, tables
+from plansite.site.catalog import Catalog
 from plansite.site.config import SiteConfig
+from plansite.site.entries import Commitment
 
 TEMPLATES = repository.TEMPLATES
 
 
-def render(catalog: Catalog, site: SiteConfig, engine: str) -> dict[str, str]:
-    """Every page and the navigation: source path → Markdown."""
+def render(catalog: Catalog, site: SiteConfig, engine: str) -> Iterator[tuple[str, str]]:
+    """Every page the output table (``urls.OUTPUTS``) gives a template, and the navigation, as
+    (source path, Markdown). A page per record gets its record as ``entry``."""
     environment = _environment()
-    dashboard = progress.build(catalog)
-    everything = changes.changes(catalog)
-    files: dict[str, str] = {}
+    shared = {
+        "catalog": catalog,
+        "plan": catalog.plan,
+        "site": site,
+        "dashboard": progress.build(catalog),
+        "statuses": STATUS_LABELS,
+        "tables": tables.TABLES,
+    }
+    for kind, output in urls.OUTPUTS.items():
+        if not output.template or output.engine not in ("", engine):
+            continue
+        template = environment.get_template(output.template)
+        for record in _records(catalog, output.records) if output.per_record else [None]:
+            path = urls.source(kind, record.id if record is not None else None)
+            yield path, template.render({**shared, "page": path, "output": output, "entry": record})
+    yield INHERITED_CONFIG, _inherited_config(catalog, engine)
 
-    def page(kind: str, template: str, id: object = None, **context: Any) -> None:
-        path = urls.source(kind, id)
-        if path in files:
-            raise ValueError(f"two pages render to {path}")
-        files[path] = environment.get_template(template).render(
-            {
-                "page": path,
-                "catalog": catalog,
-                "plan": catalog.plan,
-                "site": site,
-                "dashboard": dashboard,
-                "statuses": STATUS_LABELS,
-                **context,
-            }
-        )
 
-    page("home", "home.md.j2")
-    page("full-text", "full-text.md.j2")
-    page("measures", "measures.md.j2")
-    for entry in catalog.measures.values():
-        measure_changes = changes.of_measure(everything, entry.measure)
-        page("measure", "measure.md.j2", entry.measure.id, entry=entry, measure=entry.measure, changes=measure_changes)
-    page("departments", "departments.md.j2")
-    for department in catalog.departments.values():
-        feed = urls.source("department-feed", department.department.id)
-        page("department", "department.md.j2", department.department.id, entry=department, feed=feed)
-        page("department-ledger", "ledger.md.j2", department.department.id, entry=department)
-    page("sectors", "sectors.md.j2")
-    for chapter in catalog.chapters.values():
-        page("sector", "sector.md.j2", chapter.chapter.id, entry=chapter, chapter=chapter.chapter)
-    page("topics", "topics.md.j2")
-    for topic in catalog.topics.values():
-        page("topic", "topic.md.j2", topic.topic.id, entry=topic)
-    page("years", "years.md.j2")
-    for group in catalog.years:
-        page("year", "year.md.j2", group.year, group=group)
-    page("progress", "progress.md.j2")
-    page("changes", "changes.md.j2", changes=everything)
-    page("downloads", "downloads.md.j2", tables=tables.TABLES)
-    page("help", "help.md.j2", help_title=search_index.HELP_TITLE)
-    if engine == "pagefind":
-        page("search", "search.md.j2")
-    files[INHERITED_CONFIG] = _inherited_config(catalog, engine)
-    return files
+def _records(catalog: Catalog, records: str) -> Iterable[Any]:
+    """The records of ``catalog`` an output makes one page each from."""
+    found = getattr(catalog, records)
+    return found.values() if isinstance(found, Mapping) else found
 
 
 def _environment() -> jinja2.Environment:
@@ -144,18 +119,12 @@ def _citation(context: jinja2.runtime.Context, cited: Measure | Commitment) -> s
     return f"{source}，{where}，{cited.target.year}年目标任务“{cited.target.indicator}”。{site.site_url}{cited.url}"
 
 
-def _as_of(date: datetime.date | None) -> str:
-    """数据截至 and the data's date, or, while a first draft collects no progress, saying so."""
-    return f"数据截至{zh_date(date)}" if date else "尚未开始收集进度"
-
-
 _FILTERS: Mapping[str, Callable[..., Any]] = {
     "link": _link,
     "md_link": _md_link,
     "md": markup.md,
     "yaml_string": markup.yaml_string,
     "zh_date": zh_date,
-    "as_of": _as_of,
     "citation": _citation,
     "status_icon": charts.status_icon,
     "units": _units,
@@ -178,36 +147,38 @@ INHERITED_CONFIG = ".config.yml"
 
 
 def _inherited_config(catalog: Catalog, engine: str) -> str:
-    """The site's name and description, and the nav grouped by chapter: the config file mkdocs.yml
-    inherits, so that nothing in mkdocs.yml names a plan."""
+    """The site's name and description, the nav grouped by chapter, the search engine and the
+    paths the theme links to: the config file mkdocs.yml inherits, so that nothing in mkdocs.yml
+    names a plan and nothing in overrides/ writes a path by hand."""
     plan = catalog.plan
-    sectors: list[Any] = ["sectors/index.md"]
-    with_measures = len(catalog.plan.measures) <= NAV_MEASURES
-    for entry in catalog.chapters.values() if len(catalog.chapters) <= NAV_CHAPTERS else ():
-        chapter_page = entry.page
-        title = markup.for_theme(entry.chapter.heading)
-        if entry.measures and with_measures:
-            sectors.append({title: [chapter_page, *(m.page for m in entry.measures)]})
-        else:
-            sectors.append({title: chapter_page})
-    nav = [
-        {"首页": urls.source("home")},
-        {"方案全文": urls.source("full-text")},
-        {"分领域措施": sectors},
-        {"责任单位": urls.source("departments")},
-        {"目标年份": [urls.source("years"), *({f"{g.year}年": g.page} for g in catalog.years)]},
-        {"专题": urls.source("topics")},
-        {"措施一览": urls.source("measures")},
-        {"落实进度": urls.source("progress")},
-        {"变更记录": urls.source("changes")},
-        {"数据下载": urls.source("downloads")},
-    ]
-    if engine == "pagefind":
-        nav.insert(1, {"搜索": urls.source("search")})
     config = {
         "site_name": markup.for_theme(plan.site_name),
         "site_description": markup.for_theme(f"《{plan.document.title}》全文、分项措施、责任单位和目标任务。"),
-        "nav": nav,
+        "nav": [
+            {output.title: _nav_entry(catalog, kind, output)}
+            for kind, output in urls.OUTPUTS.items()
+            if output.nav and output.engine in ("", engine)
+        ],
+        "extra": {"search_engine": engine, "paths": urls.theme_paths()},
     }
     header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10**6)
+
+
+def _nav_entry(catalog: Catalog, kind: str, output: urls.Output) -> Any:
+    """A page of the navigation, with the pages listed under it: a chapter's under the sectors
+    (and its measures under it, while the plan is small enough), a year's under the years."""
+    page = urls.source(kind)
+    if output.nav_children == "sector":
+        if len(catalog.chapters) > NAV_CHAPTERS:
+            return [page]
+        with_measures = len(catalog.plan.measures) <= NAV_MEASURES
+        children: list[Any] = [page]
+        for entry in catalog.chapters.values():
+            title = markup.for_theme(entry.chapter.heading)
+            pages = [entry.page, *(m.page for m in entry.measures)] if entry.measures and with_measures else entry.page
+            children.append({title: pages})
+        return children
+    if output.nav_children == "year":
+        return [page, *({f"{group.year}年": group.page} for group in catalog.years)]
+    return page

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from plansite.data.targets import STATUS_LABELS, Status
-from plansite.site.catalog import Catalog, Commitment
+from plansite.site.catalog import Catalog
+from plansite.site.entries import Commitment
 
 STATUSES: tuple[Status, ...] = tuple(STATUS_LABELS)
 

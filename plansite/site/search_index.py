@@ -69,9 +69,10 @@ def entries(catalog: Catalog) -> list[Entry]:
         targets = "；".join(c.target.indicator for c in group.commitments)
         years = (str(group.year), f"{group.year}年")
         found.append(Entry(urls.published(group.page), f"{group.year}年目标任务", "年份", years, targets))
-    for kind, title, text in _INDEX_PAGES:
-        found.append(Entry(urls.url(kind), title, "页面", (title,), text))
-    found.append(Entry(urls.url("help"), HELP_TITLE, "指引", (), HELP_TEXT))
+    for kind, output in urls.OUTPUTS.items():
+        if output.search_words:
+            found.append(Entry(urls.url(kind), output.title, "页面", (output.title,), output.search_words))
+    found.append(Entry(urls.url("help"), urls.OUTPUTS["help"].title, "指引", (), HELP_TEXT))
     notice = plan.document.notice
     found.append(Entry("", plan.document.title, "页面", ("首页",), plan.document.preamble))
     found.append(
@@ -86,20 +87,10 @@ def entries(catalog: Catalog) -> list[Entry]:
     return found
 
 
-HELP_TITLE = "怎么申请补贴、到哪里办理"
 # The page's gist, in the words people use when they ask what the plan does not answer.
 HELP_TEXT = (
     "本站不是补贴申领或办事指南。补贴怎么申请、以旧换新补贴在哪里申请、怎么领取、到哪里办理、"
     "要什么条件、带哪些材料、咨询电话和热线，请向负责的部门咨询，以各部门发布的实施细则和通知为准。"
-)
-_INDEX_PAGES = (
-    ("measures", "措施一览", "全部措施 序号 标题 牵头单位"),
-    ("departments", "责任单位", "牵头单位 配合单位 部门"),
-    ("sectors", "分领域措施", "领域 部分 章节"),
-    ("topics", "专题", "专题 跨领域"),
-    ("years", "目标年份", "目标任务 年份 期限 截止日期"),
-    ("progress", "落实进度", "进度 填报 完成 推进中 未启动 到期"),
-    ("downloads", "数据下载", "下载 数据 表格 CSV JSON 日历 开放数据"),
 )
 
 
@@ -141,7 +132,7 @@ def examples(catalog: Catalog) -> dict[str, str]:
 
 
 # Where a reader whose words found nothing can look instead.
-ELSEWHERE = (("责任单位", "departments"), ("目标年份", "years"), ("方案全文", "full-text"))
+ELSEWHERE = ("departments", "years", "full-text")
 
 
 def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
@@ -149,8 +140,8 @@ def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ())
     return json.dumps(
         {
             "examples": examples(catalog),
-            "elsewhere": [{"title": title, "url": urls.url(kind)} for title, kind in ELSEWHERE],
-            "help": {"title": HELP_TITLE, "url": urls.url("help")},
+            "elsewhere": [{"title": urls.OUTPUTS[kind].title, "url": urls.url(kind)} for kind in ELSEWHERE],
+            "help": {"title": urls.OUTPUTS["help"].title, "url": urls.url("help")},
             "pages": [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
         },
         ensure_ascii=False,

@@ -17,7 +17,8 @@ from typing import Any
 from plansite import urls
 from plansite.data import numerals
 from plansite.data.model import Department
-from plansite.site.catalog import Catalog, MeasureEntry
+from plansite.site.catalog import Catalog
+from plansite.site.entries import MeasureEntry
 
 # Lists inside a cell: ids with a semicolon, names with the Chinese enumeration comma.
 ID_SEPARATOR = ";"

@@ -90,7 +90,7 @@
     var list = box.querySelector(".md-search-result__list");
     var form = box.querySelector("form");
     var indexUrl = new URL(box.getAttribute("data-plan-search"), window.location.href);
-    var base = indexUrl.href.replace(/search\.json$/, "");
+    var base = new URL(box.getAttribute("data-plan-base"), window.location.href).href;
     var searchPage = box.hasAttribute("data-plan-search-page");
     var index = null, pages = null, loading = null, timer = null, shown = [];
 
