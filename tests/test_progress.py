@@ -7,9 +7,11 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 
 import pytest
+import yaml
 
 from plansite.data.read import read_plan
 from plansite.site import catalog, charts, progress
+from tests.conftest import DATA
 from tests.golden_pages import SAMPLE
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -34,8 +36,28 @@ def test_a_target_without_reports_is_unreported_and_the_latest_report_is_its_sta
     assert targets["g2026-t1"].latest.evidence[0].title == "示例市2026年国民经济和社会发展统计公报"
 
 
+def _recorded_reports(node):
+    """Every ``progress:`` record in raw YAML, by target id, read without the model."""
+    found = {}
+    if isinstance(node, dict):
+        if "id" in node and isinstance(node.get("progress"), list):
+            found[node["id"]] = node["progress"]
+        for value in node.values():
+            found.update(_recorded_reports(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.update(_recorded_reports(value))
+    return found
+
+
 def test_the_real_plan_invents_no_progress(plan):
-    assert {t.status for t in plan.targets if t.latest is None} <= {"unreported"}
+    """The statuses come from the data's reports alone: a target past its deadline that nobody
+    reported on is 未填报, never 未按期完成 or 已完成."""
+    recorded = _recorded_reports(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+    assert {t.id: len(t.history) for t in plan.targets} == {t.id: len(recorded.get(t.id, [])) for t in plan.targets}
+    overdue = [t for t in plan.targets if datetime.date(t.year, 12, 31) <= plan.as_of and not t.history]
+    assert overdue, "the real plan has targets past their deadline to judge"
+    assert {t.status for t in overdue} == {"unreported"}
 
 
 @pytest.mark.parametrize(
@@ -53,13 +75,10 @@ def test_due_is_judged_against_the_as_of_date_not_the_day_of_the_build(sample, a
     assert {c.target.id for c in dashboard.due_not_completed} == due
 
 
-def test_the_real_plans_due_list_is_every_target_of_the_years_before_the_as_of_date(plan):
+def test_the_real_plans_due_list_is_every_target_past_its_deadline_not_reported_completed(plan):
     dashboard = progress.build(catalog.build(plan))
-    expected = [
-        t.id
-        for t in plan.targets
-        if t.year < plan.as_of.year or (t.year == plan.as_of.year and plan.as_of == datetime.date(t.year, 12, 31))
-    ]
+    expected = [t.id for t in plan.targets if datetime.date(t.year, 12, 31) <= plan.as_of and t.status != "completed"]
+    assert expected, "the real plan has targets past their deadline"
     assert sorted(c.target.id for c in dashboard.due_not_completed) == sorted(expected)
     assert [c.target.year for c in dashboard.due_not_completed] == sorted(
         c.target.year for c in dashboard.due_not_completed
