@@ -3,7 +3,7 @@
 import re
 
 from plansite.problems import RULES
-from tests.error_cases import ERRORS, ROOT
+from tests.error_cases import ROOT, cases
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 START, END = "<!-- errors:start -->", "<!-- errors:end -->"
@@ -19,11 +19,11 @@ EXAMPLES = {
 
 def error_table() -> str:
     examples = dict(EXAMPLES)
-    for expected in sorted(ERRORS.glob("*.expected")):
-        for line in expected.read_text(encoding="utf-8").splitlines():
+    for bad in cases():
+        for line in bad.expected.read_text(encoding="utf-8").splitlines():
             found = re.search(r"\[([a-z0-9-]+)\]$", line)
             if found and found.group(1) in RULES:
-                examples.setdefault(found.group(1), line.replace("tests/fixtures/errors/", ""))
+                examples.setdefault(found.group(1), line)
     rows = ["| 类别 | 示例 | 含义和改法 |", "|---|---|---|"]
     for code, rule in RULES.items():
         example = examples[code].replace("|", "\\|")

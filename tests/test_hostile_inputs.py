@@ -19,7 +19,7 @@ from plansite.data.read import read_plan
 from plansite.problems import DataError
 from plansite.site import calendars, tables
 from tests.conftest import DATA, ROOT, tree
-from tests.error_cases import ERRORS
+from tests.error_cases import ERRORS, case
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
 MKDOCS_YML = ROOT / "mkdocs.yml"
@@ -176,7 +176,7 @@ def test_a_full_disk_is_reported_and_the_previous_output_kept(tmp_path, monkeypa
 
 
 def test_make_check_reports_without_makes_own_error_line(tmp_path):
-    bad = ERRORS / "many-errors.yaml"
+    bad = case("many-errors").write(tmp_path)
     result = subprocess.run(
         ["make", "--no-print-directory", "check", f"DATA={bad}"], cwd=ROOT, capture_output=True, text=True
     )

@@ -108,7 +108,7 @@ def covers(field: str, places: set[str]) -> bool:
 
 
 # The site's name is the one text that refuses markup (< > & " '), tests/fixtures/errors/
-# site-name-markup.yaml: left out here, the site is named by the plan's title, which reaches the
+# site-name-markup.diff: left out here, the site is named by the plan's title, which reaches the
 # same configuration key through the same escaping, and holds anything.
 REFUSES_MARKUP = {"site_name"}
 
