@@ -11,7 +11,7 @@ RUNS ?= 1
 # make check DATA=other.yaml checks another data file.
 DATA ?= data/measures.yaml
 
-.PHONY: serve site generate check test screenshots bench bench-preview bench-pages bench-search clean
+.PHONY: serve site generate check test quick screenshots bench bench-preview bench-pages bench-search clean
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
@@ -31,7 +31,12 @@ test: $(INSTALLED) $(ACORN)  ## every check: validation, fidelity, export, pages
 	$(BIN)/ruff check plansite scripts tests
 	$(BIN)/ruff format --check plansite scripts tests
 	$(BIN)/mypy plansite
-	$(BIN)/python -m pytest $(ARGS)
+	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadgroup $(ARGS)
+
+quick: $(INSTALLED) $(ACORN)  ## the checks that need neither MkDocs nor a browser, in under a minute: run before every commit
+	$(BIN)/ruff check plansite scripts tests
+	$(BIN)/ruff format --check plansite scripts tests
+	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadgroup -m "not site and not browser" $(ARGS)
 
 bench: $(INSTALLED)  ## build plans of 53, 1000 and 5000 measures against a bare Material baseline (SIZES=53,300 to choose)
 	$(BIN)/python scripts/bench_build.py --sizes $(SIZES) --runs $(RUNS)

@@ -1,25 +1,29 @@
-"""Turn the plan's structured YAML into validated data and the pages of its website.
+"""Turn a plan's structured YAML into validated data and the files of its website.
 
-``build.build()`` runs the stages, each a module, in this order, and returns every file:
+``build.build()`` reads as its stages; each stage is a module:
 
-1. ``load``      read ``data/measures.yaml`` safely, keeping every value's line and column;
-2. ``validate``  check it against ``schema/measures.schema.json`` (jsonschema) and the plan's
-                 own rules (``rules``, ``dated_rules``), collecting every problem first;
-3. ``model``     build the typed, frozen ``Plan`` (its targets in ``targets``);
-4. ``catalog``   the indexes the pages share (by department, chapter, topic and year, with
-                 ``related`` measures and the department × chapter ``matrix``), computed once;
-                 ``progress`` the dashboard's counts by status;
-5. ``pages``     the pages, from ``templates/``, with ``charts`` (inline SVG), each at the path
-                 the URL map (``urls``) gives it, its data text made inert by ``markup`` (which
-                 also escapes what the theme prints: titles, the nav, the site's name);
-6. exports       ``export`` (``plan.json``), ``tables`` (CSV), ``calendars`` (iCalendar) and
-                 ``search`` (jieba's dictionary, the fixed search worker).
+1. ``data.load``       read ``data/measures.yaml`` (or text already held) safely, keeping every
+                       value's line and column (``data.yaml_nodes``);
+2. ``data.validate``   check it against ``schema/measures.schema.json`` and the plan's own rules
+                       (``data.rules``, ``data.unit_rules``, ``data.dated_rules``), every problem
+                       collected first (``problems``);
+3. ``data.assemble``   the typed, frozen ``data.model.Plan`` (targets in ``data.targets``), then
+                       ``data.fidelity`` proves it says what the official text says
+                       (``data.official_text``); ``data.read`` runs stages 1–3 in one call;
+4. ``site.catalog``    every fact the pages share, computed once: the records of each index
+                       (``site.entries``), related measures, the department × chapter matrix, the
+                       as-of date, the change list (``site.changes``) by measure and department;
+5. the files           ``urls.OUTPUTS`` declares every page and file once (path, template, nav,
+                       search, feed); ``site.pages`` renders the pages (``site.charts``,
+                       ``site.progress``, ``site.markup``), and beside them ``site.export``
+                       (plan.json), ``site.tables`` (CSV), ``site.calendars``, ``site.feeds``,
+                       ``site.search_index`` and ``ledger.book`` (each department's workbook);
+6. ``write``           publish the result atomically: a failed or killed run leaves the old output.
 
-``write`` then publishes the output atomically. Around them: ``cli`` (the command line),
-``preview`` (live preview for editors), ``config`` (what pages need from ``mkdocs.yml``),
-``importer`` (drafts the YAML from a plan's text), ``official_text`` (reassembles the official
-document, which proves the data complete), ``ledger_book`` / ``ledger_read`` / ``ledger_import``
-(each department's task ledger, reading a returned one within bounds, merging its reports into
-the data), ``history`` (when each line of the data last
-changed, from git) and ``markdown_tables`` (a Python-Markdown extension ``mkdocs.yml`` names).
+Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error handler in
+``commands.errors``), ``ledger`` (a returned workbook read within bounds and merged into the data),
+``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the
+browser harness), ``repository`` (where the project's files are) and ``site.markdown_tables``
+(a Markdown extension ``mkdocs.yml`` names). ``data`` imports nothing from ``site``, ``site``
+nothing from ``commands``; ``tests/test_structure.py`` holds the code to that.
 """

@@ -66,7 +66,7 @@ def _generate_text(
     site: config.SiteConfig,
     hand_written: Sequence[tuple[str, bytes]],
 ) -> None:
-    """Stages 5–6, pages and exports, each kind at the path the output table gives it."""
+    """Stage 5, pages and the other files, each kind at the path the output table gives it."""
     plan = indexes.plan
     engine = search.engine(plan)
     published.add(pages.render(indexes, site, engine), "生成的页面 {}".format)

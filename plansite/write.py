@@ -1,4 +1,4 @@
-"""Stage 5: put finished output in place so that no run, failed or killed, leaves it half-written.
+"""Stage 6: put finished output in place so that no run, failed or killed, leaves it half-written.
 
 The generated folder (``docs/generated``) and the built site (``site``) are symbolic links to
 one complete version of their output. A run writes a whole new version beside the current one,

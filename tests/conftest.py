@@ -1,5 +1,8 @@
+import fcntl
 import os
+import shutil
 import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,27 @@ DATA = ROOT / "data" / "measures.yaml"
 SOURCE = DATA.parent / yaml.safe_load(DATA.read_text(encoding="utf-8"))["document"]["source"]
 # The slowest browser test takes about 20 s; one that has not finished in this long is stuck.
 BROWSER_TEST_DEADLINE = int(os.environ.get("PLAN_BROWSER_TEST_DEADLINE", "180"))
+
+
+# Tests that need the built site or a browser, found by the fixtures they ask for; a test that runs
+# MkDocs itself is marked ``site`` where it is written. ``make quick`` runs everything else.
+_TIERS = {"browser": "browser", "built_site": "site", "site_url": "site"}
+
+
+# Modules whose module-scoped fixture is costly (a build, an adoption, a browser page of every
+# query): run on one worker, so that it is made once (make test runs with --dist loadgroup).
+_ONE_WORKER = {"test_adoption", "test_atomic", "test_bench", "test_search", "test_site", "test_print"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in _TIERS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(marker)
+        module = item.module.__name__.rpartition(".")[2] if item.module else ""
+        if module in _ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(module))
 
 
 def pytest_addoption(parser):
@@ -73,12 +97,22 @@ def official_lines():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real site, generated and built once with --strict for every test that reads it."""
+    """The real site, generated and built once with --strict for every test that reads it: once
+    for the whole run, when the tests run in several processes (pytest-xdist), the first to ask
+    builds it while the others wait."""
     from tests.site_build import build_site
 
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir)
-    assert result.returncode == 0, result.stderr[-3000:]
+    # A worker's temporary folder is in the run's own; without workers, the run's own is the one.
+    run_folder = tmp_path_factory.getbasetemp()
+    shared = run_folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_folder
+    site_dir = shared / "built-site"
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "built-site.done").exists():
+            shutil.rmtree(site_dir, ignore_errors=True)
+            result = build_site(site_dir)
+            assert result.returncode == 0, result.stderr[-3000:]
+            (shared / "built-site.done").touch()
     return site_dir
 
 
@@ -107,3 +141,33 @@ def tree(link: Path) -> dict[str, bytes]:
     """Every file of the generator's output behind ``link``: relative path → content."""
     root = link.resolve()
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def project_copy(copy: Path) -> Path:
+    """A copy of the working tree at ``copy`` (tracked and new files, as git would commit them;
+    everything but what is built, in a project that is no git checkout, such as an adopted copy):
+    a test that edits the data, the pages or the generated folder does it there, never here."""
+    if not (ROOT / ".git").exists():
+        return Path(shutil.copytree(ROOT, copy, ignore=_built))
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    for name in filter(None, listed.decode("utf-8").split("\0")):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
+def _built(folder: str, names: list[str]) -> set[str]:
+    """What a build or an install made in ``folder`` of this project, which a copy leaves out."""
+    place = Path(folder).relative_to(ROOT).as_posix()
+    made = {".venv", ".cache", "site", ".pytest_cache"} if place == "." else {"generated"} if place == "docs" else set()
+    return {
+        n
+        for n in names
+        if n in made or n == "__pycache__" or n.endswith(".egg-info") or n.startswith((".site.", ".generated."))
+    }

@@ -13,11 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(site_dir: Path) -> subprocess.CompletedProcess:
-    generated = subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, capture_output=True, text=True)
-    if generated.returncode:
-        return generated
+    """Build the real site into ``site_dir`` from a copy of the project, so that its generated
+    pages are its own while other tests (in other workers) generate theirs."""
+    from tests.conftest import project_copy
+
+    project = project_copy(site_dir.parent / f"{site_dir.name}-project")
     return subprocess.run(
-        [sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
 
 

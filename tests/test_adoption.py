@@ -2,14 +2,16 @@
 with a county plan of our own making, and the copy builds its site and passes its own checks of
 that plan, with no hand edit."""
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, project_copy
+
+# Builds the site with MkDocs: not in make quick.
+pytestmark = pytest.mark.site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "adoption" / "plan.txt"
 TITLE = "样例县推动大规模设备更新和消费品以旧换新实施方案"
@@ -22,17 +24,7 @@ def run(*args, cwd):
 @pytest.fixture(scope="module")
 def adopted(tmp_path_factory):
     """A copy of the working tree (tracked and new files, as git would commit them), adopted."""
-    copy = tmp_path_factory.mktemp("adopting") / "repository"
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout
-    for name in filter(None, listed.decode("utf-8").split("\0")):
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
+    copy = project_copy(tmp_path_factory.mktemp("adopting") / "repository")
     result = run("scripts/import_plan.py", FIXTURE, "--replace", cwd=copy)
     assert result.returncode == 0, result.stderr
     return copy, result

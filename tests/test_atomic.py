@@ -80,7 +80,7 @@ def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_p
     generate(changed, tmp_path / "timing")
     duration = time.monotonic() - started
     seen = set()
-    for delay in [duration * step / 10 for step in range(0, 16)]:
+    for delay in [duration * step / 5 for step in range(0, 8)]:
         run = subprocess.Popen(
             [sys.executable, "scripts/generate.py", "--data", str(changed), "--out", str(out)],
             cwd=ROOT,

@@ -10,6 +10,9 @@ from plansite.site.search import OWN_SEARCH_MEASURES
 from plansite.tools.browser import require_chromium, serve
 from tests.conftest import ROOT
 
+# Builds the site with MkDocs: not in make quick.
+pytestmark = pytest.mark.site
+
 PAST_THE_LIMIT = OWN_SEARCH_MEASURES + 20
 
 

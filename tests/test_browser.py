@@ -116,7 +116,7 @@ def test_every_request_goes_to_the_site_itself_and_nothing_logs_an_error(context
     page.on("request", lambda request: requests.append(request.url))
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site_url + PAGE_KINDS[kind], wait_until="networkidle")
+    page.goto(site_url + PAGE_KINDS[kind])
     # Open search too, so that its index loads.
     page.locator("input.md-search__input").click()
     page.keyboard.type(BUSIEST.department.name)
@@ -277,9 +277,10 @@ def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contras
     turn_on_reading_mode(page)
     assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-default-fg-color').trim()") == "#000"
     assert normal != "#000"
-    # Read the next page only once it has loaded: under load, evaluate could reach the old one.
-    with page.expect_navigation(wait_until="domcontentloaded"):
-        page.click(".plan-pager__next")
+    # Read the next page only once it is the one shown: under load, evaluate could reach the old one.
+    first = page.url
+    page.click(".plan-pager__next")
+    page.wait_for_url(lambda url: url != first, wait_until="domcontentloaded")
     assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"
     assert page.inner_text("[data-plan-elder-toggle]") == "退出长辈模式"
     later = context.new_page()  # a later visit in the same browser
@@ -432,7 +433,9 @@ def test_every_department_links_its_csv_calendar_subscription_and_ledger(context
     page = context_factory().new_page()
     for department in plan.departments:
         page.goto(site_url + f"departments/{department.id}/")
-        links = {a.inner_text(): a.get_attribute("href") for a in page.locator(".plan-files a").all()}
+        links = dict(
+            page.eval_on_selector_all(".plan-files a", "links => links.map(a => [a.innerText, a.getAttribute('href')])")
+        )
         assert {
             "任务台账",
             "填报台账（Excel）",

@@ -11,10 +11,10 @@ from plansite.commands.generate import summary
 from plansite.data.read import read_plan
 from plansite.site import export
 from tests.conftest import DATA, ROOT
+from tests.error_cases import case
 
 GENERATE = ROOT / "scripts" / "generate.py"
 SAMPLE = ROOT / "tests" / "fixtures" / "sample"
-BAD = ROOT / "tests" / "fixtures" / "errors" / "many-errors.yaml"
 
 
 def generate(*args):
@@ -99,7 +99,7 @@ def test_a_failed_run_leaves_the_previous_output_untouched(tmp_path):
     output = tmp_path / "out" / "downloads" / "plan.json"
     before, stamp = output.read_bytes(), output.stat().st_mtime_ns
     listing = sorted(p.name for p in (tmp_path / "out" / "downloads").iterdir())
-    result = generate("--data", BAD, "--out", tmp_path / "out")
+    result = generate("--data", case("many-errors").write(tmp_path), "--out", tmp_path / "out")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == "共 4 个问题"
     assert output.read_bytes() == before and output.stat().st_mtime_ns == stamp

@@ -126,6 +126,7 @@ def test_a_run_waits_for_the_lock_another_holds_and_says_so(tmp_path, capfd):
     assert tree(out) == {write.MARKER: tree(out)[write.MARKER], "a.md": b"a"}
 
 
+@pytest.mark.site
 def test_a_killed_make_site_leaves_the_previous_site(tmp_path):
     site = tmp_path / "site"
     command = [sys.executable, "scripts/build_site.py", "--site-dir", str(site), "--quiet"]

@@ -88,6 +88,7 @@ def test_the_ledger_is_the_same_bytes_for_the_same_data(data, tmp_path):
     assert first == second
 
 
+@pytest.mark.site
 def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, tmp_path):
     before = data.read_text(encoding="utf-8")
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")

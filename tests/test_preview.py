@@ -2,7 +2,6 @@
 `make bench-preview` measures the latency)."""
 
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -12,7 +11,10 @@ import pytest
 
 from plansite.tools.bench_preview import edited_measure, with_marker
 from plansite.tools.browser import free_port
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, project_copy
+
+# Builds the site with MkDocs: not in make quick.
+pytestmark = pytest.mark.site
 
 MEASURE = edited_measure(DATA)
 
@@ -36,15 +38,15 @@ def wait_until(condition, timeout: float = 60) -> None:
 
 @pytest.fixture
 def preview(tmp_path):
-    data = tmp_path / "measures.yaml"
-    shutil.copy(DATA, data)
-    shutil.copytree(DATA.parent / "source", tmp_path / "source")
+    # The preview writes the edited plan's pages into its project's docs/generated: a copy's.
+    project = project_copy(tmp_path / "project")
+    data = project / "data" / "measures.yaml"
     address = f"127.0.0.1:{free_port()}"
     log = tmp_path / "preview.log"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-u", "scripts/serve.py", "--data", str(data), "--dev-addr", address],
-            cwd=ROOT,
+            [sys.executable, "-u", "scripts/serve.py", "--dev-addr", address],
+            cwd=project,
             stdout=output,
             stderr=subprocess.STDOUT,
         )
@@ -55,7 +57,6 @@ def preview(tmp_path):
         finally:
             process.terminate()
             process.wait()
-            subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, capture_output=True)
 
 
 def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(preview):
@@ -69,7 +70,7 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     data.write_text(broken, encoding="utf-8")
     wait_until(lambda: "未知字段 'supportng'：是不是 'supporting'？" in log.read_text(encoding="utf-8"))
     report = log.read_text(encoding="utf-8")
-    assert re.search(re.escape(str(data)) + r":\d+:3: 措施 m\d\d 的 supportng：未知字段", report)
+    assert re.search(r"data/measures\.yaml:\d+:3: 措施 m\d\d 的 supportng：未知字段", report)
     assert "网页仍显示上一个正确的版本" in report
     time.sleep(1)
     assert "【预览一】" in fetch(page) and "【预览二】" not in fetch(page)

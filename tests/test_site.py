@@ -13,6 +13,9 @@ import pytest
 from plansite.site import catalog as catalog_module
 from tests.site_build import build_site, measure_ids, parse, section
 
+# Builds the site with MkDocs: not in make quick.
+pytestmark = pytest.mark.site
+
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 

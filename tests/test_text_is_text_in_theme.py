@@ -9,10 +9,9 @@ import os
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, example, given, settings
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
 
 from plansite import build
 from plansite.tools.bench_build import config_in
@@ -28,11 +27,15 @@ from tests.test_text_is_text import (
     words,
 )
 
+pytestmark = pytest.mark.site
 SCRIPT_ADDRESS = ("javascript:", "data:", "vbscript:")
 
 
 def built(data: dict, work: Path) -> tuple[dict[str, Elements], dict[str, bytes]]:
     """Every page of the site ``data`` builds (MkDocs --strict, Material), parsed, and its workbooks."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
     work.mkdir()
     file = work / "plan.yaml"
     file.write_text(yaml.dump(data, Dumper=QuotingDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -8,8 +8,13 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from tests.conftest import ROOT
 from tests.site_build import parse
+
+# Builds the site with MkDocs: not in make quick.
+pytestmark = pytest.mark.site
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
 

@@ -12,7 +12,7 @@ from plansite import repository
 from plansite.commands.errors import guarded
 from plansite.commands.generate import display_path
 from plansite.data import characters
-from plansite.ledger import merge as ledger_import
+from plansite.ledger import merge
 from plansite.problems import DataError
 
 
@@ -34,15 +34,15 @@ def _main(argv: list[str] | None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        merged = ledger_import.merge(args.data, args.ledgers, args.as_of)
-    except ledger_import.LedgerProblems as failure:
+        merged = merge.merge(args.data, args.ledgers, args.as_of)
+    except merge.LedgerProblems as failure:
         for problem in failure.problems:
             print(f"{characters.visible(problem)}", file=sys.stderr)
         print(f"共 {len(failure.problems)} 个问题，数据没有改动", file=sys.stderr)
         return 1
     except DataError as error:
         raise DataError(error.problems, outcome="导入后的数据没有通过检查，数据没有改动") from None
-    ledger_import.write_merge(args.data, merged)
+    merge.write_merge(args.data, merged)
     print(
         f"{display_path(args.data)}：导入 {len(merged.added)} 条进度记录；"
         f"{merged.unchanged} 行与该目标上一次的报告相同，没有重复导入"

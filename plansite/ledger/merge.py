@@ -1,4 +1,4 @@
-"""Filled task ledgers (``ledger_book``), read by ``ledger_read``, merged into the data as progress records.
+"""Filled task ledgers (``ledger.book``), read by ``ledger.read``, merged into the data as progress records.
 
 Only new reports are added: a row that repeats its target's latest report, or a blank row, adds
 nothing, so importing a ledger twice changes nothing. The data file is edited line by line

@@ -1,6 +1,6 @@
-"""Reading a returned task ledger (``ledger_book``): bounded before it is unpacked, each filled row
+"""Reading a returned task ledger (``book``): bounded before it is unpacked, each filled row
 turned into a report, every problem named at its cell (``commerce.xlsx!E7: …``) in Chinese.
-``ledger_import`` merges the reports into the data."""
+``merge`` merges the reports into the data."""
 
 from __future__ import annotations
 

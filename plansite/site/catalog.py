@@ -1,4 +1,4 @@
-"""The plan seen from each of the site's indexes: departments, sectors, topics and years.
+"""Stage 4: the plan seen from each of the site's indexes: departments, sectors, topics and years.
 
 Built once from the frozen ``Plan`` and frozen itself, so every page that shows a
 department's measures or a year's targets reads the same computed answer.

@@ -1,4 +1,4 @@
-"""Stage 4: the plan as ``plan.json``, a public contract described by ``schema/plan.schema.json``.
+"""Stage 5: the plan as ``plan.json``, a public contract described by ``schema/plan.schema.json``.
 
 The output is deterministic: the same data gives the same bytes, so diffs show real changes.
 """
