@@ -25,7 +25,7 @@ _TIERS = {"browser": "browser", "built_site": "site", "site_url": "site"}
 
 # Modules whose module-scoped fixture is costly (a build, an adoption, a browser page of every
 # query): run on one worker, so that it is made once (make test runs with --dist loadgroup).
-_ONE_WORKER = {"test_adoption", "test_atomic", "test_bench", "test_search", "test_site", "test_print"}
+_ONE_WORKER = {"test_adoption", "test_bench", "test_search", "test_site", "test_print"}
 
 
 @pytest.hookimpl(tryfirst=True)
