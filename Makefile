@@ -33,7 +33,7 @@ test: $(INSTALLED) $(ACORN)  ## every check: validation, fidelity, export, pages
 	$(BIN)/mypy plansite
 	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadgroup $(ARGS)
 
-quick: $(INSTALLED) $(ACORN)  ## the checks that need neither MkDocs nor a browser, in under a minute: run before every commit
+quick: $(INSTALLED) $(ACORN)  ## the checks that need neither MkDocs nor a browser: run before every commit, make test before a push
 	$(BIN)/ruff check plansite scripts tests
 	$(BIN)/ruff format --check plansite scripts tests
 	$(BIN)/python -m pytest --numprocesses auto --maxprocesses 4 --dist loadgroup -m "not site and not browser" $(ARGS)

@@ -148,7 +148,7 @@ def project_copy(copy: Path) -> Path:
     everything but what is built, in a project that is no git checkout, such as an adopted copy):
     a test that edits the data, the pages or the generated folder does it there, never here."""
     if not (ROOT / ".git").exists():
-        return Path(shutil.copytree(ROOT, copy, ignore=_built))
+        return Path(shutil.copytree(ROOT, copy, ignore=_built, dirs_exist_ok=True))
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
