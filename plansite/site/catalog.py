@@ -10,6 +10,7 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import ClassVar
 
 from plansite.data import official_text
 from plansite.data.model import UNSORTED_LABEL, Department, Goal, Measure, Plan
@@ -33,7 +34,7 @@ class AsOf:
     """The date the data's progress is as of (数据截至), worded once for every page that states it."""
 
     date: datetime.date | None
-    label: str = "数据截至"
+    label: ClassVar[str] = "数据截至"
 
     @property
     def date_text(self) -> str:
