@@ -1,5 +1,5 @@
-"""`make bench` at small sizes, so the harness cannot rot: the real plan (the site's own search) and
-one just past the Pagefind limit. Its timings are printed, never asserted."""
+"""`make bench` at small sizes, so the harness cannot rot, and a plan just past the Pagefind limit
+built as `make site` builds it. Timings are printed, never asserted."""
 
 import subprocess
 import sys
@@ -7,25 +7,26 @@ import sys
 import pytest
 
 from plansite.site.search import OWN_SEARCH_MEASURES
-from plansite.tools.browser import require_chromium, serve
+from plansite.tools.bench_build import prepare
+from plansite.tools.browser import serve
 from tests.conftest import ROOT
 
 # Builds the site with MkDocs: not in make quick.
 pytestmark = pytest.mark.site
 
+SIZES = (5, 12)
 PAST_THE_LIMIT = OWN_SEARCH_MEASURES + 20
 
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory):
-    require_chromium()
     workspace = tmp_path_factory.mktemp("bench")
     result = subprocess.run(
         [
             sys.executable,
             "scripts/bench_build.py",
             "--sizes",
-            f"53,{PAST_THE_LIMIT}",
+            ",".join(map(str, SIZES)),
             "--runs",
             "1",
             "--workspace",
@@ -41,20 +42,33 @@ def bench(tmp_path_factory):
     return workspace, result.stdout
 
 
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """The site of a plan just past the limit of the site's own search, as `make site` builds it."""
+    work = tmp_path_factory.mktemp("large")
+    data, config_file = prepare(PAST_THE_LIMIT, work)
+    result = subprocess.run(
+        [sys.executable, "scripts/build_site.py", "--data", str(data), "--config-file", str(config_file), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return work / "site"
+
+
 def test_the_harness_prints_a_row_per_size_and_writes_them(bench):
     workspace, output = bench
-    rows = [line for line in output.splitlines() if line.startswith(("| 53 |", f"| {PAST_THE_LIMIT} |"))]
-    assert len(rows) == 2
-    assert "| own |" in rows[0] and "| pagefind |" in rows[1]
-    assert all(len(row.split("|")) == 8 for row in rows)
+    rows = [line for line in output.splitlines() if line.startswith(tuple(f"| {size} |" for size in SIZES))]
+    assert len(rows) == len(SIZES)
+    assert all("| own |" in row and len(row.split("|")) == 8 for row in rows)
     written = (workspace / "results.md").read_text(encoding="utf-8")
     assert all(row in written for row in rows)
-    assert f"make site({PAST_THE_LIMIT}) / make site(53)" in written
+    assert f"make site({SIZES[1]}) / make site({SIZES[0]})" in written
 
 
-def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(bench, browser):
-    workspace, _ = bench
-    site = workspace / f"n{PAST_THE_LIMIT}" / "site"
+def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(large_site, browser):
+    site = large_site
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert not (site / "search.json").exists()
     with serve(site) as url:
@@ -75,7 +89,7 @@ def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(bench, brow
 
 def test_the_baseline_builds_the_same_pages(bench):
     workspace, _ = bench
-    for size in (53, PAST_THE_LIMIT):
+    for size in SIZES:
         ours = {
             p.relative_to(workspace / f"n{size}" / "site").as_posix()
             for p in (workspace / f"n{size}" / "site").rglob("index.html")
@@ -84,7 +98,7 @@ def test_the_baseline_builds_the_same_pages(bench):
             p.relative_to(workspace / f"n{size}" / "site-baseline").as_posix()
             for p in (workspace / f"n{size}" / "site-baseline").rglob("index.html")
         }
-        assert ours == baseline
+        assert ours and ours == baseline
 
 
 def test_the_site_build_is_strict_in_process(bench, tmp_path, capfd):
@@ -92,10 +106,11 @@ def test_the_site_build_is_strict_in_process(bench, tmp_path, capfd):
     from plansite.commands import site as build_site
 
     workspace, _ = bench
-    broken = (workspace / "n53" / "docs").resolve() / "broken-link.md"
+    work = workspace / f"n{SIZES[0]}"
+    broken = (work / "docs").resolve() / "broken-link.md"
     broken.write_text("[nowhere](nowhere.md)\n", encoding="utf-8")
     try:
-        built = build_site.mkdocs_build(workspace / "n53" / "mkdocs.yml", tmp_path / "site", True)
+        built = build_site.mkdocs_build(work / "mkdocs.yml", tmp_path / "site", True)
     finally:
         broken.unlink()
     assert built is False

@@ -31,6 +31,9 @@ def test_synthetic_plans_pass_every_check_of_the_generator(plan):
     assert len(large.measures) == 400 and len({m.id for m in large.measures}) == 400
     regions = -(-400 // len(plan.measures))
     assert len(large.departments) == len(plan.departments) * regions and large.measures[-1].number == 400
+    # Smaller than the real plan, as the benchmark's smoke test builds: only the topics it uses.
+    small = synthetic(5)
+    assert len(small.measures) == 5 and {t.id for t in small.topics} == {t.id for m in small.measures for t in m.topics}
 
 
 def test_related_measures_are_those_the_definition_ranks_first():

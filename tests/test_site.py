@@ -67,6 +67,26 @@ def test_every_department_page_lists_exactly_its_measures(site, catalog):
     assert referenced <= pages
 
 
+DEPARTMENT_FILES = ("任务台账", "填报台账（Excel）", "目标任务表（CSV）", "截止日期日历（.ics）")
+
+
+def test_every_department_links_its_ledger_files_and_calendar_subscription(site, catalog):
+    for entry in catalog.departments.values():
+        page = site / "departments" / entry.department.id / "index.html"
+        html = read(page)
+        listed = html[html.index('<ul class="plan-files"') : html.index("</ul>", html.index('<ul class="plan-files"'))]
+        links = {
+            html_module.unescape(text): html_module.unescape(href)
+            for href, text in re.findall(r'<a [^>]*?href="([^"]*)"[^>]*>([^<]*)</a>', listed)
+        }
+        assert set(DEPARTMENT_FILES) | {"在日历软件中订阅"} <= links.keys(), entry.department.id
+        assert links["在日历软件中订阅"].startswith("webcal://"), entry.department.id
+        for name in DEPARTMENT_FILES:
+            target = (page.parent / links[name]).resolve()
+            assert (target / "index.html" if target.is_dir() else target).is_file(), (entry.department.id, name)
+        assert len(re.findall(r'class="plan-citation__text">[^<]*\.ics<', html)) == 1, entry.department.id
+
+
 def test_every_year_page_lists_exactly_the_targets_of_that_year(site, catalog):
     for group in catalog.years:
         html = read(site / "years" / str(group.year) / "index.html")

@@ -80,6 +80,10 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
             for index, target in enumerate(copied["targets"], 1):
                 target["id"] = f"{copied['id']}-t{index}"
             plan["measures"].append(copied)
+    # A plan smaller than the real one keeps only the topics its measures use, as every plan must.
+    used = {topic for measure in plan["measures"] for topic in measure.get("topics", ())}
+    if "topics" in plan:
+        plan["topics"] = [topic for topic in plan["topics"] if topic["id"] in used]
     if plan["document"].get("local_governments"):
         plan["document"]["local_governments"]["stated_in"] = plan["measures"][0]["id"]
     return plan
