@@ -49,6 +49,8 @@ WIDTHS = {
     "网址": 40,
 }
 _OPEN = PatternFill("solid", fgColor="FFF8E1")
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
+_UNLOCKED = Protection(locked=False)
 
 
 def files(catalog: Catalog, site_url: str) -> dict[str, bytes]:
@@ -98,9 +100,9 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
             # Text is text: openpyxl would store a string that starts with "=" as a live formula.
             if isinstance(cell.value, str):
                 cell.data_type = "s"
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = _WRAPPED
             if cell.column in report_columns:
-                cell.protection = Protection(locked=False)
+                cell.protection = _UNLOCKED
                 cell.fill = _OPEN
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"

@@ -9,6 +9,7 @@ to other pages' sources, which the builder resolves and checks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -56,6 +57,9 @@ def _records(catalog: Catalog, records: str) -> Iterable[Any]:
     return found.values() if isinstance(found, Mapping) else found
 
 
+# One environment per process: it keeps the compiled templates between builds (the preview, the
+# tests) and reloads a template whose file changed.
+@functools.cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
