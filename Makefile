@@ -10,6 +10,9 @@ SIZES ?= 53,1000,5000
 RUNS ?= 1
 # make check DATA=other.yaml checks another data file.
 DATA ?= data/measures.yaml
+# Python caches compiled modules (and pytest its rewritten tests) unless told not to, as some
+# machines' environments do: the tests start dozens of Python processes, each would compile again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve site generate check test quick screenshots bench bench-preview bench-pages bench-search clean
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plansite import build, write
 from tests.conftest import DATA, ROOT, tree
 
 SLOW = ROOT / "tests" / "slow_generate.py"
@@ -26,7 +27,8 @@ def generate(data: Path, out: Path) -> None:
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
-    """Two valid datasets and the output of each: the one published, and the one a run is writing."""
+    """Two valid datasets and the output of each (as the generator publishes it): the one
+    published, and the one a run is writing."""
     base = tmp_path_factory.mktemp("atomic")
     changed = base / "changed.yaml"
     # A copy elsewhere, with a changed text: not compared with the official text.
@@ -44,11 +46,17 @@ def versions(tmp_path_factory):
     return changed, tree(old_out), tree(new_out)
 
 
+def publish_old(out: Path) -> None:
+    """What a run of the generator on the real data publishes, without starting one."""
+    write.publish(out, build.build(DATA, ROOT / "mkdocs.yml", "data/measures.yaml").files)
+
+
 @pytest.mark.parametrize("share_written", [0.02, 0.5, 0.95])
 def test_a_run_killed_while_writing_leaves_the_previous_output_exactly(tmp_path, versions, share_written):
     changed, old, new = versions
     out = tmp_path / "out"
-    generate(DATA, out)
+    publish_old(out)
+    assert tree(out) == old
     # Only files whose content changed are written (the others are linked): kill within those.
     files_to_write = sum(1 for path, content in new.items() if old.get(path) != content)
     files_before_kill = int(files_to_write * share_written)
@@ -74,13 +82,13 @@ def test_a_run_killed_while_writing_leaves_the_previous_output_exactly(tmp_path,
 def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_path, versions):
     changed, old, new = versions
     out = tmp_path / "out"
-    generate(DATA, out)
+    publish_old(out)
     # Spread the kills over a whole run's duration, and past its end, however fast this machine is.
     started = time.monotonic()
     generate(changed, tmp_path / "timing")
     duration = time.monotonic() - started
     seen = set()
-    for delay in [duration * step / 5 for step in range(0, 8)]:
+    for delay in [duration * share for share in (0, 0.35, 0.7, 1.05, 1.4)]:
         run = subprocess.Popen(
             [sys.executable, "scripts/generate.py", "--data", str(changed), "--out", str(out)],
             cwd=ROOT,
@@ -94,5 +102,5 @@ def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_p
         assert result in (old, new), f"killed after {delay:.2f}s: a mix of old and new output"
         seen.add("new" if result == new else "old")
         if result == new:
-            generate(DATA, out)
+            publish_old(out)
     assert seen == {"old", "new"}  # kills landed both before and after the switch

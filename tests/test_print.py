@@ -2,11 +2,7 @@
 
 import pytest
 
-from plansite.data.read import read_plan
-from tests.conftest import DATA
-
-# The measure with the most targets: the longest page of its kind.
-MEASURE = max(read_plan(DATA, "data/measures.yaml").measures, key=lambda m: len(m.targets))
+from tests.plan_pages import LONGEST as MEASURE
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 import html as html_module
 import json
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -31,6 +32,12 @@ def catalog(plan):
 
 def html_pages(site):
     return sorted(site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def parsed(site):
+    """Every page's ids, links and resources, parsed once for the tests that read them."""
+    return {path: parse(read(path)) for path in html_pages(site)}
 
 
 def read(path: Path) -> str:
@@ -127,8 +134,8 @@ def test_the_search_index_has_every_measure_and_department_and_only_pages_that_e
     assert entry["text"] == last.text and last.label in entry["keys"]
 
 
-def test_internal_links_and_anchors_all_resolve(site):
-    pages = {path: parse(read(path)) for path in html_pages(site)}
+def test_internal_links_and_anchors_all_resolve(site, parsed):
+    pages = parsed
     broken, anchors_checked = [], 0
     for path, page in pages.items():
         for link in page.links:
@@ -137,13 +144,13 @@ def test_internal_links_and_anchors_all_resolve(site):
             parts = urlsplit(link)
             # The 404 page links from the site root: it is served at any depth.
             base = site if parts.path.startswith("/") else path.parent
-            target = (base / unquote(parts.path.lstrip("/"))).resolve() if parts.path else path
+            target = Path(os.path.normpath(base / unquote(parts.path.lstrip("/")))) if parts.path else path
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
                 broken.append(f"{path.relative_to(site)}: {link}")
             elif parts.fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse(read(target)).ids
+                ids = pages[target].ids
                 anchors_checked += 1
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{path.relative_to(site)}: {link} (no such anchor)")
@@ -163,12 +170,12 @@ def test_every_markdown_link_was_turned_into_a_link(site):
     assert not leftovers, leftovers
 
 
-def test_only_links_to_the_data_file_the_licence_and_evidence_leave_the_site(site, plan):
+def test_only_links_to_the_data_file_the_licence_and_evidence_leave_the_site(parsed, plan):
     """Links, not requests: the browser tests prove nothing is fetched from elsewhere."""
     evidence = {urlsplit(e.url).netloc for t in plan.targets for r in t.history for e in r.evidence}
     hosts = Counter()
-    for path in html_pages(site):
-        for link in parse(read(path)).links:
+    for page in parsed.values():
+        for link in page.links:
             if EXTERNAL.match(link):
                 hosts[urlsplit(link).netloc] += 1
     official = {urlsplit(plan.document.official_page).netloc} if plan.document.official_page else set()
@@ -176,10 +183,10 @@ def test_only_links_to_the_data_file_the_licence_and_evidence_leave_the_site(sit
     assert hosts["creativecommons.org"] == 1
 
 
-def test_no_page_loads_anything_from_another_host(site):
+def test_no_page_loads_anything_from_another_host(site, parsed):
     offenders = []
-    for path in html_pages(site):
-        for tag, attribute, value in parse(read(path)).resources:
+    for path, page in parsed.items():
+        for tag, attribute, value in page.resources:
             if EXTERNAL.match(value):
                 offenders.append(f"{path.relative_to(site)}: <{tag} {attribute}={value}>")
     for path in site.rglob("*.css"):
