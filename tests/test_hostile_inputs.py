@@ -18,7 +18,7 @@ from plansite.commands import generate
 from plansite.data.read import read_plan
 from plansite.problems import DataError
 from plansite.site import calendars, tables
-from tests.conftest import DATA, ROOT, tree
+from tests.conftest import DATA, ROOT, project_copy, tree
 from tests.error_cases import ERRORS, case
 
 SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "curated.yaml"
@@ -129,11 +129,15 @@ def test_a_run_waits_for_the_lock_another_holds_and_says_so(tmp_path, capfd):
 
 @pytest.mark.site
 def test_a_killed_make_site_leaves_the_previous_site(tmp_path):
+    # In a copy of the project: the sample plan's site is published, then a build of the real
+    # plan (long enough to be caught writing) is killed, then the sample's is built again.
+    project = project_copy(tmp_path / "project")
     site = tmp_path / "site"
     command = [sys.executable, "scripts/build_site.py", "--site-dir", str(site), "--quiet"]
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    sample = [*command, "--data", str(SAMPLE)]
+    subprocess.run(sample, cwd=project, check=True, capture_output=True)
     before = tree(site)
-    run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     versions = tmp_path / ".site.versions"
     # Kill it while MkDocs is writing the new version beside the live one.
     deadline = time.monotonic() + 120
@@ -146,7 +150,7 @@ def test_a_killed_make_site_leaves_the_previous_site(tmp_path):
     run.send_signal(signal.SIGTERM)
     run.wait()
     assert tree(site) == before
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(sample, cwd=project, check=True, capture_output=True)
     assert len(list(versions.iterdir())) == 1  # the killed build's folder is gone
 
 
