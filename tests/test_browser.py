@@ -164,6 +164,9 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # Reading mode changes sizes and colours only (html[data-plan-elder] in plan.css): larger text
 # changes which contrast a text needs, and may make a region scroll.
 READING_RULES = [*COLOUR_RULES, "scrollable-region-focusable"]
+# Reading mode in the dark scheme, on the kinds that hold every component (text, lists, tables,
+# target cards, charts): its colours are the light one's inverted, on the same markup.
+DARK_READING_KINDS = ("home", "measure", "year")
 
 
 def axe_violations(page, rules=None):
@@ -182,9 +185,9 @@ def colour_scheme(page):
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_a_page_fetches_only_from_the_site_passes_axe_and_reads_larger(context_factory, site_url, kind):
     """Each page kind, loaded once: axe finds no WCAG 2.1 A or AA violation in the light scheme,
-    and none of the rules a scheme or reading mode can change in reading mode, in the dark scheme
-    and in both; reading mode grows its text; every request (search's index included) goes to the
-    site itself, and nothing logs an error."""
+    and none of the rules a scheme or reading mode can change in reading mode and in the dark
+    scheme (and, for some kinds, in both); reading mode grows its text; every request (search's
+    index included) goes to the site itself, and nothing logs an error."""
     page = context_factory(color_scheme="light").new_page()
     requests, errors = [], []
     page.on("request", lambda request: requests.append(request.url))
@@ -204,7 +207,8 @@ def test_a_page_fetches_only_from_the_site_passes_axe_and_reads_larger(context_f
     # The header's toggle, as a reader switches: the same styles as a system set to dark.
     page.locator("label.md-header__button[for^='__palette']:visible").click()
     assert colour_scheme(page) == "slate"
-    assert axe_violations(page, READING_RULES) == [], "长辈模式, dark"
+    if kind in DARK_READING_KINDS:
+        assert axe_violations(page, READING_RULES) == [], "长辈模式, dark"
     page.click("[data-plan-elder-toggle]")
     assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") != "on"
     assert axe_violations(page, COLOUR_RULES) == [], "dark"
