@@ -12,7 +12,7 @@ import pytest
 from plansite import build, write
 from tests.conftest import DATA, ROOT, tree
 
-SLOW = ROOT / "tests" / "slow_generate.py"
+STOPPING = ROOT / "tests" / "stopping_generate.py"
 
 
 def generate(data: Path, out: Path) -> None:
@@ -40,49 +40,54 @@ def versions(tmp_path_factory):
         encoding="utf-8",
     )
     old_out, new_out = base / "old", base / "new"
-    generate(DATA, old_out)
-    generate(changed, new_out)
+    publish(DATA, old_out)
+    publish(changed, new_out)
     assert tree(old_out) != tree(new_out)
     return changed, tree(old_out), tree(new_out)
 
 
-def publish_old(out: Path) -> None:
-    """What a run of the generator on the real data publishes, without starting one."""
-    write.publish(out, build.build(DATA, ROOT / "mkdocs.yml", "data/measures.yaml").files)
+def publish(data: Path, out: Path) -> None:
+    """What a run of the generator on ``data`` publishes, without starting one."""
+    write.publish(out, build.build(data, ROOT / "mkdocs.yml", data.name).files)
 
 
 @pytest.mark.parametrize("share_written", [0.02, 0.5, 0.95])
 def test_a_run_killed_while_writing_leaves_the_previous_output_exactly(tmp_path, versions, share_written):
     changed, old, new = versions
     out = tmp_path / "out"
-    publish_old(out)
+    publish(DATA, out)
     assert tree(out) == old
     # Only files whose content changed are written (the others are linked): kill within those.
     files_to_write = sum(1 for path, content in new.items() if old.get(path) != content)
-    files_before_kill = int(files_to_write * share_written)
-    per_file = 0.03
     run = subprocess.Popen(
-        [sys.executable, str(SLOW), str(per_file), "--data", str(changed), "--out", str(out)],
+        [
+            sys.executable,
+            str(STOPPING),
+            str(int(files_to_write * share_written)),
+            "--data",
+            str(changed),
+            "--out",
+            str(out),
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert run.stdout.readline().strip() == "writing"
-    time.sleep(per_file * files_before_kill)
+    assert run.stdout.readline().strip() == "stopped", run.stderr.read() if run.poll() is not None else ""
     run.send_signal(signal.SIGKILL)
     run.wait()
     assert tree(out) == old
     # The next run cleans up what the killed one left, and publishes in full.
-    generate(changed, out)
-    assert tree(out) == versions[2]
+    publish(changed, out)
+    assert tree(out) == new
     assert len(list((tmp_path / ".out.versions").iterdir())) == 1
 
 
 def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_path, versions):
     changed, old, new = versions
     out = tmp_path / "out"
-    publish_old(out)
+    publish(DATA, out)
     # Spread the kills over a whole run's duration, and past its end, however fast this machine is.
     started = time.monotonic()
     generate(changed, tmp_path / "timing")
@@ -102,5 +107,5 @@ def test_runs_killed_at_random_moments_leave_old_or_new_output_never_a_mix(tmp_p
         assert result in (old, new), f"killed after {delay:.2f}s: a mix of old and new output"
         seen.add("new" if result == new else "old")
         if result == new:
-            publish_old(out)
+            publish(DATA, out)
     assert seen == {"old", "new"}  # kills landed both before and after the switch
