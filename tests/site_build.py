@@ -17,13 +17,18 @@ def build_site(site_dir: Path) -> subprocess.CompletedProcess:
     pages are its own while other tests (in other workers) generate theirs."""
     from tests.conftest import project_copy
 
-    project = project_copy(site_dir.parent / f"{site_dir.name}-project")
+    project = project_copy(project_of(site_dir))
     return subprocess.run(
         [sys.executable, "scripts/build_site.py", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
     )
+
+
+def project_of(site_dir: Path) -> Path:
+    """The copy of the project ``build_site`` built ``site_dir`` from, its generated pages included."""
+    return site_dir.parent / f"{site_dir.name}-project"
 
 
 @dataclass

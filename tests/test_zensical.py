@@ -10,8 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.site_build import parse
+from tests.site_build import parse, project_of
 
 # Builds the site with MkDocs: not in make quick.
 pytestmark = pytest.mark.site
@@ -20,10 +19,11 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 
 
 def test_every_internal_href_and_src_of_a_zensical_build_resolves_to_a_file(built_site, tmp_path):
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "docs" / "generated", project / "docs" / "generated", symlinks=False)
+    # The very sources the real site was built from, in a folder of its own.
+    built_from, project = project_of(built_site), tmp_path / "project"
+    shutil.copytree(built_from / "docs" / "generated", project / "docs" / "generated", symlinks=False)
     for name in ("mkdocs.yml", "overrides"):
-        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, project / name)
+        (shutil.copytree if (built_from / name).is_dir() else shutil.copy)(built_from / name, project / name)
     # mkdocs.yml names the project's own Markdown extension (plansite.site.markdown_tables), which
     # Zensical imports from the installed package, as MkDocs does: no PYTHONPATH.
     result = subprocess.run(
