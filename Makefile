@@ -8,16 +8,21 @@ ACORN := .cache/acorn/node_modules/acorn/package.json
 # make bench: the plan sizes to build, and builds of each configuration per size.
 SIZES ?= 53,1000,5000
 RUNS ?= 1
+# make serve-nginx PORT=9000 serves on another port.
+PORT ?= 8080
 # make check DATA=other.yaml checks another data file.
 DATA ?= data/measures.yaml
 # Python caches compiled modules (and pytest its rewritten tests) unless told not to, as some
 # machines' environments do: the tests start dozens of Python processes, each would compile again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: serve site generate check test quick screenshots bench bench-preview bench-pages bench-search clean
+.PHONY: serve serve-nginx site generate check test quick screenshots bench bench-preview bench-pages bench-search clean
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
 	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
+
+serve-nginx: $(INSTALLED)  ## serve the built site/ through Debian's nginx with deploy/site.conf, as the public site is served (PORT=8080)
+	$(BIN)/python scripts/serve_nginx.py --port $(PORT)
 
 site: $(INSTALLED)  ## generate the pages and build the static site into site/ (and its Pagefind index, for a plan too large for Material's search)
 	$(BIN)/python scripts/build_site.py

@@ -20,6 +20,10 @@
                        ``site.search_index`` and ``ledger.book`` (each department's workbook);
 6. ``write``           publish the result atomically: a failed or killed run leaves the old output.
 
+`make site` then builds the static site with MkDocs and writes into it what the web server needs
+(``site.serving``: each text file's gzip copy, the content policy with the theme's script hashes),
+which ``deploy/site.conf`` serves and ``tools.nginx`` runs on this machine.
+
 Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error handler in
 ``commands.errors``), ``ledger`` (a returned workbook read within bounds and merged into the data),
 ``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the

@@ -118,9 +118,10 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    from plansite.tools.browser import serve
+    """The real site through nginx with the shipped configuration, as the public gets it."""
+    from plansite.tools import nginx
 
-    with serve(built_site) as url:
+    with nginx.serve(built_site) as url:
         yield url
 
 

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from plansite.site.search import OWN_SEARCH_MEASURES
+from plansite.tools import nginx
 from plansite.tools.bench_build import prepare
-from plansite.tools.browser import serve
 from tests.conftest import ROOT
 
 # Builds the site with MkDocs: not in make quick.
@@ -71,10 +71,12 @@ def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(large_site,
     site = large_site
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
     assert not (site / "search.json").exists()
-    with serve(site) as url:
+    with nginx.serve(site) as url:
         page = browser.new_page()
-        requested = []
+        requested, errors = [], []
         page.on("request", lambda request: requested.append(request.url))
+        # Through nginx with the site's content policy: Pagefind's search runs under it.
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.goto(url)
         # The header's box sends the query to the search page.
         page.fill("input.md-search__input", "电梯")
@@ -85,6 +87,7 @@ def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(large_site,
         assert first.get_attribute("href").startswith("/measures/m")  # from the site root it is served at
         page.close()
     assert requested and all(address.startswith(url) for address in requested)
+    assert errors == []
 
 
 def test_the_baseline_builds_the_same_pages(bench):

@@ -1,5 +1,6 @@
-"""`make site`: generate the pages, build the static site with `mkdocs build --strict`, and index
-it with Pagefind if the plan is too large for the site's own search.
+"""`make site`: generate the pages, build the static site with `mkdocs build --strict`, index
+it with Pagefind if the plan is too large for the site's own search, and write what the web
+server needs into it (``serving``: gzip copies, the content policy).
 
     .venv/bin/python scripts/build_site.py [--data FILE] [--config-file mkdocs.yml] [--site-dir site] [--quiet]
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 from plansite import repository, write
 from plansite.commands.errors import guarded
 from plansite.commands.generate import generate
-from plansite.site import config
+from plansite.site import config, serving
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,7 +42,10 @@ def _main(argv: list[str] | None) -> int:
         def build_into(folder: Path) -> bool:
             if not mkdocs_build(args.config_file, folder, args.quiet):
                 return False
-            return not pagefind or index_with_pagefind(folder)
+            if pagefind and not index_with_pagefind(folder):
+                return False
+            serving.prepare(folder)
+            return True
 
         # Built into a new folder, then switched: a failed or killed build leaves the previous site.
         return 0 if write.build_folder(site_dir, build_into) else 1
