@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 # acorn parses the site's scripts as ES2017 in the tests (older phones' browsers must run them).
 ACORN := .cache/acorn/node_modules/acorn/package.json
+# The W3C Nu HTML Checker validates every built page in the tests (run with Debian's Java).
+VNU := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # make bench: the plan sizes to build, and builds of each configuration per size.
 SIZES ?= 53,1000,5000
 RUNS ?= 1
@@ -35,7 +37,7 @@ check: $(INSTALLED)  ## validate data/measures.yaml, write nothing
 	@# check ends make with SIGPIPE instead, which neither make nor the shell announces (status 141).
 	@$(BIN)/python scripts/generate.py --check --data $(DATA) || kill -PIPE $$PPID
 
-test: $(INSTALLED) $(ACORN)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
+test: $(INSTALLED) $(ACORN) $(VNU)  ## every check: validation, fidelity, export, pages, site build, search in Chromium (ARGS=--update-goldens rewrites golden files)
 	$(BIN)/ruff check plansite scripts tests
 	$(BIN)/ruff format --check plansite scripts tests
 	$(BIN)/mypy plansite
@@ -72,6 +74,9 @@ $(INSTALLED): pyproject.toml
 
 $(ACORN):
 	npm install --silent --no-audit --no-fund --prefix .cache/acorn acorn@8.15.0
+
+$(VNU):
+	npm install --silent --no-audit --no-fund --prefix .cache/vnu vnu-jar@26.9.27
 
 clean:
 	rm -rf site .site.versions docs/generated docs/.generated.versions
