@@ -8,12 +8,14 @@ import gzip
 import http.client
 import re
 import shutil
+import subprocess
 from urllib.parse import urlsplit
 
 import pytest
 
 from plansite.site.serving import POLICY_FILE, policy
 from plansite.tools import nginx
+from tests.conftest import ROOT
 from tests.plan_pages import BUSIEST, MEASURE
 
 pytestmark = pytest.mark.site
@@ -145,3 +147,35 @@ def test_an_inline_handler_slipped_into_a_page_does_not_run(built_site, browser,
         assert page.title() != "pwned"
         page.close()
     assert any(directive.startswith("script-src") for directive in violations)
+
+
+def test_the_public_servers_configuration_is_accepted_by_nginx(built_site, tmp_path):
+    """deploy/nginx.conf as a city fills in its SETTING lines (a certificate made here)."""
+    key, certificate = tmp_path / "privkey.pem", tmp_path / "fullchain.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=plan.example.gov.cn"]
+        + ["-keyout", str(key), "-out", str(certificate)],
+        check=True,
+        capture_output=True,
+    )
+    text = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    settings = {
+        "/etc/ssl/plan/fullchain.pem": certificate,
+        "/etc/ssl/plan/privkey.pem": key,
+        "/srv/plan/site": built_site.resolve(),
+        "/etc/nginx/plan-site.conf": ROOT / "deploy" / "site.conf",
+    }
+    for placeholder, value in settings.items():
+        assert placeholder in text
+        text = text.replace(placeholder, str(value))
+    work = tmp_path / "nginx"
+    work.mkdir()
+    main = f"pid {work / 'nginx.pid'};\nerror_log stderr;\nevents {{}}\n"
+    conf = f"{main}http {{\n{nginx.temporary_paths(work)}\n{text}\n}}\n"
+    (work / "nginx.conf").write_text(conf, encoding="utf-8")
+    result = subprocess.run(
+        [nginx.NGINX, "-t", "-p", str(work), "-e", "stderr", "-c", str(work / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and "test is successful" in result.stderr, result.stderr

@@ -35,9 +35,7 @@ def config(site: Path, port: int, work: Path, log: str = "stderr") -> str:
         raise SystemExit(f"{site} 中没有 {POLICY_FILE}：请先运行 make site")
     # As root, nginx would hand the requests to "nobody", who may not read a private folder.
     user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
-    temporary = "\n".join(
-        f"    {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
+    temporary = temporary_paths(work)
     return f"""{user}worker_processes 1;
 pid {work / "nginx.pid"};
 error_log {log} warn;
@@ -55,6 +53,13 @@ http {{
     }}
 }}
 """
+
+
+def temporary_paths(work: Path) -> str:
+    """Where nginx keeps what it buffers: in ``work``, not in /var/lib/nginx, which needs root."""
+    return "\n".join(
+        f"    {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
 
 
 def command(site: Path, port: int, work: Path, log: str = "stderr") -> list[str]:
