@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from plansite import urls
 from plansite.site.serving import POLICY_FILE, policy
 from plansite.tools import nginx
 from tests.conftest import ROOT
@@ -20,22 +21,22 @@ from tests.plan_pages import BUSIEST, MEASURE
 
 pytestmark = pytest.mark.site
 
-# A file of each kind the site publishes, and the type it must be served with.
+ONE = BUSIEST.department.id
+# A file of each kind the site publishes (paths from the output table), and the type it must have.
 KINDS = {
     "": "text/html; charset=utf-8",
     MEASURE.url: "text/html; charset=utf-8",
     "assets/stylesheets/plan.css": "text/css; charset=utf-8",
     "assets/javascripts/plan.js": "text/javascript; charset=utf-8",
-    "search.json": "application/json; charset=utf-8",
-    "downloads/plan.json": "application/json; charset=utf-8",
-    "downloads/targets.csv": "text/csv; charset=utf-8",
-    f"downloads/departments/{BUSIEST.department.id}-targets.csv": "text/csv; charset=utf-8",
-    f"downloads/calendars/{BUSIEST.department.id}.ics": "text/calendar; charset=utf-8",
-    "changes.xml": "application/atom+xml; charset=utf-8",
-    f"changes-{BUSIEST.department.id}.xml": "application/atom+xml; charset=utf-8",
-    f"downloads/departments/{BUSIEST.department.id}-ledger.xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    ),
+    urls.source("search-index"): "application/json; charset=utf-8",
+    urls.source("plan-json"): "application/json; charset=utf-8",
+    urls.source("table", "targets.csv"): "text/csv; charset=utf-8",
+    urls.source("department-targets", ONE): "text/csv; charset=utf-8",
+    urls.source("calendar", ONE): "text/calendar; charset=utf-8",
+    urls.source("plan-calendar"): "text/calendar; charset=utf-8",
+    urls.source("feed"): "application/atom+xml; charset=utf-8",
+    urls.source("department-feed", ONE): "application/atom+xml; charset=utf-8",
+    urls.source("department-ledger-book", ONE): "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "sitemap.xml": "application/xml; charset=utf-8",
 }
 
@@ -107,7 +108,14 @@ def test_every_response_carries_the_content_policy_and_the_security_headers(serv
     expected = policy(built_site)
     assert "'unsafe-inline'" not in expected and "'unsafe-eval'" not in expected
     assert re.search(r"script-src 'self'( 'sha256-[A-Za-z0-9+/]+=')+(;|$)", expected)
-    for path in ("", MEASURE.url, "search.json", "downloads/targets.csv", "no-such-page/", MEASURE.url.rstrip("/")):
+    for path in (
+        "",
+        MEASURE.url,
+        urls.source("search-index"),
+        urls.source("feed"),
+        "no-such-page/",
+        MEASURE.url.rstrip("/"),
+    ):
         response, _ = get(server, path)
         assert response.getheader("Content-Security-Policy") == expected, path
         assert response.getheader("X-Content-Type-Options") == "nosniff", path
