@@ -44,7 +44,14 @@ def _main(argv: list[str] | None) -> int:
                 return False
             if pagefind and not index_with_pagefind(folder):
                 return False
-            serving.prepare(folder)
+            try:
+                serving.prepare(folder)
+            except serving.ForeignScript as error:
+                print(
+                    f"{error}\n数据中的文字本应原样显示，却成了脚本：网站没有更新，请把这条信息报告给网站的维护者",
+                    file=sys.stderr,
+                )
+                return False
             return True
 
         # Built into a new folder, then switched: a failed or killed build leaves the previous site.

@@ -1,16 +1,23 @@
 """What a web server needs from a built site, written into it by `make site`: each text file
 beside its gzip copy, so that nginx sends it compressed without compressing it (``gzip_static``),
 and the Content-Security-Policy for it, as an nginx directive (``POLICY_FILE``, which
-deploy/nginx.conf includes): scripts from the site itself, and of the inline ones only those the
-built pages hold, each allowed by its hash; never 'unsafe-inline' or 'unsafe-eval'."""
+deploy/nginx.conf includes): scripts from the site itself, and inline only the theme's own,
+each allowed by its hash; never 'unsafe-inline' or 'unsafe-eval'.
+
+An inline script is the theme's when a template (Material's or ours in overrides/) writes it,
+its template expressions filled with text that stays inside their quotes. Any other inline
+script in a page is a defect (text from the data turned into markup), and stops the build."""
 
 from __future__ import annotations
 
 import base64
 import gzip
 import hashlib
+import importlib.resources
 import re
 from pathlib import Path
+
+from plansite import repository
 
 # The kinds of text the site publishes: sent compressed. (Source maps, which only a browser's
 # developer tools fetch, are sent as they are.)
@@ -20,12 +27,18 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".ics", "
 POLICY_FILE = ".csp.conf"
 # Script types a browser runs: a JSON data block (Material's __config) is never executed.
 _RUN = {"", "text/javascript", "application/javascript", "module"}
+TEMPLATES = (Path(str(importlib.resources.files("material"))) / "templates", repository.ROOT / "overrides")
+
+
+class ForeignScript(Exception):
+    """A built page holds an inline script no template writes."""
 
 
 def prepare(site: Path) -> None:
-    """Write the gzip copies and the policy into the built ``site``."""
+    """Write the gzip copies and the policy into the built ``site``; raises ``ForeignScript``."""
+    allowed = policy(site)
     compress(site)
-    (site / POLICY_FILE).write_text(f'add_header Content-Security-Policy "{policy(site)}" always;\n', encoding="utf-8")
+    (site / POLICY_FILE).write_text(f'add_header Content-Security-Policy "{allowed}" always;\n', encoding="utf-8")
 
 
 def compress(site: Path) -> None:
@@ -36,11 +49,17 @@ def compress(site: Path) -> None:
             path.with_name(path.name + ".gz").write_bytes(packed)
 
 
-def policy(site: Path) -> str:
+def policy(site: Path, templates: tuple[Path, ...] = TEMPLATES) -> str:
     """The policy for every page of ``site``. Pagefind, the search of a large plan, compiles
     WebAssembly, which needs 'wasm-unsafe-eval' (WebAssembly only, never JavaScript's eval)."""
-    hashes = sorted({_hash(script) for page in site.rglob("*.html") for script in inline_scripts(page)})
-    scripts = ["'self'", *hashes, *(["'wasm-unsafe-eval'"] if (site / "pagefind").is_dir() else [])]
+    theirs = template_scripts(templates)
+    hashes = set()
+    for page in sorted(site.rglob("*.html")):
+        for script in inline_scripts(page):
+            if not any(pattern.fullmatch(script) for pattern in theirs):
+                raise ForeignScript(f"{page.relative_to(site)} 中有一段内联脚本不是模板写的：{script[:80]!r}")
+            hashes.add(_hash(script))
+    scripts = ["'self'", *sorted(hashes), *(["'wasm-unsafe-eval'"] if (site / "pagefind").is_dir() else [])]
     return "; ".join(
         [
             "default-src 'self'",
@@ -57,10 +76,27 @@ def policy(site: Path) -> str:
 
 
 def inline_scripts(page: Path) -> list[str]:
-    """The text of each inline script ``page`` runs, exactly as written (a script's text cannot
-    hold "</script>", so the first one ends it)."""
+    """The text of each inline script ``page`` runs, exactly as written."""
+    return _inline(page.read_text(encoding="utf-8"))
+
+
+def template_scripts(folders: tuple[Path, ...]) -> list[re.Pattern[str]]:
+    """The inline scripts the templates in ``folders`` write, each as the pattern of its text:
+    a template expression ({{ … }}) may hold anything but a quote, a backslash or a bracket."""
+    patterns = []
+    for folder in folders:
+        for template in sorted(folder.rglob("*.html")):
+            for text in _inline(template.read_text(encoding="utf-8")):
+                if "{%" not in text:
+                    parts = re.split(r"\{\{.*?\}\}", text)
+                    patterns.append(re.compile(r'[^"\\<>]*'.join(map(re.escape, parts))))
+    return patterns
+
+
+def _inline(html: str) -> list[str]:
+    """Inline scripts a browser runs (a script's text cannot hold "</script>": the first ends it)."""
     found = []
-    for attributes, text in _SCRIPT.findall(page.read_text(encoding="utf-8")):
+    for attributes, text in _SCRIPT.findall(html):
         kind = _TYPE.search(attributes)
         if not _SRC.search(attributes) and (kind.group(1) if kind else "").lower() in _RUN:
             found.append(text)
