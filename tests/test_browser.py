@@ -266,7 +266,12 @@ def test_keyboard_alone_switches_reading_mode_and_searches(context_factory, site
     page.keyboard.press("/")  # the shortcut that opens search, as in the theme
     # Digits, typed key by key: Playwright types Chinese as an unfinished input-method composition.
     page.keyboard.type(str(MEASURE.number))
-    page.wait_for_selector(".md-search-result__item")
+    # The list for the whole query (each key renders it anew), its first result the measure.
+    page.wait_for_function(
+        "url => (document.querySelector('.md-search-result__item a') || {getAttribute: () => ''})"
+        ".getAttribute('href').endsWith(url)",
+        arg=MEASURE.url,
+    )
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.getAttribute('href')").endswith(MEASURE.url)
     page.keyboard.press("Enter")

@@ -4,9 +4,9 @@ and the Content-Security-Policy for it, as an nginx directive (``POLICY_FILE``, 
 deploy/nginx.conf includes): scripts from the site itself, and inline only the theme's own,
 each allowed by its hash; never 'unsafe-inline' or 'unsafe-eval'.
 
-An inline script is the theme's when a template (Material's or ours in overrides/) writes it,
-its template expressions filled with text that stays inside their quotes. Any other inline
-script in a page is a defect (text from the data turned into markup), and stops the build."""
+An inline script is allowed when a template (Material's, or ours in overrides/ and templates/)
+writes it, its template expressions filled with text that stays inside their quotes. Any other
+inline script in a page is a defect (text from the data turned into markup): it stops the build."""
 
 from __future__ import annotations
 
@@ -27,7 +27,13 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".ics", "
 POLICY_FILE = ".csp.conf"
 # Script types a browser runs: a JSON data block (Material's __config) is never executed.
 _RUN = {"", "text/javascript", "application/javascript", "module"}
-TEMPLATES = (Path(str(importlib.resources.files("material"))) / "templates", repository.ROOT / "overrides")
+# Where the scripts a page may hold are written: Material's templates, ours for the theme, and
+# ours for the pages (the search page of a plan searched with Pagefind starts it).
+TEMPLATES = (
+    Path(str(importlib.resources.files("material"))) / "templates",
+    repository.ROOT / "overrides",
+    repository.TEMPLATES,
+)
 
 
 class ForeignScript(Exception):
@@ -85,7 +91,7 @@ def template_scripts(folders: tuple[Path, ...]) -> list[re.Pattern[str]]:
     a template expression ({{ … }}) may hold anything but a quote, a backslash or a bracket."""
     patterns = []
     for folder in folders:
-        for template in sorted(folder.rglob("*.html")):
+        for template in sorted(p for p in folder.rglob("*") if p.suffix in (".html", ".j2")):
             for text in _inline(template.read_text(encoding="utf-8")):
                 if "{%" not in text:
                     parts = re.split(r"\{\{.*?\}\}", text)
