@@ -85,8 +85,8 @@ def test_hashed_assets_are_kept_a_year_and_pages_are_checked_each_visit(server, 
         "",
         MEASURE.url,
         "assets/javascripts/plan.js",
-        "search.json",
-        "changes.xml",
+        urls.source("search-index"),
+        urls.source("feed"),
         *sorted(set(files) - set(hashed))[:3],
     ):
         assert get(server, path)[0].getheader("Cache-Control") == "no-cache", path
