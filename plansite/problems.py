@@ -100,7 +100,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "措施的顺序与所属部分的顺序不一致：措施应按原文顺序排列，核对 chapter 字段。",
         ),
         "unknown-reference": Rule(
-            "a reference to a department, chapter, topic or measure that does not exist",
+            "a reference to a department, chapter, topic, measure or document that does not exist",
             "引用了不存在的编号：按提示改正拼写；如果确需新单位或新专题，先在 departments 或 topics 中添加。",
         ),
         "unknown-alias": Rule(
@@ -167,6 +167,24 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "a control, zero-width or direction character, or a line break, in a text",
             "文字中有看不见的字符（控制字符、零宽字符、文字方向控制符）或换行：按提示删除它。"
             "这类字符常在从 Word、网页或聊天软件复制文字时带入，网站无法如实显示。",
+        ),
+        "document-date": Rule(
+            "a related document or the plan's validity dated before the plan was signed or after the as-of date",
+            "相关文件（documents）的日期和有效性（document.validity）的日期不能早于方案的成文日期，"
+            "不能晚于数据截至日期（progress.as_of）：核对文件页面上的日期；新增文件时同时把 as_of 改为最新日期。",
+        ),
+        "verification-date": Rule(
+            "a verification dated before the report it checks or after the data's as-of date",
+            "核实（verification）的日期不能早于它核实的那条进度报告，也不能晚于数据截至日期（progress.as_of）：核对日期。",
+        ),
+        "verification-note": Rule(
+            "a verification that finds a report 不属实 without saying why",
+            "核实结果为“不属实”时，读者需要知道哪里不属实：在 verification 下写 note，说明核实发现的情况。",
+        ),
+        "validity": Rule(
+            "a validity that does not name the amendment that changed it, or names one while in force",
+            "有效性为已修订、已废止或已失效时，要用 by 写明修订、废止或替代本方案的文件（documents 中 kind 为 "
+            "amendment 的文件编号），日期不早于该文件；现行有效时不写 by。",
         ),
         "ambiguous-number": Rule(
             "a number written in a form other than plain decimal digits, or not a finite number",

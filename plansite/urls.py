@@ -149,11 +149,11 @@ RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 # chapter, goal, measure or target, which are anchors too, may not take one of them.
 ANCHORS = frozenset(
     {
-        "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite", "contact", "corrections",
-        "docmeta", "due", "fields", "files", "goals", "licence", "matrix", "measures", "notice", "overall",
+        "amendment", "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite", "contact", "corrections",
+        "docmeta", "due", "fields", "files", "goals", "implementing", "interpretation", "licence", "matrix", "measures", "notice", "overall",
         "plan", "plan-chart-by-chapter", "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-overall",
         "plan-department-filter", "plan-search", "plan-search-results", "related", "supported-targets",
-        "targets", "text", "topics", "units",
+        "targets", "text", "topics", "units", "verification",
     }
 )  # fmt: skip
 # File names Windows reserves for devices: a clone there could not hold such a file.

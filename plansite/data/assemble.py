@@ -20,7 +20,9 @@ from plansite.data.model import (
     Measure,
     Notice,
     Plan,
+    RelatedDocument,
     Topic,
+    Validity,
     WorkingGroup,
 )
 from plansite.data.numerals import from_int
@@ -42,7 +44,7 @@ def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None
         for d in data["departments"]
     }
     topics = {t["id"]: Topic(id=t["id"], name=t["name"]) for t in data.get("topics", ())}
-    chapters = {c["id"]: _chapter(c) for c in data["chapters"]}
+    chapters = {c["id"]: _chapter(c, departments) for c in data["chapters"]}
     labels = measure_labels(data["measures"], data["document"].get("measure_numbering"))
     measures = tuple(
         _measure(m, label, chapters, departments, topics, (measure_lines or {}).get(m["id"], 0))
@@ -61,22 +63,39 @@ def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None
         )
         for g in groups["groups"]
     )
+    documents = {
+        d["id"]: RelatedDocument(
+            id=d["id"],
+            kind=d["kind"],
+            title=d["title"],
+            number=d.get("number"),
+            issuer=departments.get(d["issuer"]),
+            issuer_name=departments[d["issuer"]].name if d["issuer"] in departments else d["issuer"],
+            date=datetime.date.fromisoformat(d["date"]),
+            url=d["url"],
+            measures=tuple(by_id[m] for m in d["measures"]),
+        )
+        for d in data.get("documents", ())
+    }
+    progress = data.get("progress", {})
     return Plan(
-        document=_document(data["document"]),
+        document=_document(data["document"], documents),
         departments=tuple(departments.values()),
         topics=tuple(topics.values()),
         chapters=tuple(chapters.values()),
         measures=measures,
-        as_of=_date(data.get("progress", {}).get("as_of")),
+        as_of=_date(progress.get("as_of")),
         working_groups=working_groups,
         kind_labels=kind_labels,
         draft=data.get("draft", False),
         site_name=data.get("site_name") or data["document"]["title"],
+        documents=tuple(documents.values()),
+        verifier=departments[progress["verifier"]] if "verifier" in progress else None,
     )
 
 
-def _document(d: Mapping[str, Any]) -> Document:
-    local = d.get("local_governments")
+def _document(d: Mapping[str, Any], documents: Mapping[str, RelatedDocument]) -> Document:
+    local, validity = d.get("local_governments"), d.get("validity")
     return Document(
         title=d["title"],
         issuer=d["issuer"],
@@ -94,6 +113,13 @@ def _document(d: Mapping[str, Any]) -> Document:
         index_number=d.get("index_number"),
         subject=d.get("subject"),
         official_page=d.get("official_page"),
+        validity=Validity(
+            status=validity["status"],
+            since=datetime.date.fromisoformat(validity["since"]),
+            by=documents[validity["by"]] if "by" in validity else None,
+        )
+        if validity
+        else None,
     )
 
 
@@ -101,9 +127,14 @@ def _date(value: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _chapter(c: Mapping[str, Any]) -> Chapter:
+def _chapter(c: Mapping[str, Any], departments: Mapping[str, Department]) -> Chapter:
     goals = tuple(
-        Goal(id=g["id"], year=g["year"], text=g["text"], targets=tuple(map(target_from, g["targets"])))
+        Goal(
+            id=g["id"],
+            year=g["year"],
+            text=g["text"],
+            targets=tuple(target_from(t, departments) for t in g["targets"]),
+        )
         for g in c.get("goals", ())
     )
     return Chapter(
@@ -167,6 +198,6 @@ def _measure(
             for c in m.get("corrections", ())
         ),
         topics=tuple(topics[t] for t in m.get("topics", ())),
-        targets=tuple(map(target_from, m["targets"])),
+        targets=tuple(target_from(t, departments) for t in m["targets"]),
         source_line=source_line,
     )

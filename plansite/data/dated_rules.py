@@ -69,7 +69,7 @@ def document_rules(report: Reporter, data: dict) -> None:
     if signed and published and published < signed:
         report(("document", "published"), "发布日期不能早于成文日期", "bad-date")
     progress = mapping_of(data.get("progress"))
-    as_of = _parsed_date(progress.get("as_of"))  # progress_rules reports an as-of date that is wrong
+    as_of = parsed_date(progress.get("as_of"))  # progress_rules reports an as-of date that is wrong
     if as_of and signed and as_of < signed:
         as_of = None
     for index, measure in records(data, "measures"):
@@ -102,16 +102,16 @@ def document_rules(report: Reporter, data: dict) -> None:
             report(("document", "bases", index, "number"), f"前言中没有引用 '{number}'", "basis")
 
 
-def _parsed_date(value: object) -> datetime.date | None:
+def parsed_date(value: object) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
 
 
-def _date(report: Reporter, path: DataPath, value: object) -> datetime.date | None:
+def existing_date(report: Reporter, path: DataPath, value: object) -> datetime.date | None:
     """The date at ``path``, or None (reported) if it does not exist; malformed text was reported by the schema."""
-    date = _parsed_date(value)
+    date = parsed_date(value)
     if date is None and isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         report(path, f"'{value}' 不是一个存在的日期", "bad-date")
     return date
@@ -122,8 +122,8 @@ def progress_rules(report: Reporter, data: dict) -> None:
     and a target can only be reported missed once its year is over."""
     document = mapping_of(data.get("document"))
     progress = mapping_of(data.get("progress"))
-    signed = _parsed_date(document.get("signed"))  # document_rules reports a signing date that is wrong
-    as_of = _date(report, ("progress", "as_of"), progress.get("as_of"))
+    signed = parsed_date(document.get("signed"))  # document_rules reports a signing date that is wrong
+    as_of = existing_date(report, ("progress", "as_of"), progress.get("as_of"))
     if as_of and signed and as_of < signed:
         report(("progress", "as_of"), f"数据截至日期不能早于方案的成文日期（{signed}）", "bad-date")
         as_of = None
@@ -133,7 +133,7 @@ def progress_rules(report: Reporter, data: dict) -> None:
             if not isinstance(record, dict):
                 continue
             path = target_path + ("progress", index)
-            date = _date(report, path + ("date",), record.get("date"))
+            date = existing_date(report, path + ("date",), record.get("date"))
             if date is None:
                 continue
             if signed and date < signed:

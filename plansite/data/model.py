@@ -183,6 +183,55 @@ class LocalGovernments:
     stated_in: str
 
 
+DocumentKind = Literal["interpretation", "implementing", "amendment"]
+# Each kind of related document's label, in the order /documents/ lists them.
+DOCUMENT_KINDS: Mapping[str, str] = MappingProxyType(
+    {"interpretation": "政策解读", "implementing": "配套文件和实施细则", "amendment": "修订、废止和替代文件"}
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RelatedDocument:
+    """A document issued after the plan that explains it, carries it out or changes it."""
+
+    id: str
+    kind: DocumentKind
+    title: str
+    number: str | None
+    # The department that issued it; None when the plan's own issuer did (issuer_name says who).
+    issuer: Department | None
+    issuer_name: str
+    date: datetime.date
+    url: str
+    # The measures it concerns; empty for the whole plan.
+    measures: tuple[Measure, ...]
+
+    @property
+    def kind_label(self) -> str:
+        return DOCUMENT_KINDS[self.kind]
+
+    @property
+    def anchor(self) -> str:
+        """Its place on the documents page."""
+        return urls.source("documents") + "#" + self.id
+
+
+ValidityStatus = Literal["现行有效", "已修订", "已废止", "已失效"]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Validity:
+    """Whether the plan is in force (有效性), since when, and the document that changed it."""
+
+    status: ValidityStatus
+    since: datetime.date
+    by: RelatedDocument | None
+
+    @property
+    def in_force(self) -> bool:
+        return self.status == "现行有效"
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Document:
     title: str
@@ -205,6 +254,8 @@ class Document:
     index_number: str | None = None
     subject: str | None = None
     official_page: str | None = None
+    # None where the data does not record it: the site then states no validity.
+    validity: Validity | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -245,6 +296,10 @@ class Plan:
     site_name: str
     # A first draft (draft: true): what it has not curated yet is None or empty, and the site says so.
     draft: bool = False
+    # Documents issued after the plan that concern it, in the data's order.
+    documents: tuple[RelatedDocument, ...] = ()
+    # The department whose office checks the departments' reports (工作专班办公室), if the data names it.
+    verifier: Department | None = None
 
     @property
     def still_to_curate(self) -> tuple[str, ...]:
@@ -282,6 +337,12 @@ class Plan:
         return tuple(t for goal in self.goals for t in goal.targets) + tuple(
             t for measure in self.measures for t in measure.targets
         )
+
+    @property
+    def interpretations(self) -> tuple[RelatedDocument, ...]:
+        """The interpretations of the whole plan, newest first: linked beside its text."""
+        found = (d for d in self.documents if d.kind == "interpretation" and not d.measures)
+        return tuple(sorted(found, key=lambda d: d.date, reverse=True))
 
     def measures_in(self, chapter: Chapter) -> tuple[Measure, ...]:
         return tuple(measure for measure in self.measures if measure.chapter is chapter)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def unique_ids(report: Reporter, data: dict) -> None:
-    for key in ("departments", "topics"):
+    for key in ("departments", "topics", "documents"):
         _report_repeated_ids(report, [((key, index), record) for index, record in records(data, key)])
     # Chapters, goals, measures and targets are anchors of the same pages (the full text, a
     # sector's page): one id each among all of them.
@@ -26,7 +26,8 @@ def unique_ids(report: Reporter, data: dict) -> None:
         anchors += [(("chapters", index, "goals", n), goal) for n, goal in enumerate(list_of(chapter, "goals"))]
     anchors += [(("measures", index), measure) for index, measure in records(data, "measures")]
     _report_repeated_ids(report, [(path, r) for path, r in anchors if isinstance(r, dict)] + list(targets_of(data)))
-    for path, record in anchors:
+    # A document's anchor is its id, on the documents page.
+    for path, record in [*anchors, *((("documents", index), d) for index, d in records(data, "documents"))]:
         anchor = text_of(record, "id") if isinstance(record, dict) else None
         if anchor in urls.ANCHORS:
             report(

@@ -6,9 +6,12 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from plansite.data import numerals
+
+if TYPE_CHECKING:
+    from plansite.data.model import Department
 
 Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
 # A target's delivery status: "unreported" until its department files a first report.
@@ -37,6 +40,31 @@ class Evidence:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Verification:
+    """The check of a report by the office that supervises delivery."""
+
+    date: datetime.date
+    by: Department
+    confirmed: bool  # 属实; False is 不属实
+    note: str | None
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def result(self) -> str:
+        return "属实" if self.confirmed else "不属实"
+
+    @property
+    def label(self) -> str:
+        return "已核实" if self.confirmed else "核实不属实"
+
+
+# A report's standing with the office, in the order the dashboard counts them.
+CHECK_LABELS: Mapping[str, str] = MappingProxyType(
+    {"verified": "已核实", "disputed": "核实不属实", "awaiting": "待核实"}
+)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ProgressRecord:
     """One report of a target's status, dated as of the day it describes."""
 
@@ -44,10 +72,22 @@ class ProgressRecord:
     status: Status
     note: str | None
     evidence: tuple[Evidence, ...]
+    verification: Verification | None = None
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def check(self) -> str:
+        """verified, disputed or awaiting (a key of CHECK_LABELS)."""
+        if self.verification is None:
+            return "awaiting"
+        return "verified" if self.verification.confirmed else "disputed"
+
+    @property
+    def check_label(self) -> str:
+        return CHECK_LABELS[self.check]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -93,7 +133,7 @@ class Target:
         return self.qualifier + figure if self.qualifier in _LEADING_QUALIFIERS else figure + self.qualifier
 
 
-def target_from(t: Mapping[str, Any]) -> Target:
+def target_from(t: Mapping[str, Any], departments: Mapping[str, Department]) -> Target:
     return Target(
         id=t["id"],
         year=t["year"],
@@ -103,15 +143,29 @@ def target_from(t: Mapping[str, Any]) -> Target:
         unit=t.get("unit"),
         qualifier=t.get("qualifier"),
         baseline_year=t.get("baseline_year"),
-        history=tuple(map(_progress_record, t.get("progress", ()))),
+        history=tuple(_progress_record(r, departments) for r in t.get("progress", ())),
         working_group=t.get("working_group"),
     )
 
 
-def _progress_record(r: Mapping[str, Any]) -> ProgressRecord:
+def _progress_record(r: Mapping[str, Any], departments: Mapping[str, Department]) -> ProgressRecord:
+    check = r.get("verification")
     return ProgressRecord(
         date=datetime.date.fromisoformat(r["date"]),
         status=_STATUS_BY_LABEL[r["status"]],
         note=r.get("note"),
-        evidence=tuple(Evidence(url=e["url"], title=e["title"]) for e in r.get("evidence", ())),
+        evidence=_evidence(r),
+        verification=Verification(
+            date=datetime.date.fromisoformat(check["date"]),
+            by=departments[check["by"]],
+            confirmed=check["result"] == "属实",
+            note=check.get("note"),
+            evidence=_evidence(check),
+        )
+        if check
+        else None,
     )
+
+
+def _evidence(r: Mapping[str, Any]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(url=e["url"], title=e["title"]) for e in r.get("evidence", ()))

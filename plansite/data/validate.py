@@ -2,8 +2,9 @@
 
 Every check reports its problems instead of raising, so an editor sees all of them in one run.
 The schema (``schema/measures.schema.json``) describes the shape, checked here by jsonschema;
-``rules`` and ``dated_rules`` describe what a schema cannot: references, numbering, years,
-dates, and clauses that must quote the text.
+``rules``, ``unit_rules``, ``dated_rules`` and ``follow_up_rules`` describe what a schema cannot:
+references, numbering, years, dates, clauses that must quote the text, and the documents,
+verifications and validity that follow the plan.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, cast
 import jsonschema
 
 from plansite import repository
-from plansite.data import dated_rules, rules, unit_rules
+from plansite.data import dated_rules, follow_up_rules, rules, unit_rules
 from plansite.data.fields import ITEM_NAMES
 from plansite.data.load import DataPath, LoadedYaml
 from plansite.problems import Problem
@@ -51,7 +52,7 @@ def validate(loaded: LoadedYaml) -> list[Problem]:
     for error in _validator().iter_errors(loaded.data):
         _schema_problem(report, error)
     if isinstance(loaded.data, dict):
-        for rule in (*rules.RULES, *unit_rules.RULES, *dated_rules.RULES):
+        for rule in (*rules.RULES, *unit_rules.RULES, *dated_rules.RULES, *follow_up_rules.RULES):
             rule(report, loaded.data)
     return report.problems
 
