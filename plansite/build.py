@@ -12,6 +12,7 @@ from pathlib import Path
 from plansite import repository, urls
 from plansite.data import history, model, read
 from plansite.ledger import book as ledger_book
+from plansite.ledger import office
 from plansite.site import calendars, catalog, config, export, feeds, pages, search, search_index, tables
 
 ROOT = repository.ROOT
@@ -45,6 +46,8 @@ def build(
     published = _Published()
     _generate_text(published, indexes, site, own_pages)
     published.add(ledger_book.files(indexes, site.site_url).items())
+    if plan.verifier:
+        published.add([(urls.source("verification-ledger-book"), office.workbook(indexes, site.site_url))])
     published.add(own_pages, lambda path: f"手写页面 {hand_written / path}")
     files = {path: content.encode("utf-8") if isinstance(content, str) else content for path, content in published}
     return Output(plan=plan, search_engine=search.engine(plan), files=files)

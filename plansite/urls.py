@@ -59,6 +59,13 @@ OUTPUTS: Mapping[str, Output] = MappingProxyType(
         "home": Output(path="index.md", template="home.md.j2", title="首页", nav=True),
         "search": Output(path="search/index.md", template="search.md.j2", title="搜索", nav=True, engine="pagefind"),
         "full-text": Output(path="full-text/index.md", template="full-text.md.j2", title="方案全文", nav=True),
+        "documents": Output(
+            path="documents/index.md",
+            template="documents.md.j2",
+            title="相关文件",
+            nav=True,
+            search_words="政策解读 配套文件 实施细则 修订 废止 有效性",
+        ),
         "sectors": Output(
             path="sectors/index.md",
             template="sectors.md.j2",
@@ -128,6 +135,7 @@ OUTPUTS: Mapping[str, Output] = MappingProxyType(
         "table": Output(path="downloads/{id}"),
         "department-targets": Output(path="downloads/departments/{id}-targets.csv"),
         "department-ledger-book": Output(path="downloads/departments/{id}-ledger.xlsx"),
+        "verification-ledger-book": Output(path="downloads/verification-ledger.xlsx"),
         "year-targets": Output(path="downloads/years/{id}-targets.csv"),
         "calendar": Output(path="downloads/calendars/{id}.ics"),
         "plan-calendar": Output(path="downloads/calendars/all.ics"),
@@ -149,11 +157,12 @@ RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 # chapter, goal, measure or target, which are anchors too, may not take one of them.
 ANCHORS = frozenset(
     {
-        "amendment", "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite", "contact", "corrections",
-        "docmeta", "due", "fields", "files", "goals", "implementing", "interpretation", "licence", "matrix", "measures", "notice", "overall",
-        "plan", "plan-chart-by-chapter", "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-overall",
-        "plan-department-filter", "plan-search", "plan-search-results", "related", "supported-targets",
-        "targets", "text", "topics", "units", "verification",
+        "amended", "amendment", "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite",
+        "contact", "corrections", "docmeta", "documents", "due", "fields", "files", "goals", "implementing",
+        "interpretation", "licence", "matrix", "measures", "notice", "overall", "plan", "plan-chart-by-chapter",
+        "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-overall", "plan-department-filter",
+        "plan-search", "plan-search-results", "related", "supported-targets", "targets", "text", "topics",
+        "units", "verification",
     }
 )  # fmt: skip
 # File names Windows reserves for devices: a clone there could not hold such a file.

@@ -25,13 +25,18 @@ def files(plan):
     return build.site_files(catalog.build(plan), SITE)
 
 
-def test_the_plans_feed_holds_every_report_and_correction_once_newest_first():
+def test_the_plans_feed_holds_every_report_verification_correction_and_document_once_newest_first():
     plan = sample()
     parsed = feedparser.parse(files(plan)[urls.source("feed")])
     assert parsed.bozo == 0 and parsed.version == "atom10"
     reports = [(t.id, r.date) for t in plan.targets for r in t.history]
+    checks = [(t.id, r.date) for t in plan.targets for r in t.history if r.verification]
     corrections = [(m.id, c.date) for m in plan.measures for c in m.corrections]
-    assert len(parsed.entries) == len(reports) + len(corrections) == len({e.id for e in parsed.entries})
+    assert checks and plan.documents
+    expected = len(reports) + len(checks) + len(corrections) + len(plan.documents)
+    assert len(parsed.entries) == expected == len({e.id for e in parsed.entries})
+    kinds = {e.tags[0].term for e in parsed.entries}
+    assert kinds == {"进度", "核实", "更正", "文件"}
     dates = [e.updated_parsed[:3] for e in parsed.entries]
     assert dates == sorted(dates, reverse=True)
     first = parsed.entries[0]
@@ -47,12 +52,30 @@ def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_wi
     for entry in indexes.departments.values():
         parsed = feedparser.parse(out[urls.source("department-feed", entry.department.id)])
         assert parsed.bozo == 0
+        department = entry.department
         mine = {row.commitment.target.id for row in entry.ledger if row.commitment}
         units = {m.id for m in (*entry.leads, *entry.supports, *entry.responsible_for)}
-        expected = [
-            c for c in everything if c.key.split("/")[1] in mine or (c.kind == "更正" and c.measure.id in units)
-        ]
-        assert [e.title for e in parsed.entries] == [c.title for c in expected], entry.department.id
+        documents = {d.id: d for d in plan.documents}
+
+        def concerns(change, department=department, mine=mine, units=units, documents=documents):
+            kind, record = change.key.split("/")[:2]
+            if kind == "progress":
+                return record in mine
+            if kind == "verification":
+                return record in mine or department == plan.verifier
+            if kind == "correction":
+                return record in units
+            document = documents[record]
+            return (
+                department == document.issuer
+                or not document.measures
+                or bool(units & {m.id for m in document.measures})
+            )
+
+        expected = [c for c in everything if concerns(c)]
+        assert [e.title for e in parsed.entries] == [c.title for c in expected], department.id
+    verifier = feedparser.parse(out[urls.source("department-feed", plan.verifier.id)])
+    assert [e.tags[0].term for e in verifier.entries] == ["核实", "核实", "文件"]
 
 
 def test_entry_ids_stay_the_same_when_the_site_is_rebuilt_and_when_a_report_is_added():
@@ -82,7 +105,12 @@ def test_a_measure_page_shows_its_own_history_newest_first():
     page = files(plan)["measures/m01.md"]
     history = page[page.index("## 变更记录") : page.index("## 引用本项措施")]
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', history)
-    assert dates == sorted((r.date.isoformat() for t in plan.measures[0].targets for r in t.history), reverse=True)
+    records = [r for t in plan.measures[0].targets for r in t.history]
+    checks = [r.verification.date for r in records if r.verification]
+    documents = [d.date for d in plan.documents if plan.measures[0] in d.measures]
+    assert checks and documents
+    expected = [r.date for r in records] + checks + documents
+    assert dates == sorted((date.isoformat() for date in expected), reverse=True)
     corrected = files(plan)["measures/m02.md"]
     assert "## 变更记录" in corrected and "更正" in corrected[corrected.index("## 变更记录") :]
 

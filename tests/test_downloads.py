@@ -55,6 +55,11 @@ STABLE_COLUMNS = {
         "note",
         "due_not_completed",
         "url",
+        "check",
+        "check_label",
+        "checked_on",
+        "checked_by",
+        "check_note",
     ],
     "departments.csv": [
         "department_id",
@@ -69,6 +74,19 @@ STABLE_COLUMNS = {
         "targets",
         "url",
         "calendar_url",
+    ],
+    "documents.csv": [
+        "document_id",
+        "kind",
+        "kind_label",
+        "title",
+        "number",
+        "issuer",
+        "issuer_id",
+        "date",
+        "official_url",
+        "measure_ids",
+        "url",
     ],
 }
 

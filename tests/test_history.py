@@ -47,12 +47,13 @@ def test_a_copy_outside_git_has_no_history(tmp_path):
     assert history.line_dates(copy) is None
 
 
-def test_last_changed_is_the_newest_of_publication_corrections_and_history():
+def test_last_changed_is_the_newest_of_publication_corrections_documents_and_history():
     plan = read_plan(SAMPLE, "curated.yaml")
     m01, m02 = plan.measures[0], plan.measures[1]
     without_history = catalog.build(plan)
-    assert without_history.measures["m01"].last_changed == plan.document.published
-    assert without_history.measures["m02"].last_changed == datetime.date(2025, 4, 1)  # its correction
+    assert without_history.measures["m04"].last_changed == plan.document.published
+    assert without_history.measures["m01"].last_changed == datetime.date(2025, 5, 20)  # a document about it
+    assert without_history.measures["m02"].last_changed == datetime.date(2025, 5, 20)  # later than its correction
     later = datetime.date(2026, 1, 5)
     newest = datetime.date(2027, 1, 1)
     dated = catalog.build(plan, {m01.source_line + 2: later, m02.source_line: newest})

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from plansite.data.read import read_plan
+from plansite.ledger import cells as ledger_cells
 from plansite.ledger import merge as ledger_import
 from plansite.ledger import read as ledger_read
 from tests.test_ledger import SAMPLE, fill, ledger, run_import
@@ -52,11 +53,11 @@ def test_rows_columns_and_cells_beyond_the_bounds_are_each_reported_at_their_cel
     book = load_workbook(path)
     sheet = book.active
     sheet.cell(2, 7, "长" * 30_000)
-    sheet.cell(3, ledger_read.MAX_COLUMNS + 1, "多出来的一列")
+    sheet.cell(3, ledger_cells.MAX_COLUMNS + 1, "多出来的一列")
     for row in range(4, 12):
         sheet.cell(row, 1, "m01-t1")
     book.save(path)
-    monkeypatch.setattr(ledger_read, "MAX_ROWS", 8)
+    monkeypatch.setattr(ledger_cells, "MAX_ROWS", 8)
     with pytest.raises(ledger_import.LedgerProblems) as caught:
         ledger_import.merge(data, [path])
     cells = [problem.split(": ", 1)[0] for problem in caught.value.problems]

@@ -25,8 +25,11 @@ MKDOCS_YML = ROOT / "mkdocs.yml"
 # MkDocs always adds these to the configured extensions (mkdocs/config/defaults.py).
 MKDOCS_BUILT_IN = ["toc", "tables", "fenced_code"]
 # Fields that are not text: ids and references, dates, closed lists, numbers, addresses.
-NOT_TEXT = {"id", "chapter", "stated_in", "date", "signed", "published", "as_of", "status", "kind", "qualifier", "url"}
-REFERENCES = {"lead", "supporting", "responsible", "topics"}
+NOT_TEXT = {
+    "id", "chapter", "stated_in", "date", "signed", "published", "as_of", "status", "kind", "qualifier", "url",
+    "by", "result", "since", "verifier",
+}  # fmt: skip
+REFERENCES = {"lead", "supporting", "responsible", "topics", "measures"}
 # Fragments of every syntax the pages' way to the reader knows.
 SYNTAX = [
     "```{ onfocus=alert(1) autofocus }",
@@ -124,6 +127,13 @@ def with_every_field() -> dict:
     measures["m02"]["corrections"][0].update(official="推动设备联网", corrected="推动设备联网")
     measures["m03"]["written_as"] = {"pboc": "人行示例市中心支行"}
     data["working_groups"] = {"stated_in": "m04", "groups": [{"id": "wg-finance", "name": "专班", "lead": "finance"}]}
+    evidence = [{"url": "https://example.org/v", "title": "公报"}]
+    data["chapters"][0]["goals"][0]["targets"][0]["progress"][1]["verification"].update(
+        note="已核对。", evidence=evidence
+    )
+    measures["m01"]["targets"][0]["progress"][0]["verification"]["evidence"] = evidence
+    # Amended: every page then carries the notice that names the amendment (its title and number).
+    data["document"]["validity"] = {"status": "已修订", "since": "2026-04-01", "by": "finance-amendment"}
     return data
 
 
@@ -141,7 +151,11 @@ def with_text(typed: str) -> dict:
             return value
         return f"{typed}{next(count)}"
 
+    issuers = [document["issuer"] for document in data["documents"]]
     data = fill(data, None)
+    # A document's issuer is a department's id, or the plan's issuer by name.
+    for document, issuer in zip(data["documents"], issuers, strict=True):
+        document["issuer"] = issuer if issuer in {d["id"] for d in data["departments"]} else data["document"]["issuer"]
     # A target quotes its measure's or goal's text; a basis is cited by the preamble.
     for holder in [*data["measures"], *(goal for chapter in data["chapters"] for goal in chapter.get("goals", []))]:
         for target in holder["targets"]:

@@ -1,5 +1,6 @@
 """``scripts/import_progress.py LEDGER.xlsx … [--as-of YYYY-MM-DD]``: merge the departments'
-filled task ledgers into the data as progress records."""
+filled task ledgers into the data as progress records, and the office's filled ledger as their
+verifications."""
 
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(
-        prog="import_progress.py", description="Merge filled task ledgers (.xlsx) into the data as progress records."
+        prog="import_progress.py",
+        description="Merge filled ledgers (.xlsx) into the data: the departments' reports and the office's checks.",
     )
-    parser.add_argument("ledgers", type=Path, nargs="+", help="the departments' filled ledgers")
+    parser.add_argument("ledgers", type=Path, nargs="+", help="the filled ledgers: the departments' and the office's")
     parser.add_argument("--data", type=Path, default=repository.DATA, help="the data file")
     parser.add_argument(
         "--as-of",
@@ -44,8 +46,8 @@ def _main(argv: list[str] | None) -> int:
         raise DataError(error.problems, outcome="导入后的数据没有通过检查，数据没有改动") from None
     merge.write_merge(args.data, merged)
     print(
-        f"{display_path(args.data)}：导入 {len(merged.added)} 条进度记录；"
-        f"{merged.unchanged} 行与该目标上一次的报告相同，没有重复导入"
+        f"{display_path(args.data)}：导入 {len(merged.added)} 条进度记录、{len(merged.checked)} 条核实结果；"
+        f"{merged.unchanged} 行与数据中已有的报告或核实相同，没有重复导入"
     )
     return 0
 

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from plansite import urls
-from plansite.data.numerals import from_int
+from plansite.data.numerals import from_int, zh_date
 from plansite.data.targets import Target
 
 DepartmentKind = Literal[
@@ -215,6 +215,12 @@ class RelatedDocument:
         """Its place on the documents page."""
         return urls.source("documents") + "#" + self.id
 
+    @property
+    def cited(self) -> str:
+        """Its title in 《》 (unless it opens with one already) and its number: how a sentence names it."""
+        title = self.title if self.title.startswith("《") else f"《{self.title}》"
+        return title + (f"（{self.number}）" if self.number else "")
+
 
 ValidityStatus = Literal["现行有效", "已修订", "已废止", "已失效"]
 
@@ -230,6 +236,16 @@ class Validity:
     @property
     def in_force(self) -> bool:
         return self.status == "现行有效"
+
+    @property
+    def notice(self) -> str | None:
+        """What every page says of a plan no longer in force; None while it is."""
+        if self.in_force or self.by is None:
+            return None
+        return (
+            f"本方案已于{zh_date(self.since)}{self.status.removeprefix('已')}"
+            f"（依据{self.by.issuer_name}印发的{self.by.cited}）。本站所列是方案印发时的原文，仅供查阅。"
+        )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -5,7 +5,8 @@ The first row holds the headers ``HEADERS`` exactly; context columns follow. Onl
 cells (状态, 填报日期, 进展说明, 佐证材料链接) are open: the sheet is protected, without a password,
 so that a slip cannot change which target a row reports on. 状态 is a drop-down of the statuses a
 report may give. The file is the same bytes for the same data: its dates are the data's, and the
-zip's timestamps are fixed.
+zip's timestamps are fixed. ``protected_workbook`` makes such a sheet for any ledger: the office's
+of reports awaiting a check (``office``) is one too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import datetime
 import io
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -63,19 +66,13 @@ def files(catalog: Catalog, site_url: str) -> dict[str, bytes]:
 
 def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
     """The ledger of ``entry``'s department, as .xlsx bytes."""
-    book = Workbook()
-    book.remove(book.worksheets[0])
-    sheet = book.create_sheet(SHEET)
-    columns = (*HEADERS, *CONTEXT)
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    rows = []
     for row in entry.ledger:
         commitment = row.commitment
         if commitment is None:
             continue
         target, report = commitment.target, commitment.target.latest
-        sheet.append(
+        rows.append(
             (
                 target.id,
                 target.indicator,
@@ -91,36 +88,81 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
                 site_url + commitment.url,
             )
         )
-    report_columns = {columns.index(name) + 1 for name in REPORT_COLUMNS}
+    return protected_workbook(
+        catalog,
+        Sheet(
+            name=SHEET,
+            columns=(*HEADERS, *CONTEXT),
+            open_columns=REPORT_COLUMNS,
+            widths=WIDTHS,
+            choices=("状态", REPORT_STATUSES),
+            title=f"{entry.department.name}任务台账",
+            # Which department's ledger this is: what import_progress.py reads it by.
+            identifier=entry.department.id,
+        ),
+        rows,
+    )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Sheet:
+    """A ledger's one sheet: its columns, those open to fill in, and what the book is."""
+
+    name: str
+    columns: tuple[str, ...]
+    open_columns: tuple[str, ...]
+    # Each column's width, in characters.
+    widths: Mapping[str, int]
+    # The open column filled from a drop-down, and its choices.
+    choices: tuple[str, tuple[str, ...]]
+    title: str
+    identifier: str
+
+
+def protected_workbook(catalog: Catalog, sheet_of: Sheet, rows: Sequence[Sequence[object]]) -> bytes:
+    """A workbook of one protected sheet, only its open columns unlocked, printed on A4 landscape
+    without its last column (the address is for screens), the same bytes for the same data."""
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    sheet = book.create_sheet(sheet_of.name)
+    columns = sheet_of.columns
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    open_columns = {columns.index(name) + 1 for name in sheet_of.open_columns}
     for cells in sheet.iter_rows(min_row=2):
         # Rows tall enough for their wrapped text: not every spreadsheet program sizes them itself.
-        lines = max(-(-_display_width(cell.value) // WIDTHS[columns[cell.column - 1]]) for cell in cells)
+        lines = max(-(-_display_width(cell.value) // sheet_of.widths[columns[cell.column - 1]]) for cell in cells)
         sheet.row_dimensions[cells[0].row].height = 15 * max(lines, 1)
         for cell in cells:
             # Text is text: openpyxl would store a string that starts with "=" as a live formula.
             if isinstance(cell.value, str):
                 cell.data_type = "s"
             cell.alignment = _WRAPPED
-            if cell.column in report_columns:
+            if cell.column in open_columns:
                 cell.protection = _UNLOCKED
                 cell.fill = _OPEN
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
     last = max(sheet.max_row, 2)
-    statuses = DataValidation(
+    header, choices = sheet_of.choices
+    drop_down = DataValidation(
         type="list",
-        formula1='"' + ",".join(REPORT_STATUSES) + '"',
+        formula1='"' + ",".join(choices) + '"',
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="状态",
-        error="请从下拉列表中选择：" + "、".join(REPORT_STATUSES),
-        promptTitle="状态",
+        errorTitle=header,
+        error="请从下拉列表中选择：" + "、".join(choices),
+        promptTitle=header,
         prompt="从下拉列表中选择",
     )
-    statuses.add(f"E2:E{last}")
-    sheet.add_data_validation(statuses)
+    column = get_column_letter(columns.index(header) + 1)
+    drop_down.add(f"{column}2:{column}{last}")
+    sheet.add_data_validation(drop_down)
     for index, name in enumerate(columns, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[name]
+        sheet.column_dimensions[get_column_letter(index)].width = sheet_of.widths[name]
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # a department may widen a column to read it
@@ -134,9 +176,8 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
     stamp = datetime.datetime.combine(catalog.plan.as_of or catalog.plan.document.signed, datetime.time())
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = book.properties.lastModifiedBy = catalog.plan.document.issuer
-    book.properties.title = f"{entry.department.name}任务台账"
-    # Which department's ledger this is: what import_progress.py reads it by.
-    book.properties.identifier = entry.department.id
+    book.properties.title = sheet_of.title
+    book.properties.identifier = sheet_of.identifier
     out = io.BytesIO()
     book.save(out)
     return _fixed_zip(out.getvalue(), stamp)

@@ -1,10 +1,12 @@
-"""Filled task ledgers (``ledger.book``), read by ``ledger.read``, merged into the data as progress records.
+"""Filled ledgers, read by ``ledger.read``, merged into the data: the departments' task ledgers
+(``ledger.book``) as progress records, the office's (``ledger.office``) as their verifications.
 
-Only new reports are added: a row that repeats its target's latest report, or a blank row, adds
-nothing, so importing a ledger twice changes nothing. The data file is edited line by line
-(ruamel.yaml's round trip): its comments, order and layout stay as they were. Every problem of
-every ledger is reported at once with its cell (``commerce.xlsx!E7: …``), in Chinese; the merged
-data must then pass every check ``--check`` makes. Nothing is written unless all of it holds.
+Only new reports and checks are added: a row that repeats its target's latest report or a check
+the data holds, or a blank row, adds nothing, so importing a ledger twice changes nothing. The
+data file is edited line by line (ruamel.yaml's round trip): its comments, order and layout stay
+as they were. Every problem of every ledger is reported at once with its cell
+(``commerce.xlsx!E7: …``), in Chinese; the merged data must then pass every check ``--check``
+makes. Nothing is written unless all of it holds.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ruamel.yaml import YAML
 from plansite import write
 from plansite.data.load import DataPath
 from plansite.data.read import read_plan
+from plansite.ledger import office
 from plansite.ledger.read import COLUMN, Report, read
 from plansite.problems import DataError, Problem
 from plansite.site import catalog
@@ -37,7 +40,8 @@ class LedgerProblems(Exception):
 class Merge:
     text: str  # the data file with the new records
     added: tuple[Report, ...]
-    unchanged: int  # rows that repeat their target's latest report
+    checked: tuple[office.Check, ...]
+    unchanged: int  # rows that repeat their target's latest report, or a check the data holds
 
 
 def round_trip() -> YAML:
@@ -61,11 +65,17 @@ def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = No
     indexes = catalog.build(plan)
     problems: list[str] = []
     reports: list[Report] = []
+    checks: list[office.Check] = []
     unchanged = 0
     for ledger in ledgers:
         found, repeated = read(ledger, plan, indexes, limit, problems)
-        reports += found
+        reports += [item for item in found if isinstance(item, Report)]
+        checks += [item for item in found if isinstance(item, office.Check)]
         unchanged += repeated
+    for check in _twice(checks):
+        problems.append(
+            f"{check.cell}: 目标 {check.target_id} 在 {check.report_date} 的报告在台账中核实了不止一次：只保留一行"
+        )
     seen: dict[tuple[str, str], str] = {}
     for report in reports:
         key = (report.target_id, str(report.record["date"]))
@@ -79,21 +89,39 @@ def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = No
     yaml = round_trip()
     data = yaml.load(data_file.read_text(encoding="utf-8"))
     targets = {str(target["id"]): (path, target) for path, target in _targets(data)}
-    # Where each new record lands in the data: a check of the merged data is reported at its row.
-    rows: dict[DataPath, str] = {}
+    # Where each new record lands in the data, and the columns its fields came from: a check of
+    # the merged data is reported at its cell.
+    rows: dict[DataPath, tuple[str, dict[str, str]]] = {}
     # Oldest first, as a target's records are kept: two ledgers may both report on one target.
     for report in sorted(reports, key=lambda r: r.record["date"]):
         path, target = targets[report.target_id]
         records = target.setdefault("progress", [])
-        rows[(*path, "progress", len(records))] = report.row
+        rows[(*path, "progress", len(records))] = (report.row, _FIELD_COLUMNS)
         records.append(report.record)
+    for check in checks:
+        path, target = targets[check.target_id]
+        index = next(n for n, r in enumerate(target["progress"]) if str(r["date"]) == str(check.report_date))
+        rows[(*path, "progress", index, "verification")] = (check.row, _CHECK_COLUMNS)
+        target["progress"][index]["verification"] = check.verification
     if as_of and as_of != plan.as_of:
         data.setdefault("progress", {})["as_of"] = as_of
     out = io.StringIO()
     yaml.dump(data, out)
     text = out.getvalue()
     _check(text, data_file, rows)
-    return Merge(text=text, added=tuple(reports), unchanged=unchanged)
+    return Merge(text=text, added=tuple(reports), checked=tuple(checks), unchanged=unchanged)
+
+
+def _twice(checks: list[office.Check]) -> list[office.Check]:
+    """The checks of a report that an earlier row already checked."""
+    seen: set[tuple[str, datetime.date]] = set()
+    repeated = []
+    for check in checks:
+        key = (check.target_id, check.report_date)
+        if key in seen:
+            repeated.append(check)
+        seen.add(key)
+    return repeated
 
 
 def write_merge(data_file: Path, merged: Merge) -> None:
@@ -119,7 +147,13 @@ def _targets(data: Any) -> list[tuple[DataPath, Any]]:
     ]
 
 
-# The column a record's field was read from.
+# The column a record's or a verification's field was read from.
+_CHECK_COLUMNS = {
+    "result": office.COLUMN["核实结果"],
+    "date": office.COLUMN["核实日期"],
+    "note": office.COLUMN["核实说明"],
+    "evidence": office.COLUMN["核实材料链接"],
+}
 _FIELD_COLUMNS = {
     "status": COLUMN["状态"],
     "date": COLUMN["填报日期"],
@@ -128,7 +162,7 @@ _FIELD_COLUMNS = {
 }
 
 
-def _check(text: str, data_file: Path, rows: dict[DataPath, str]) -> None:
+def _check(text: str, data_file: Path, rows: dict[DataPath, tuple[str, dict[str, str]]]) -> None:
     """The merged data passes every check, fidelity to the text beside the data included; a
     problem in a new record is reported at the cell it came from (the merged data is never
     written when it fails, so its lines would point at nothing), any other one at the data's field."""
@@ -138,14 +172,16 @@ def _check(text: str, data_file: Path, rows: dict[DataPath, str]) -> None:
         raise LedgerProblems([_at_cell(problem, rows, data_file) for problem in error.problems]) from None
 
 
-def _at_cell(problem: Problem, rows: dict[DataPath, str], data_file: Path) -> str:
+def _at_cell(problem: Problem, rows: dict[DataPath, tuple[str, dict[str, str]]], data_file: Path) -> str:
     path = problem.data_path
     record = next((path[:length] for length in range(len(path), 0, -1) if path[:length] in rows), None)
     if record is None:
         where = f"（{problem.where}）" if problem.where else ""
         return f"{data_file.name}{where}: {problem.message}"
-    field = path[len(record)] if len(path) > len(record) else "status"
-    return f"{rows[record].format(_FIELD_COLUMNS.get(str(field), COLUMN['状态']))}: {problem.message}"
+    row, columns = rows[record]
+    first = next(iter(columns.values()))
+    column = columns.get(str(path[len(record)]), first) if len(path) > len(record) else first
+    return f"{row.format(column)}: {problem.message}"
 
 
 __all__ = ["DataError", "LedgerProblems", "Merge", "merge", "round_trip", "write_merge"]

@@ -1,25 +1,23 @@
-"""Reading a returned task ledger (``book``): bounded before it is unpacked, each filled row
-turned into a report, every problem named at its cell (``commerce.xlsx!E7: …``) in Chinese.
-``merge`` merges the reports into the data."""
+"""Reading a returned ledger, a department's (``book``) or the office's (``office``): bounded
+before it is unpacked, each filled row turned into a report or a check, every problem named at
+its cell (``commerce.xlsx!E7: …``) in Chinese. ``merge`` merges them into the data."""
 
 from __future__ import annotations
 
 import datetime
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from plansite.data.model import Plan
 from plansite.data.targets import STATUS_LABELS, Target
+from plansite.ledger import cells, office
 from plansite.ledger.book import HEADERS, REPORT_STATUSES, SHEET
+from plansite.ledger.cells import date_of, excess, text_of, url_problem
 from plansite.site import catalog
 
 COLUMN = {name: "ABCDEFGH"[index] for index, name in enumerate(HEADERS)}
-_URL = re.compile(r"https?://\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +39,6 @@ class Report:
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_PARTS = 200
-MAX_ROWS = 20_000
-MAX_COLUMNS = 30
-# The longest text the data holds (a paragraph); a note's own limit is checked with the merged data.
-MAX_CELL_CHARS = 2000
 
 
 def _size_problem(ledger: Path, name: str) -> str | None:
@@ -70,7 +64,7 @@ def _size_problem(ledger: Path, name: str) -> str | None:
 
 def read(
     ledger: Path, plan: Plan, indexes: catalog.Catalog, limit: datetime.date | None, problems: list[str]
-) -> tuple[list[Report], int]:
+) -> tuple[list[Report | office.Check], int]:
     from openpyxl import load_workbook
 
     name = ledger.name
@@ -92,29 +86,42 @@ def read(
 
 def _read_rows(
     book: Any, name: str, plan: Plan, indexes: catalog.Catalog, limit: datetime.date | None, problems: list[str]
-) -> tuple[list[Report], int]:
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows = sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
-    headers = tuple(next(rows, ())[: len(HEADERS)])
-    if headers != HEADERS:
-        problems.append(f"{name}!A1: 第一行应是表头“{'、'.join(HEADERS)}”：请用本站下载的台账填写，不要改动表头")
+) -> tuple[list[Report | office.Check], int]:
+    identifier = book.properties.identifier or ""
+    is_office = identifier.startswith(office.IDENTIFIER)
+    sheet_name, expected = (office.SHEET, office.HEADERS) if is_office else (SHEET, HEADERS)
+    sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
+    rows = sheet.iter_rows(max_col=cells.MAX_COLUMNS + 1, values_only=True)
+    headers = tuple(next(rows, ())[: len(expected)])
+    if headers != expected:
+        problems.append(f"{name}!A1: 第一行应是表头“{'、'.join(expected)}”：请用本站下载的台账填写，不要改动表头")
         return [], 0
-    entry = indexes.departments.get(book.properties.identifier or "")
+    if is_office:
+        if plan.verifier is None or identifier != office.IDENTIFIER + plan.verifier.id:
+            problems.append(
+                f"{name}: 这份核实台账不属于本方案数据中的工作专班办公室（progress.verifier）："
+                "请用本站下载的核实台账填写"
+            )
+            return [], 0
+        checks, repeated = office.read_rows(rows, name, plan, limit, problems)
+        return list(checks), repeated
+    entry = indexes.departments.get(identifier)
     if entry is None:
         problems.append(f"{name}: 找不到这个台账所属的单位：请用本站该单位页面上下载的台账填写")
         return [], 0
     answers = {row.commitment.target.id: row.commitment.target for row in entry.ledger if row.commitment}
     everything = {t.id for t in plan.targets}
-    reports, repeated = [], 0
+    reports: list[Report | office.Check] = []
+    repeated = 0
     for number, row in enumerate(rows, start=2):
-        if _excess(row, number, name, problems):
-            if number > MAX_ROWS:
+        if excess(row, number, name, problems):
+            if number > cells.MAX_ROWS:
                 break
             continue
         values = dict(zip(HEADERS, row, strict=False))
         where = f"{name}!{{}}{number}"
-        target_id = _text(values["目标编号"])
-        filled = [header for header in ("状态", "填报日期", "进展说明", "佐证材料链接") if _text(values[header])]
+        target_id = text_of(values["目标编号"])
+        filled = [header for header in ("状态", "填报日期", "进展说明", "佐证材料链接") if text_of(values[header])]
         if not filled:
             continue  # a blank row, or a target not reported on
         if target_id not in answers:
@@ -131,29 +138,6 @@ def _read_rows(
     return reports, repeated
 
 
-def _excess(row: tuple[Any, ...], number: int, name: str, problems: list[str]) -> bool:
-    """Whether ``row`` goes beyond what a ledger holds: each excess reported at its cell."""
-    if not any(value is not None for value in row):
-        return False
-    if number > MAX_ROWS:
-        problems.append(f"{name}!A{number}: 台账最多 {MAX_ROWS} 行：这一行及以下没有读取，请删去多余的行")
-        return True
-    found = False
-    if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] is not None:
-        column = get_column_letter(MAX_COLUMNS + 1)
-        problems.append(f"{name}!{column}{number}: 台账最多 {MAX_COLUMNS} 列：请删去这一格，进度只填在四个黄色列中")
-        found = True
-    for index, value in enumerate(row[:MAX_COLUMNS]):
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            column = get_column_letter(index + 1)
-            problems.append(
-                f"{name}!{column}{number}: 这一格有 {len(value)} 个字符，一格最多 {MAX_CELL_CHARS} 个："
-                "进展说明请写要点，详细材料放在佐证材料链接中"
-            )
-            found = True
-    return found
-
-
 def _report(
     target: Target,
     values: dict[str, Any],
@@ -164,12 +148,12 @@ def _report(
 ) -> dict[str, Any] | None:
     """The progress record a filled row states, or None (its problems reported)."""
     before = len(problems)
-    status = _text(values["状态"])
+    status = text_of(values["状态"])
     if status not in REPORT_STATUSES:
         shown = f"“{status}”" if status else "空的"
         choices = "、".join(REPORT_STATUSES)
         problems.append(f"{where.format('E')}: 状态{shown}不是可选的值：请从下拉列表中选择 {choices}")
-    date = _date(values["填报日期"])
+    date = date_of(values["填报日期"])
     latest = target.latest
     if date is None:
         problems.append(f"{where.format('F')}: 填报日期应是一个日期，如 2026-06-30")
@@ -182,13 +166,13 @@ def _report(
         problems.append(f"{where.format('F')}: 填报日期 {date} 早于这个目标上一次的报告（{latest.date}）")
     elif status == STATUS_LABELS["missed"] and date < target.deadline:
         problems.append(f"{where.format('E')}: {target.year}年到期的目标，在该年结束之前不能报告“未按期完成”")
-    evidence = _text(values["佐证材料链接"])
-    if evidence and not _URL.fullmatch(evidence):
-        problems.append(f"{where.format('H')}: 佐证材料链接应是以 http:// 或 https:// 开头的网址")
+    evidence = text_of(values["佐证材料链接"])
+    if problem := url_problem(evidence):
+        problems.append(f"{where.format('H')}: 佐证材料{problem}")
     if len(problems) > before or date is None:
         return None
     record: dict[str, Any] = {"date": date, "status": status}
-    if note := _text(values["进展说明"]):
+    if note := text_of(values["进展说明"]):
         record["note"] = note
     if evidence:
         record["evidence"] = [{"url": evidence, "title": "佐证材料"}]
@@ -209,18 +193,3 @@ def _repeats(target: Target, record: dict[str, Any]) -> bool:
         record.get("note"),
         [e["url"] for e in record.get("evidence", [])],
     )
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _date(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(_text(value))
-    except ValueError:
-        return None

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from plansite.data import official_text
-from plansite.data.model import UNSORTED_LABEL, Department, Goal, Measure, Plan
+from plansite.data.model import DOCUMENT_KINDS, UNSORTED_LABEL, Department, Goal, Measure, Plan, RelatedDocument
 from plansite.data.numerals import zh_date
 from plansite.site import changes, matrix
 from plansite.site.changes import Change
@@ -72,6 +72,8 @@ class Catalog:
     changes: tuple[Change, ...]
     changes_by_measure: Mapping[str, tuple[Change, ...]]
     changes_by_department: Mapping[str, tuple[Change, ...]]
+    # The documents issued about the plan, by kind (in DOCUMENT_KINDS' order), newest first.
+    documents_by_kind: tuple[tuple[str, str, tuple[RelatedDocument, ...]], ...] = ()
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
@@ -146,15 +148,28 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
     for commitment in commitments:
         if commitment.group:
             through_groups[commitment.group.lead.id].append(commitment)
+    newest_first = sorted(plan.documents, key=lambda d: d.date, reverse=True)
+    measure_documents: dict[str, list[RelatedDocument]] = {m.id: [] for m in plan.measures}
+    department_documents: dict[str, list[RelatedDocument]] = {d.id: [] for d in plan.departments}
+    for document in newest_first:
+        concerned = [document.issuer] if document.issuer else []
+        for measure in document.measures:
+            measure_documents[measure.id].append(document)
+            concerned += changes.units_of(measure)
+        for department in dict.fromkeys(concerned):
+            department_documents[department.id].append(document)
     departments = {
-        d.id: _department_entry(d, roles[d.id], by_measure, through_groups[d.id], years) for d in plan.departments
+        d.id: _department_entry(d, roles[d.id], by_measure, through_groups[d.id], years, department_documents[d.id])
+        for d in plan.departments
     }
     chapters = {
         c.id: ChapterEntry(chapter=c, measures=tuple(by_chapter[c.id]), commitments=tuple(chapter_commitments[c.id]))
         for c in plan.chapters
     }
     measures = {
-        m.id: _measure_entry(plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {})
+        m.id: _measure_entry(
+            plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {}, measure_documents[m.id]
+        )
         for index, m in enumerate(plan.measures)
     }
     everything = changes.collect(plan, commitments, departments.values())
@@ -170,8 +185,13 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         as_of=AsOf(date=plan.as_of),
         nothing_reported=bool(commitments) and all(c.target.status == "unreported" for c in commitments),
         changes=everything,
-        changes_by_measure=_frozen(_grouped(everything, measures, lambda c: [c.measure.id] if c.measure else [])),
+        changes_by_measure=_frozen(_grouped(everything, measures, lambda c: [m.id for m in c.measures])),
         changes_by_department=_frozen(_grouped(everything, departments, lambda c: [d.id for d in c.departments])),
+        documents_by_kind=tuple(
+            (kind, label, found)
+            for kind, label in DOCUMENT_KINDS.items()
+            if (found := tuple(d for d in newest_first if d.kind == kind))
+        ),
     )
 
 
@@ -207,6 +227,7 @@ def _department_entry(
     by_measure: Mapping[str, list[Commitment]],
     goals: list[Commitment],
     years: range,
+    documents: list[RelatedDocument],
 ) -> DepartmentEntry:
     leads, supports, responsible = (tuple(roles[role]) for role in ("lead", "supporting", "responsible"))
 
@@ -232,6 +253,7 @@ def _department_entry(
         # The goals its working groups answer for come first, as the plan states them first.
         years=tuple(g for g in _by_year((*goals, *targets_of(leads + responsible)), years) if g.commitments),
         supported_years=tuple(g for g in _by_year(targets_of(supports), years) if g.commitments),
+        documents=tuple(documents),
     )
 
 
@@ -241,6 +263,7 @@ def _measure_entry(
     commitments: tuple[Commitment, ...],
     related: tuple[Measure, ...],
     line_dates: Mapping[int, datetime.date],
+    documents: list[RelatedDocument],
 ) -> MeasureEntry:
     measure = plan.measures[index]
     following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
@@ -248,6 +271,7 @@ def _measure_entry(
     changed = [
         plan.document.published or plan.document.signed,
         *(c.date for c in measure.corrections),
+        *(d.date for d in documents),
         *(line_dates[line] for line in lines if line in line_dates),
     ]
     return MeasureEntry(
@@ -258,4 +282,5 @@ def _measure_entry(
         commitments=commitments,
         units_clause=official_text.units_clause(plan, measure),
         last_changed=max(changed),
+        documents=tuple(documents),
     )

@@ -1,10 +1,11 @@
-"""Every dated change the data records: a department's report on a target, and a correction of
-a measure's text. They are listed newest first on /changes/ and on each measure page, and told
-in Atom feeds (RFC 4287), one for the whole plan and one per department.
+"""Every dated change the data records: a department's report on a target, the office's
+verification of a report, a correction of a measure's text and a document issued about the plan.
+They are listed newest first on /changes/ and on each measure page, and told in Atom feeds
+(RFC 4287), one for the whole plan and one per department.
 
 An entry's id is a tag URI built from the site's host, the plan's signing date and the change's
-own permanent ids (target and date, or measure, date and place), so a feed reader is told about
-each change once, however often the site is rebuilt.
+own permanent ids (target and date, measure, date and place, or document), so a feed reader is
+told about each change once, however often the site is rebuilt.
 """
 
 from __future__ import annotations
@@ -14,20 +15,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from plansite import urls
-from plansite.data.model import Department, Measure, Plan
-from plansite.data.targets import STATUS_LABELS, ProgressRecord
+from plansite.data.model import Department, Measure, Plan, RelatedDocument
+from plansite.data.numerals import zh_date
+from plansite.data.targets import STATUS_LABELS, ProgressRecord, Verification
 from plansite.site.entries import Commitment, DepartmentEntry
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Change:
     date: datetime.date
-    kind: str  # 进度 or 更正
-    key: str  # permanent: progress/<target>/<date> or correction/<measure>/<date>/<n>
+    kind: str  # 进度, 核实, 更正 or 文件
+    # permanent: progress/<target>/<date>, verification/<target>/<report's date>,
+    # correction/<measure>/<date>/<n> or document/<id>
+    key: str
     title: str
     summary: str
     page: str  # the source page and anchor that shows it
-    measure: Measure | None
+    measures: tuple[Measure, ...]  # the measures it concerns (none: a goal, or the whole plan)
     departments: tuple[Department, ...]  # those it concerns: who answers for or helps with it
 
     @property
@@ -46,9 +50,17 @@ def collect(
         for row in entry.ledger:
             if row.commitment:
                 concerned.setdefault(row.commitment.target.id, []).append(entry.department)
-    found = [_report(c, record, concerned) for c in commitments for record in c.target.history]
+    found = [
+        change
+        for c in commitments
+        for record in c.target.history
+        for change in (
+            _report(c, record, concerned),
+            *((_verification(c, record, record.verification, concerned),) if record.verification else ()),
+        )
+    ]
     for measure in plan.measures:
-        units = tuple(dict.fromkeys((*measure.lead, *measure.responsible, *measure.supporting)))
+        units = units_of(measure)
         for index, correction in enumerate(measure.corrections):
             found.append(
                 Change(
@@ -58,24 +70,69 @@ def collect(
                     title=f"第{measure.label}项“{measure.title}”：更正",
                     summary=correction.note,
                     page=f"{measure.page}#corrections",
-                    measure=measure,
+                    measures=(measure,),
                     departments=units,
                 )
             )
+    found += [_document(document, plan) for document in plan.documents]
     order = {change.key: position for position, change in enumerate(found)}
     return tuple(sorted(found, key=lambda change: (-change.date.toordinal(), order[change.key])))
 
 
+def units_of(measure: Measure) -> tuple[Department, ...]:
+    """The departments a measure names, each once: lead, responsible, supporting."""
+    return tuple(dict.fromkeys((*measure.lead, *measure.responsible, *measure.supporting)))
+
+
+def _target_title(commitment: Commitment) -> str:
+    where = f"第{commitment.measure.label}项" if commitment.measure else commitment.source_label
+    return f"{where}·{commitment.target.year}年目标“{commitment.target.indicator}”"
+
+
 def _report(commitment: Commitment, record: ProgressRecord, concerned: dict[str, list[Department]]) -> Change:
     target = commitment.target
-    where = f"第{commitment.measure.label}项" if commitment.measure else commitment.source_label
     return Change(
         date=record.date,
         kind="进度",
         key=f"progress/{target.id}/{record.date.isoformat()}",
-        title=f"{where}·{target.year}年目标“{target.indicator}”：{STATUS_LABELS[record.status]}",
+        title=f"{_target_title(commitment)}：{STATUS_LABELS[record.status]}",
         summary=record.note or "",
         page=commitment.page,
-        measure=commitment.measure,
+        measures=(commitment.measure,) if commitment.measure else (),
         departments=tuple(concerned.get(target.id, ())),
+    )
+
+
+def _verification(
+    commitment: Commitment, record: ProgressRecord, check: Verification, concerned: dict[str, list[Department]]
+) -> Change:
+    target = commitment.target
+    return Change(
+        date=check.date,
+        kind="核实",
+        key=f"verification/{target.id}/{record.date.isoformat()}",
+        title=f"{_target_title(commitment)}：{zh_date(record.date)}的报告{check.label}",
+        summary=check.note or "",
+        page=commitment.page,
+        measures=(commitment.measure,) if commitment.measure else (),
+        departments=tuple(dict.fromkeys((*concerned.get(target.id, ()), check.by))),
+    )
+
+
+def _document(document: RelatedDocument, plan: Plan) -> Change:
+    """A document issued about the plan: it concerns its issuer and the departments of the
+    measures it names, or every department when it concerns the whole plan."""
+    units = [d for measure in document.measures for d in units_of(measure)] if document.measures else plan.departments
+    issuer = (document.issuer,) if document.issuer else ()
+    scope = "、".join(f"第{m.label}项" for m in document.measures) if document.measures else "整个方案"
+    number = f"（{document.number}）" if document.number else ""
+    return Change(
+        date=document.date,
+        kind="文件",
+        key=f"document/{document.id}",
+        title=f"{document.kind_label}：{document.title}",
+        summary=f"{document.issuer_name}印发{number}，涉及{scope}。",
+        page=document.anchor,
+        measures=document.measures,
+        departments=tuple(dict.fromkeys((*issuer, *units))),
     )

@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from plansite import urls
-from plansite.data.model import Chapter, Department, Goal, Measure, Topic, WorkingGroup
+from plansite.data.model import Chapter, Department, Goal, Measure, RelatedDocument, Topic, WorkingGroup
 from plansite.data.targets import Target
 
 
@@ -103,6 +103,8 @@ class DepartmentEntry:
     # Its task ledger: the goals of its working groups, then its measures in plan order, each
     # measure's targets on lines of their own.
     ledger: tuple[LedgerRow, ...] = ()
+    # Documents it issued, or that concern its measures or the whole plan, newest first.
+    documents: tuple[RelatedDocument, ...] = ()
 
     @property
     def id(self) -> str:
@@ -211,6 +213,12 @@ class MeasureEntry:
     units_clause: str
     # When its data last changed: its newest correction or commit, or the plan's publication.
     last_changed: datetime.date
+    # Documents that name it, newest first; those that amend it are also told at the top of its page.
+    documents: tuple[RelatedDocument, ...] = ()
+
+    @property
+    def amendments(self) -> tuple[RelatedDocument, ...]:
+        return tuple(d for d in self.documents if d.kind == "amendment")
 
     @property
     def id(self) -> str:

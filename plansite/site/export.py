@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from plansite.data.model import Measure, Plan
-from plansite.data.targets import ProgressRecord, Target
+from plansite.data.targets import Evidence, ProgressRecord, Target
 
 
 def plan_json(plan: Plan) -> str:
@@ -18,7 +18,7 @@ def plan_json(plan: Plan) -> str:
 
 def plan_dict(plan: Plan) -> dict[str, Any]:
     document = plan.document
-    local = document.local_governments
+    local, validity = document.local_governments, document.validity
     return {
         "draft": plan.draft,
         "document": {
@@ -34,8 +34,33 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "bases": [{"title": basis.title, "number": basis.number} for basis in document.bases],
             "target_years": {"from": document.first_year, "to": document.last_year},
             "local_governments": {"name": local.name, "clause": local.clause} if local else None,
+            "validity": {
+                "status": validity.status,
+                "since": validity.since.isoformat(),
+                "by": validity.by.id if validity.by else None,
+            }
+            if validity
+            else None,
         },
-        "progress": {"as_of": plan.as_of.isoformat() if plan.as_of else None},
+        "progress": {
+            "as_of": plan.as_of.isoformat() if plan.as_of else None,
+            "verifier": plan.verifier.id if plan.verifier else None,
+        },
+        "documents": [
+            {
+                "id": d.id,
+                "kind": d.kind,
+                "kind_label": d.kind_label,
+                "title": d.title,
+                "number": d.number,
+                "issuer": d.issuer.id if d.issuer else None,
+                "issuer_name": d.issuer_name,
+                "date": d.date.isoformat(),
+                "url": d.url,
+                "measures": [m.id for m in d.measures],
+            }
+            for d in plan.documents
+        ],
         "departments": [
             {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
             for d in plan.departments
@@ -100,5 +125,19 @@ def _record(record: ProgressRecord) -> dict[str, Any]:
         "status": record.status,
         "status_label": record.status_label,
         "note": record.note,
-        "evidence": [{"url": e.url, "title": e.title} for e in record.evidence],
+        "evidence": _evidence(record.evidence),
+        "check": record.check,
+        "verification": {
+            "date": check.date.isoformat(),
+            "by": check.by.id,
+            "result": check.result,
+            "note": check.note,
+            "evidence": _evidence(check.evidence),
+        }
+        if (check := record.verification)
+        else None,
     }
+
+
+def _evidence(evidence: tuple[Evidence, ...]) -> list[dict[str, str]]:
+    return [{"url": e.url, "title": e.title} for e in evidence]

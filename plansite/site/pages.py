@@ -155,6 +155,11 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
     paths the theme links to: the config file mkdocs.yml inherits, so that nothing in mkdocs.yml
     names a plan and nothing in overrides/ writes a path by hand."""
     plan = catalog.plan
+    extra: dict[str, Any] = {"search_engine": engine, "paths": urls.theme_paths()}
+    validity = plan.document.validity
+    if validity and validity.notice:
+        # Every page, hand-written ones too, says that the plan is no longer in force (overrides/main.html).
+        extra["validity_notice"] = markup.for_theme(validity.notice)
     config = {
         "site_name": markup.for_theme(plan.site_name),
         "site_description": markup.for_theme(f"《{plan.document.title}》全文、分项措施、责任单位和目标任务。"),
@@ -163,7 +168,7 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
             for kind, output in urls.OUTPUTS.items()
             if output.nav and output.engine in ("", engine)
         ],
-        "extra": {"search_engine": engine, "paths": urls.theme_paths()},
+        "extra": extra,
     }
     header = "# Written by scripts/generate.py from data/measures.yaml; mkdocs.yml inherits it. Do not edit.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=10**6)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from plansite.data.targets import STATUS_LABELS, Status
+from plansite.data.targets import CHECK_LABELS, STATUS_LABELS, Status
 from plansite.site.catalog import Catalog
 from plansite.site.entries import Commitment
 
@@ -37,6 +37,8 @@ class Tally:
     page: str | None
     counts: Mapping[str, int]
     due: int
+    # The reported targets by what the office found of each one's latest report (CHECK_LABELS).
+    checks: Mapping[str, int]
 
     @property
     def total(self) -> int:
@@ -50,6 +52,15 @@ class Tally:
     @property
     def completed(self) -> int:
         return self.counts["completed"]
+
+    @property
+    def reported(self) -> int:
+        return self.total - self.counts["unreported"]
+
+    @property
+    def check_shares(self) -> tuple[tuple[str, str, int], ...]:
+        """Each check (key, label, count) in CHECK_LABELS' order."""
+        return tuple((key, label, self.checks[key]) for key, label in CHECK_LABELS.items())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -65,7 +76,12 @@ class Dashboard:
 
     @property
     def reported(self) -> int:
-        return self.overall.total - self.overall.counts["unreported"]
+        return self.overall.reported
+
+    @property
+    def checked(self) -> int:
+        """Reported targets whose latest report the office has checked, either way."""
+        return self.overall.checks["verified"] + self.overall.checks["disputed"]
 
 
 GOALS_ROW = "主要目标（全市）"
@@ -95,8 +111,11 @@ def build(catalog: Catalog) -> Dashboard:
 
 def tally(label: str, page: str | None, commitments: Iterable[Commitment]) -> Tally:
     counts: dict[str, int] = dict.fromkeys(STATUSES, 0)
+    checks: dict[str, int] = dict.fromkeys(CHECK_LABELS, 0)
     due = 0
     for commitment in commitments:
         counts[commitment.target.status] += 1
         due += commitment.due_not_completed
-    return Tally(label=label, page=page, counts=MappingProxyType(counts), due=due)
+        if latest := commitment.target.latest:
+            checks[latest.check] += 1
+    return Tally(label=label, page=page, counts=MappingProxyType(counts), due=due, checks=MappingProxyType(checks))

@@ -1,4 +1,4 @@
-"""The open-data tables: measures.csv, targets.csv and departments.csv, one row per record.
+"""The open-data tables: measures.csv, targets.csv, departments.csv and documents.csv, one row per record.
 
 Each table's columns are declared once, with the description the downloads page prints, so the
 page documents exactly the columns the files hold. Column names are a public contract: add new
@@ -16,7 +16,7 @@ from typing import Any
 
 from plansite import urls
 from plansite.data import numerals
-from plansite.data.model import Department
+from plansite.data.model import Department, Measure
 from plansite.site.catalog import Catalog
 from plansite.site.entries import MeasureEntry
 
@@ -48,6 +48,10 @@ def _ids(departments: Iterable[Department]) -> str:
 
 def _names(departments: Iterable[Department]) -> str:
     return NAME_SEPARATOR.join(d.name for d in departments)
+
+
+def _measure_ids(measures: Iterable[Measure]) -> str:
+    return ID_SEPARATOR.join(m.id for m in measures)
 
 
 def _yes_no(value: bool) -> str:
@@ -116,8 +120,30 @@ TARGETS = Table(
             "due_not_completed", "截至数据截至日期已到期且未报告完成：是或否", lambda c: _yes_no(c.due_not_completed)
         ),
         Column("url", "本目标在本站的网址，含目标锚点", lambda c: c.url, link=True),
+        Column(
+            "check",
+            "最近一次报告的核实编号：verified（已核实）、disputed（核实不属实）、awaiting（待核实）；未填报为空",
+            lambda c: c.target.latest.check if c.target.latest else "",
+        ),
+        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda c: _check(c, "label")),
+        Column("checked_on", "核实日期", lambda c: _check(c, "date")),
+        Column("checked_by", "核实单位简称", lambda c: _check(c, "by")),
+        Column("check_note", "核实情况的说明", lambda c: _check(c, "note")),
     ),
 )
+
+
+def _check(commitment: Any, field: str) -> str:
+    """A field of the check of a target's latest report, or nothing."""
+    latest = commitment.target.latest
+    if latest is None:
+        return ""
+    if field == "label":
+        return latest.check_label
+    check = latest.verification
+    if check is None:
+        return ""
+    return {"date": check.date.isoformat(), "by": check.by.name, "note": check.note or ""}[field]
 
 
 def _of_commitment(value: Callable[[Any], object]) -> Callable[[Any], object]:
@@ -161,7 +187,30 @@ DEPARTMENTS = Table(
     ),
 )
 
-TABLES = (MEASURES, TARGETS, DEPARTMENTS)
+DOCUMENTS = Table(
+    file="documents.csv",
+    title="相关文件",
+    row="方案印发后与它相关的每份文件一行：政策解读、配套文件和实施细则、修订废止和替代文件",
+    columns=(
+        Column("document_id", "文件编号，也是它在“相关文件”页面的锚点，永不改变", lambda d: d.id),
+        Column("kind", "类别编号：interpretation、implementing、amendment", lambda d: d.kind),
+        Column("kind_label", "类别", lambda d: d.kind_label),
+        Column("title", "文件标题", lambda d: d.title),
+        Column("number", "发文字号；没有的为空", lambda d: d.number or ""),
+        Column("issuer", "发文单位", lambda d: d.issuer_name),
+        Column("issuer_id", "发文单位编号；方案的发文机关为空", lambda d: d.issuer.id if d.issuer else ""),
+        Column("date", "日期", lambda d: d.date.isoformat()),
+        Column("official_url", "文件原文的网址（发文单位网站）", lambda d: d.url),
+        Column(
+            "measure_ids",
+            "涉及的措施编号，以“;”分隔；涉及整个方案的为空",
+            lambda d: ID_SEPARATOR.join(m.id for m in d.measures),
+        ),
+        Column("url", "本文件在本站“相关文件”页面的网址", lambda d: urls.published(d.anchor), link=True),
+    ),
+)
+
+TABLES = (MEASURES, TARGETS, DEPARTMENTS, DOCUMENTS)
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
@@ -193,6 +242,7 @@ def files(catalog: Catalog, site_url: str) -> dict[str, str]:
         urls.source("table", MEASURES.file): csv_text(MEASURES, measures, site_url),
         urls.source("table", TARGETS.file): csv_text(TARGETS, catalog.commitments, site_url),
         urls.source("table", DEPARTMENTS.file): csv_text(DEPARTMENTS, tuple(catalog.departments.values()), site_url),
+        urls.source("table", DOCUMENTS.file): csv_text(DOCUMENTS, catalog.plan.documents, site_url),
     }
     for entry in catalog.departments.values():
         rows = [row for row in entry.ledger if row.commitment]

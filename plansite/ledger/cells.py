@@ -1,0 +1,59 @@
+"""Reading a returned ledger's cells, whichever ledger it is: the bounds of a row, text, dates, links."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+# What a ledger's sheet may hold, far beyond any real one (see ``read`` for the file's bounds).
+MAX_ROWS = 20_000
+MAX_COLUMNS = 30
+# The longest text the data holds (a paragraph); a note's own limit is checked with the merged data.
+MAX_CELL_CHARS = 2000
+_URL = re.compile(r"https?://\S+")
+
+
+def excess(row: tuple[Any, ...], number: int, name: str, problems: list[str]) -> bool:
+    """Whether ``row`` goes beyond what a ledger holds: each excess reported at its cell."""
+    if not any(value is not None for value in row):
+        return False
+    if number > MAX_ROWS:
+        problems.append(f"{name}!A{number}: 台账最多 {MAX_ROWS} 行：这一行及以下没有读取，请删去多余的行")
+        return True
+    found = False
+    if len(row) > MAX_COLUMNS and row[MAX_COLUMNS] is not None:
+        column = get_column_letter(MAX_COLUMNS + 1)
+        problems.append(f"{name}!{column}{number}: 台账最多 {MAX_COLUMNS} 列：请删去这一格，进度只填在四个黄色列中")
+        found = True
+    for index, value in enumerate(row[:MAX_COLUMNS]):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            column = get_column_letter(index + 1)
+            problems.append(
+                f"{name}!{column}{number}: 这一格有 {len(value)} 个字符，一格最多 {MAX_CELL_CHARS} 个："
+                "进展说明请写要点，详细材料放在佐证材料链接中"
+            )
+            found = True
+    return found
+
+
+def url_problem(text: str) -> str | None:
+    """Why a filled link cell is refused, if it is."""
+    return "链接应是以 http:// 或 https:// 开头的网址" if text and not _URL.fullmatch(text) else None
+
+
+def text_of(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def date_of(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(text_of(value))
+    except ValueError:
+        return None
