@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from plansite.data.follow_up import RelatedDocument, Validity
 from plansite.data.model import (
     KIND_LABELS,
     UNSORTED_LABEL,
@@ -20,9 +21,7 @@ from plansite.data.model import (
     Measure,
     Notice,
     Plan,
-    RelatedDocument,
     Topic,
-    Validity,
     WorkingGroup,
 )
 from plansite.data.numerals import from_int

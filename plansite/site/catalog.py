@@ -13,7 +13,8 @@ from types import MappingProxyType
 from typing import ClassVar
 
 from plansite.data import official_text
-from plansite.data.model import DOCUMENT_KINDS, UNSORTED_LABEL, Department, Goal, Measure, Plan, RelatedDocument
+from plansite.data.follow_up import DOCUMENT_KINDS, RelatedDocument
+from plansite.data.model import UNSORTED_LABEL, Department, Goal, Measure, Plan
 from plansite.data.numerals import zh_date
 from plansite.site import changes, matrix
 from plansite.site.changes import Change
@@ -74,6 +75,8 @@ class Catalog:
     changes_by_department: Mapping[str, tuple[Change, ...]]
     # The documents issued about the plan, by kind (in DOCUMENT_KINDS' order), newest first.
     documents_by_kind: tuple[tuple[str, str, tuple[RelatedDocument, ...]], ...] = ()
+    # The interpretations of the whole plan, newest first: linked beside its text.
+    interpretations: tuple[RelatedDocument, ...] = ()
 
     @property
     def years(self) -> tuple[YearGroup, ...]:
@@ -192,6 +195,7 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
             for kind, label in DOCUMENT_KINDS.items()
             if (found := tuple(d for d in newest_first if d.kind == kind))
         ),
+        interpretations=tuple(d for d in newest_first if d.kind == "interpretation" and not d.measures),
     )
 
 

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from plansite import urls
-from plansite.data.model import Department, Measure, Plan, RelatedDocument
+from plansite.data.follow_up import RelatedDocument
+from plansite.data.model import Department, Measure, Plan
 from plansite.data.numerals import zh_date
 from plansite.data.targets import STATUS_LABELS, ProgressRecord, Verification
 from plansite.site.entries import Commitment, DepartmentEntry

@@ -8,7 +8,8 @@ import datetime
 from dataclasses import dataclass
 
 from plansite import urls
-from plansite.data.model import Chapter, Department, Goal, Measure, RelatedDocument, Topic, WorkingGroup
+from plansite.data.follow_up import RelatedDocument
+from plansite.data.model import Chapter, Department, Goal, Measure, Topic, WorkingGroup
 from plansite.data.targets import Target
 
 
