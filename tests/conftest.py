@@ -138,6 +138,21 @@ def browser():
         launched.close()
 
 
+@pytest.fixture
+def context_factory(browser):
+    """Browser contexts made with the given options, closed after the test."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
 def tree(link: Path) -> dict[str, bytes]:
     """Every file of the generator's output behind ``link``: relative path → content."""
     root = link.resolve()

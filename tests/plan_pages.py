@@ -44,6 +44,7 @@ PAGE_KINDS = {
     "years": "years/",
     **({"year": YEAR_URL} if YEAR_URL else {}),
     "full-text": "full-text/",
+    "documents": "documents/",
     "progress": "progress/",
     "changes": "changes/",
     "downloads": "downloads/",

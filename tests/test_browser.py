@@ -29,20 +29,6 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 812}
 
 
-@pytest.fixture
-def context_factory(browser):
-    contexts = []
-
-    def make(**options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def turn_on_reading_mode(page):
     page.click("[data-plan-elder-toggle]")
     assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == "on"

@@ -14,8 +14,10 @@ from openpyxl import load_workbook
 from plansite.data.read import read_plan
 from plansite.ledger import merge, office
 from plansite.site import catalog
+from plansite.tools import nginx
 from plansite.tools.bench_build import config_in
 from tests.conftest import ROOT
+from tests.test_browser import PHONE, READING_RULES, axe_violations, turn_on_reading_mode
 from tests.test_ledger import IMPORT, SAMPLE, SITE_URL
 
 # The sample's reports not yet checked: g2026-t1 of 2025-06-30 and m01-t1 of 2027-01-15.
@@ -132,45 +134,62 @@ def test_a_check_already_recorded_is_not_changed_through_the_ledger(data, tmp_pa
     assert caught.value.problems[0].startswith("office.xlsx!E2: 这条报告已于 2026-07-20 核实为“不属实”")
 
 
-@pytest.mark.site
-def test_the_sample_site_shows_checks_documents_and_a_repealed_plan_on_every_page(data, tmp_path):
-    """Built with MkDocs: checks beside reports, the documents page, an amendment at the top of the
-    measure it changes, and, once the data marks the plan repealed, the notice on every page,
-    hand-written ones included."""
-    text = data.read_text(encoding="utf-8")
-    data.write_text(
-        text.replace(
-            "    status: 现行有效\n    since: 2025-03-10",
-            "    status: 已废止\n    since: 2026-04-01\n    by: finance-amendment",
-        ),
-        encoding="utf-8",
-    )
-    work = tmp_path / "work"
-    work.mkdir()
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory):
+    """The sample built with MkDocs after the office's ledger checked one more report (属实) and
+    the data marked the plan repealed."""
+    work = tmp_path_factory.mktemp("sample-site")
+    data = Path(shutil.copy(SAMPLE, work / "measures.yaml"))
+    ledger = office_ledger(data, work / "office.xlsx")
+    fill(ledger, {3: {"核实结果": "属实", "核实日期": datetime.date(2027, 2, 10), "核实说明": "已核对验收资料。"}})
+    merge.write_merge(data, merge.merge(data, [ledger]))
+    in_force = "    status: 现行有效\n    since: 2025-03-10"
+    repealed = "    status: 已废止\n    since: 2026-04-01\n    by: finance-amendment"
+    data.write_text(data.read_text(encoding="utf-8").replace(in_force, repealed), encoding="utf-8")
     built = subprocess.run(
-        [
-            sys.executable,
-            "scripts/build_site.py",
-            "--data",
-            str(data),
-            "--config-file",
-            str(config_in(work)),
-            "--quiet",
-        ],
+        [sys.executable, "scripts/build_site.py", "--data", data, "--config-file", config_in(work), "--quiet"],
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
     assert built.returncode == 0, built.stderr[-2000:]
-    site = work / "site"
+    return work / "site"
+
+
+@pytest.mark.site
+def test_the_sample_site_shows_checks_documents_and_a_repealed_plan_on_every_page(sample_site):
+    """Checks beside reports, the documents page, an amendment at the top of the measure it
+    changes, and the repealed plan's notice on every page, hand-written ones included."""
+    site = sample_site
     m01 = (site / "measures" / "m01" / "index.html").read_text(encoding="utf-8")
-    assert "核实不属实（市发改委，<time" in m01 and "待核实" in m01 and "示例市工业设备更新项目申报指南" in m01
+    assert "核实不属实（市发改委，<time" in m01 and "已核实（市发改委，<time" in m01
+    assert "示例市工业设备更新项目申报指南" in m01
+    g2026 = (site / "sectors" / "general" / "index.html").read_text(encoding="utf-8")
+    assert "待核实" in g2026
     m03 = (site / "measures" / "m03" / "index.html").read_text(encoding="utf-8")
     assert m03.index('id="amended"') < m03.index('id="text"')
     assert (site / "documents" / "index.html").is_file() and (site / "downloads" / "verification-ledger.xlsx").is_file()
     notice = (
         "本方案已于2026年4月1日废止。依据：示例市人民政府印发的《示例市人民政府关于调整设备更新金融支持措施的通知》"
     )
+    notice += "（示政发〔2026〕2号）"
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 30 and (site / "help" / "index.html") in pages
     assert [p.relative_to(site).as_posix() for p in pages if notice not in p.read_text(encoding="utf-8")] == []
+
+
+@pytest.mark.parametrize("path", ["measures/m01/", "measures/m03/", "documents/", "progress/"])
+def test_checks_documents_and_notices_pass_axe_and_fit_a_phone(context_factory, sample_site, path):
+    """What only a plan with documents and checks shows (the real plan has none yet): axe in the
+    light scheme, in reading mode and in the dark scheme, and no sideways scrolling on a phone."""
+    with nginx.serve(sample_site) as url:
+        page = context_factory(color_scheme="light", viewport=PHONE).new_page()
+        page.goto(url + path)
+        assert page.locator(".md-banner .plan-validity").is_visible()
+        assert axe_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        turn_on_reading_mode(page)
+        assert axe_violations(page, READING_RULES) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.locator("label.md-header__button[for^='__palette']:visible").click()
+        assert axe_violations(page, READING_RULES) == [], "长辈模式, dark"
