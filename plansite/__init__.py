@@ -5,9 +5,10 @@
 1. ``data.load``       read ``data/measures.yaml`` (or text already held) safely, keeping every
                        value's line and column (``data.yaml_nodes``);
 2. ``data.validate``   check it against ``schema/measures.schema.json`` and the plan's own rules
-                       (``data.rules``, ``data.unit_rules``, ``data.dated_rules``), every problem
-                       collected first (``problems``);
-3. ``data.assemble``   the typed, frozen ``data.model.Plan`` (targets in ``data.targets``), then
+                       (``data.rules``, ``data.unit_rules``, ``data.dated_rules``,
+                       ``data.follow_up_rules``), every problem collected first (``problems``);
+3. ``data.assemble``   the typed, frozen ``data.model.Plan`` (targets and their checks in
+                       ``data.targets``, related documents and validity in ``data.follow_up``), then
                        ``data.fidelity`` proves it says what the official text says
                        (``data.official_text``); ``data.read`` runs stages 1–3 in one call;
 4. ``site.catalog``    every fact the pages share, computed once: the records of each index
@@ -17,7 +18,8 @@
                        search, feed); ``site.pages`` renders the pages (``site.charts``,
                        ``site.progress``, ``site.markup``), and beside them ``site.export``
                        (plan.json), ``site.tables`` (CSV), ``site.calendars``, ``site.feeds``,
-                       ``site.search_index`` and ``ledger.book`` (each department's workbook);
+                       ``site.search_index``, ``ledger.book`` (each department's workbook) and
+                       ``ledger.office`` (the office's, of reports awaiting a check);
 6. ``write``           publish the result atomically: a failed or killed run leaves the old output.
 
 `make site` then builds the static site with MkDocs and writes into it what the web server needs
@@ -25,7 +27,7 @@
 which ``deploy/site.conf`` serves and ``tools.nginx`` runs on this machine.
 
 Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error handler in
-``commands.errors``), ``ledger`` (a returned workbook read within bounds and merged into the data),
+``commands.errors``), ``ledger`` (a returned workbook read within bounds, ``ledger.cells``, and merged into the data),
 ``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the
 browser harness), ``repository`` (where the project's files are) and ``site.markdown_tables``
 (a Markdown extension ``mkdocs.yml`` names). ``data`` imports nothing from ``site``, ``site``
