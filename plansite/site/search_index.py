@@ -22,9 +22,12 @@ from plansite import urls
 from plansite.data.numerals import from_int
 from plansite.site.catalog import Catalog
 
-# Pages a reader wants first: the measure, department, chapter, topic or year itself; then the
-# pages listing them, which repeat their names.
-WEIGHTS = {"措施": 1.0, "单位": 1.0, "领域": 0.9, "专题": 0.9, "年份": 0.9, "指引": 1.0, "页面": 0.7, "全文": 0.5}
+# Pages a reader wants first: the measure, department, document, chapter, topic or year itself;
+# then the pages listing them, which repeat their names.
+WEIGHTS = {
+    "措施": 1.0, "单位": 1.0, "文件": 0.95, "领域": 0.9, "专题": 0.9, "年份": 0.9,
+    "指引": 1.0, "页面": 0.7, "全文": 0.5,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,10 @@ def entries(catalog: Catalog) -> list[Entry]:
         targets = "；".join(c.target.indicator for c in group.commitments)
         years = (str(group.year), f"{group.year}年")
         found.append(Entry(urls.published(group.page), f"{group.year}年目标任务", "年份", years, targets))
+    # A document issued about the plan: found by its title and number, as a reader who heard of it types them.
+    for d in plan.documents:
+        keys = (d.title, *((d.number,) if d.number else ()))
+        found.append(Entry(urls.published(d.anchor), d.title, "文件", keys, f"{d.issuer_name}印发", d.kind_label))
     for kind, output in urls.OUTPUTS.items():
         if output.search_words:
             found.append(Entry(urls.url(kind), output.title, "页面", (output.title,), output.search_words))
