@@ -73,9 +73,10 @@ def entries(catalog: Catalog) -> list[Entry]:
         years = (str(group.year), f"{group.year}年")
         found.append(Entry(urls.published(group.page), f"{group.year}年目标任务", "年份", years, targets))
     # A document issued about the plan: found by its title and number, as a reader who heard of it types them.
-    for d in plan.documents:
-        keys = (d.title, *((d.number,) if d.number else ()))
-        found.append(Entry(urls.published(d.anchor), d.title, "文件", keys, f"{d.issuer_name}印发", d.kind_label))
+    for document in plan.documents:
+        keys = (document.title, *((document.number,) if document.number else ()))
+        issued = f"{document.issuer_name}印发"
+        found.append(Entry(urls.published(document.anchor), document.title, "文件", keys, issued, document.kind_label))
     for kind, output in urls.OUTPUTS.items():
         if output.search_words:
             found.append(Entry(urls.url(kind), output.title, "页面", (output.title,), output.search_words))
