@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Callable
 from typing import Any
 
 # Regions named in order, 甲区 … 癸区, then again with a number: no real place is implied.
@@ -63,6 +64,7 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
                 for index, target in enumerate(goal["targets"], 1):
                     target["id"] = f"{goal['id']}-t{index}"
                     target.pop("working_group", None)
+                    _checked_by(target, local)
             plan["chapters"].append(copied)
         for measure in measures:
             number = len(plan["measures"]) + 1
@@ -79,6 +81,7 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
                 copied["written_as"] = {local(d): name + spelling for d, spelling in measure["written_as"].items()}
             for index, target in enumerate(copied["targets"], 1):
                 target["id"] = f"{copied['id']}-t{index}"
+                _checked_by(target, local)
             plan["measures"].append(copied)
     # A plan smaller than the real one keeps only the topics its measures use, as every plan must.
     used = {topic for measure in plan["measures"] for topic in measure.get("topics", ())}
@@ -86,4 +89,20 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
         plan["topics"] = [topic for topic in plan["topics"] if topic["id"] in used]
     if plan["document"].get("local_governments"):
         plan["document"]["local_governments"]["stated_in"] = plan["measures"][0]["id"]
+    # What names a department or a measure outside the regions stays with the first region.
+    first = {measure["id"]: f"m{number:05d}" for number, measure in enumerate(measures, 1) if number <= size}
+    departments = {department["id"] for department in real["departments"]}
+    if "verifier" in plan.get("progress", {}):
+        plan["progress"]["verifier"] += "-r0"
+    for document in plan.get("documents", ()):
+        document["measures"] = [first[m] for m in document["measures"] if m in first]
+        if document["issuer"] in departments:
+            document["issuer"] += "-r0"
     return plan
+
+
+def _checked_by(target: dict[str, Any], local: Callable[[str], str]) -> None:
+    """A target's checks name their office as the target's region does."""
+    for record in target.get("progress", ()):
+        if "verification" in record:
+            record["verification"]["by"] = local(record["verification"]["by"])
