@@ -54,9 +54,9 @@ bench: $(INSTALLED)  ## build plans of 53, 1000 and 5000 measures against a bare
 bench-preview: $(INSTALLED)  ## time from saving a one-line data change to the browser showing it
 	$(BIN)/python scripts/bench_preview.py
 
-bench-pages: site  ## bytes, requests and first paint of the main pages in Chromium, and Lighthouse's scores
-	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || ! command -v npm >/dev/null || \
-		npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@13.5.0
+bench-pages: site  ## Lighthouse (mobile) on the main pages, normal and 长辈模式, and the search's first results at 4x CPU
+	@test -x .cache/lighthouse-12.2.3/node_modules/.bin/lighthouse || \
+		npm install --silent --no-audit --no-fund --prefix .cache/lighthouse-12.2.3 lighthouse@12.2.3
 	$(BIN)/python scripts/bench_pages.py
 
 bench-search: site  ## type every query of the search evaluation set into the site's search box: first three results and MRR

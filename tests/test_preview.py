@@ -1,7 +1,9 @@
 """The live preview regenerates on save, survives a broken save and recovers (not timed:
 `make bench-preview` measures the latency)."""
 
+import difflib
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -9,6 +11,7 @@ import urllib.request
 
 import pytest
 
+from plansite.data.read import read_plan
 from plansite.tools.bench_preview import edited_measure, with_marker
 from plansite.tools.browser import free_port
 from tests.conftest import DATA, ROOT, project_copy
@@ -97,3 +100,88 @@ def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path):
     filler.join()
     # What the preview would read is the whole file, not the empty one it first noticed.
     assert seen[data][1] == len(DATA.read_bytes())
+
+
+def without_live_reload(content: bytes) -> bytes:
+    """A page as the preview serves it, without the script MkDocs' server puts before </body>."""
+    end = content.rfind(b"</body>")
+    if end == -1:
+        return content
+    start = content.rfind(b"<script>", 0, end)
+    return content[:start] + content[end:] if start != -1 and b"livereload" in content[start:end] else content
+
+
+def first_difference(clean: bytes, served: bytes) -> str:
+    """Where a served file first departs from the clean build's: enough to see why."""
+    lines = difflib.unified_diff(
+        clean.decode(errors="replace").split("\n"), served.decode(errors="replace").split("\n"), n=0
+    )
+    return "\n".join(list(lines)[2:8])
+
+
+# A clean build of a project as the preview shows it: generated for editing, built by MkDocs at
+# the preview's address.
+CLEAN_BUILD = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from plansite.commands import serve
+address, site = sys.argv[1], sys.argv[2]
+assert serve.regenerate(serve.settings(Path("data/measures.yaml"), address)) is not None
+config = load_config("mkdocs.yml", site_dir=site, dev_addr=address)
+config.site_url = f"http://{address}/"
+build(config)
+"""
+
+
+def test_after_saves_of_every_kind_the_preview_shows_what_a_clean_build_shows(preview, tmp_path):
+    """Five saves: a department's full name, a measure's topics, a target's report, a chapter
+    title the navigation shows (with the official text beside the data), a hand-written page.
+    Then every file a clean build of the result makes is served by the preview, byte for byte."""
+    data, page, _ = preview
+    project = data.parent.parent
+    address = page.split("/")[2]
+    text = data.read_text(encoding="utf-8")
+    measure_id = f"\n- id: {MEASURE.id}\n"
+
+    def save(new: str, url: str, marker: str) -> None:
+        data.write_text(new, encoding="utf-8")
+        wait_until(lambda: marker in fetch(f"http://{address}/{url}"))
+
+    text = with_marker(text, MEASURE, "【全称】")
+    save(text, MEASURE.url, "【全称】")
+    topics_end = text.index("]", text.index("\n  topics: [", text.index(measure_id)))
+    text = text[:topics_end] + ", safety" + text[topics_end:]
+    save(text, "topics/safety/", f'data-measure="{MEASURE.id}"')
+    source = project / "data" / "source" / "changzhi-equipment-renewal-plan-2024.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("一、总体要求和主要目标", "一、总体要求和主要目标甲"))
+    text = text.replace("  title: 总体要求和主要目标\n", "  title: 总体要求和主要目标甲\n", 1)
+    save(text, MEASURE.url, "总体要求和主要目标甲")
+    about = project / "docs" / "pages" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n【手写页面】\n", encoding="utf-8")
+    wait_until(lambda: "【手写页面】" in fetch(f"http://{address}/about/"))
+    reported = next(m for m in read_plan(DATA, "measures.yaml").measures if m.targets)
+    last_target = text.index(f"\n  - id: {reported.targets[-1].id}\n") + 1
+    target_end = text.index("\n- id: ", last_target)
+    assert "\n    progress:" not in text[last_target:target_end]
+    report = "    progress:\n    - date: 2026-06-30\n      status: 推进中\n      note: 【进度报告】\n"
+    text = text[: target_end + 1] + report + text[target_end + 1 :]
+    save(text, reported.url, "【进度报告】")
+
+    clean = project_copy(tmp_path / "clean")
+    for edited in (data, source, about):
+        shutil.copy(edited, clean / edited.relative_to(project))
+    site = tmp_path / "clean-site"
+    built = subprocess.run(
+        [sys.executable, "-c", CLEAN_BUILD, address, str(site)], cwd=clean, capture_output=True, text=True
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    differ = []
+    for file in sorted(p for p in site.rglob("*") if p.is_file()):
+        path = file.relative_to(site).as_posix()
+        with urllib.request.urlopen(f"http://{address}/{path}", timeout=5) as response:
+            served = response.read()
+        if without_live_reload(served) != file.read_bytes():
+            differ.append((path, first_difference(file.read_bytes(), without_live_reload(served))))
+    assert differ == []

@@ -16,7 +16,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -119,9 +119,31 @@ class Sheet:
     identifier: str
 
 
+# The preview regenerates every workbook on every save, and saving them is most of a build's
+# time; a save changes few. Each workbook's bytes are kept by what makes them, so an unchanged
+# one is not saved again.
+_SAVED: dict[tuple[object, ...], bytes] = {}
+_SAVED_LIMIT = 1024
+
+
 def protected_workbook(catalog: Catalog, sheet_of: Sheet, rows: Sequence[Sequence[object]]) -> bytes:
     """A workbook of one protected sheet, only its open columns unlocked, printed on A4 landscape
     without its last column (the address is for screens), the same bytes for the same data."""
+    stamp = datetime.datetime.combine(catalog.plan.as_of or catalog.plan.document.signed, datetime.time())
+    creator = catalog.plan.document.issuer
+    key = (*astuple(sheet_of, tuple_factory=_hashable), tuple(map(tuple, rows)), stamp, creator)
+    if key not in _SAVED:
+        if len(_SAVED) >= _SAVED_LIMIT:
+            _SAVED.clear()
+        _SAVED[key] = _workbook(sheet_of, rows, stamp, creator)
+    return _SAVED[key]
+
+
+def _hashable(fields: list[object]) -> tuple[object, ...]:
+    return tuple(tuple(value.items()) if isinstance(value, Mapping) else value for value in fields)
+
+
+def _workbook(sheet_of: Sheet, rows: Sequence[Sequence[object]], stamp: datetime.datetime, creator: str) -> bytes:
     book = Workbook()
     book.remove(book.worksheets[0])
     sheet = book.create_sheet(sheet_of.name)
@@ -173,9 +195,8 @@ def protected_workbook(catalog: Catalog, sheet_of: Sheet, rows: Sequence[Sequenc
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = "1:1"
     sheet.print_area = f"A1:{get_column_letter(len(columns) - 1)}{last}"  # the address is for screens
-    stamp = datetime.datetime.combine(catalog.plan.as_of or catalog.plan.document.signed, datetime.time())
     book.properties.created = book.properties.modified = stamp
-    book.properties.creator = book.properties.lastModifiedBy = catalog.plan.document.issuer
+    book.properties.creator = book.properties.lastModifiedBy = creator
     book.properties.title = sheet_of.title
     book.properties.identifier = sheet_of.identifier
     out = io.BytesIO()

@@ -176,18 +176,21 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
 
 def _nav_entry(catalog: Catalog, kind: str, output: urls.Output) -> Any:
     """A page of the navigation, with the pages listed under it: a chapter's under the sectors
-    (and its measures under it, while the plan is small enough), a year's under the years."""
+    (and its measures under it, while the plan is small enough), a year's under the years.
+
+    Every page is listed with its title: MkDocs otherwise takes a title from the page itself,
+    which a preview's incremental build has not read for a page it did not rebuild."""
     page = urls.source(kind)
     if output.nav_children == "sector":
         if len(catalog.chapters) > NAV_CHAPTERS:
-            return [page]
+            return [{output.title: page}]
         with_measures = len(catalog.plan.measures) <= NAV_MEASURES
-        children: list[Any] = [page]
+        children: list[Any] = [{output.title: page}]
         for entry in catalog.chapters.values():
             title = markup.for_theme(entry.chapter.heading)
-            pages = [entry.page, *(m.page for m in entry.measures)] if entry.measures and with_measures else entry.page
-            children.append({title: pages})
+            measures = [{markup.for_theme(m.heading): m.page} for m in entry.measures] if with_measures else []
+            children.append({title: [{title: entry.page}, *measures]} if measures else {title: entry.page})
         return children
     if output.nav_children == "year":
-        return [page, *({f"{group.year}年": group.page} for group in catalog.years)]
+        return [{output.title: page}, *({f"{group.year}年": group.page} for group in catalog.years)]
     return page

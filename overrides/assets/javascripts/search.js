@@ -142,7 +142,10 @@
     function later() {
       if (searchPage) return;
       clearTimeout(timer);
-      timer = setTimeout(function () { load().then(render); }, 60);
+      /* The first results as soon as the index is in (it takes longer than a keystroke to come);
+         after that, once the reader pauses, so a search does not run at every key. */
+      if (!index) load().then(render);
+      else timer = setTimeout(render, 60);
     }
 
     input.addEventListener("focus", open);
