@@ -11,8 +11,7 @@ import urllib.request
 
 import pytest
 
-from plansite.data.read import read_plan
-from plansite.tools.bench_preview import edited_measure, with_marker
+from plansite.tools.bench_preview import edited_measure, five_saves, with_marker
 from plansite.tools.browser import free_port
 from tests.conftest import DATA, ROOT, project_copy
 
@@ -136,42 +135,20 @@ build(config)
 
 
 def test_after_saves_of_every_kind_the_preview_shows_what_a_clean_build_shows(preview, tmp_path):
-    """Five saves: a department's full name, a measure's topics, a target's report, a chapter
-    title the navigation shows (with the official text beside the data), a hand-written page.
-    Then every file a clean build of the result makes is served by the preview, byte for byte."""
+    """The benchmark's five saves (a department's full name, a measure's topics, a chapter title
+    the navigation shows, a hand-written page, a target's report), then every file a clean build
+    of the result makes is served by the preview, byte for byte."""
     data, page, _ = preview
     project = data.parent.parent
     address = page.split("/")[2]
-    text = data.read_text(encoding="utf-8")
-    measure_id = f"\n- id: {MEASURE.id}\n"
-
-    def save(new: str, url: str, marker: str) -> None:
-        data.write_text(new, encoding="utf-8")
-        wait_until(lambda: marker in fetch(f"http://{address}/{url}"))
-
-    text = with_marker(text, MEASURE, "【全称】")
-    save(text, MEASURE.url, "【全称】")
-    topics_end = text.index("]", text.index("\n  topics: [", text.index(measure_id)))
-    text = text[:topics_end] + ", safety" + text[topics_end:]
-    save(text, "topics/safety/", f'data-measure="{MEASURE.id}"')
-    source = project / "data" / "source" / "changzhi-equipment-renewal-plan-2024.txt"
-    source.write_text(source.read_text(encoding="utf-8").replace("一、总体要求和主要目标", "一、总体要求和主要目标甲"))
-    text = text.replace("  title: 总体要求和主要目标\n", "  title: 总体要求和主要目标甲\n", 1)
-    save(text, MEASURE.url, "总体要求和主要目标甲")
-    about = project / "docs" / "pages" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n【手写页面】\n", encoding="utf-8")
-    wait_until(lambda: "【手写页面】" in fetch(f"http://{address}/about/"))
-    reported = next(m for m in read_plan(DATA, "measures.yaml").measures if m.targets)
-    last_target = text.index(f"\n  - id: {reported.targets[-1].id}\n") + 1
-    target_end = text.index("\n- id: ", last_target)
-    assert "\n    progress:" not in text[last_target:target_end]
-    report = "    progress:\n    - date: 2026-06-30\n      status: 推进中\n      note: 【进度报告】\n"
-    text = text[: target_end + 1] + report + text[target_end + 1 :]
-    save(text, reported.url, "【进度报告】")
+    for save in five_saves(project):
+        save.apply()
+        wait_until(lambda save=save: save.marker in fetch(f"http://{address}/{save.url}"))
 
     clean = project_copy(tmp_path / "clean")
-    for edited in (data, source, about):
-        shutil.copy(edited, clean / edited.relative_to(project))
+    for edited in ("data", "docs/pages"):
+        shutil.rmtree(clean / edited)
+        shutil.copytree(project / edited, clean / edited)
     site = tmp_path / "clean-site"
     built = subprocess.run(
         [sys.executable, "-c", CLEAN_BUILD, address, str(site)], cwd=clean, capture_output=True, text=True

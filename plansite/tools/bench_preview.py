@@ -1,10 +1,11 @@
-"""Measure the live preview: from saving a one-line change in the data to the browser showing it.
+"""Measure the live preview: from a save to the browser showing it.
 
     make bench-preview      (needs chromium)
 
-Starts the preview on a copy of data/measures.yaml, opens a measure page in Chromium, then
-edits one line of the copy several times and prints how long each change took to appear.
-Restores the generated site from the real data at the end.
+Starts the preview in a copy of the project, opens a page in Chromium, then saves five kinds
+of change (``five_saves``: a department's full name, a measure's topics, a chapter title the
+navigation shows, a hand-written page, a target's report) and prints how long each took to
+appear. tests/test_preview.py makes the same saves and compares the result with a clean build.
 """
 
 import shutil
@@ -13,16 +14,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from plansite import urls
 from plansite.data.model import Measure
 from plansite.data.read import read_plan
 from plansite.repository import ROOT
 from plansite.tools.browser import CHROMIUM_ARGS, free_port, require_chromium
-
-ROUNDS = 6
 
 
 def edited_measure(data: Path) -> Measure:
@@ -43,16 +45,77 @@ def with_marker(text: str, measure: Measure, marker: str) -> str:
     return text[:after_name] + f"  full_name: {marker}\n" + text[after_name:]
 
 
+# What a project needs for the preview to run in it (the package itself is installed).
+PROJECT_PARTS = ("mkdocs.yml", "templates", "overrides", "schema", "data", "docs/pages", "scripts")
+
+
+def project_copy(work: Path) -> Path:
+    """The parts of this project the preview reads, copied to ``work``: the saves edit the copy."""
+    for part in PROJECT_PARTS:
+        source, target = ROOT / part, work / part
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return work
+
+
+@dataclass(frozen=True)
+class Save:
+    what: str
+    # The page (site-relative URL) that shows it, and a text it shows there once saved.
+    url: str
+    marker: str
+    # Writes the change.
+    apply: Callable[[], None]
+
+
+def five_saves(project: Path) -> Iterator[Save]:
+    """Saves of five kinds in ``project``, one at a time, as an editor makes them. Each is
+    written by its ``apply``, which must run before the next is asked for."""
+    data = project / "data" / "measures.yaml"
+    plan = read_plan(data, str(data))
+    measure = edited_measure(data)
+    original = data.read_text(encoding="utf-8")
+
+    def writing(path: Path, text: str) -> Callable[[], None]:
+        def write() -> None:
+            path.write_text(text, encoding="utf-8")
+
+        return write
+
+    text = with_marker(original, measure, "【全称】")
+    yield Save("a department's full name", measure.url, "【全称】", writing(data, text))
+    at = text.index(f"\n- id: {measure.id}\n")
+    topics_end = text.index("]", text.index("\n  topics: [", at))
+    topic = next(t for t in plan.topics if t not in measure.topics)
+    text = text[:topics_end] + f", {topic.id}" + text[topics_end:]
+    yield Save("a measure's topics", urls.published(topic.page), f'data-measure="{measure.id}"', writing(data, text))
+    # A chapter's title is official text: the text beside the data changes with it.
+    chapter = plan.chapters[0]
+    source = next((project / "data" / "source").glob("*.txt"))
+    source.write_text(source.read_text(encoding="utf-8").replace(chapter.heading, chapter.heading + "甲", 1))
+    text = text.replace(f"  title: {chapter.title}\n", f"  title: {chapter.title}甲\n", 1)
+    yield Save("a chapter's title, in the navigation", measure.url, chapter.heading + "甲", writing(data, text))
+    about = project / "docs" / "pages" / "about.md"
+    page = about.read_text(encoding="utf-8") + "\n【手写页面】\n"
+    yield Save("a hand-written page", "about/", "【手写页面】", writing(about, page))
+    reported = next(m for m in plan.measures if m.targets and not m.targets[-1].history)
+    last_target = text.index(f"\n  - id: {reported.targets[-1].id}\n") + 1
+    target_end = text.index("\n- id: ", last_target)
+    report = "    progress:\n    - date: 2026-06-30\n      status: 推进中\n      note: 【进度报告】\n"
+    text = text[: target_end + 1] + report + text[target_end + 1 :]
+    yield Save("a target's report", reported.url, "【进度报告】", writing(data, text))
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-preview-"))
-    data = work / "measures.yaml"
-    shutil.copy(ROOT / "data" / "measures.yaml", data)
-    shutil.copytree(ROOT / "data" / "source", work / "source")
-    measure = edited_measure(data)
+    project = project_copy(work / "project")
     address = f"127.0.0.1:{free_port()}"
     preview = subprocess.Popen(
-        [sys.executable, "scripts/serve.py", "--data", str(data), "--dev-addr", address],
-        cwd=ROOT,
+        [sys.executable, "scripts/serve.py", "--dev-addr", address],
+        cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -64,7 +127,7 @@ def main() -> int:
             deadline = time.monotonic() + 120
             while True:
                 try:
-                    page.goto(f"http://{address}/{measure.url}")
+                    page.goto(f"http://{address}/")
                     break
                 except Exception:
                     if time.monotonic() > deadline:
@@ -72,31 +135,29 @@ def main() -> int:
                     time.sleep(0.5)
             page.wait_for_selector("h1")
             time.sleep(2)  # let the first build's watchers settle
-            text = data.read_text(encoding="utf-8")
-            for round_number in range(1, ROUNDS + 1):
-                marker = f"【第{round_number}次修改】"
+            for save in five_saves(project):
+                # The page is open before the save, as an editor's is: the preview reloads it.
+                if not page.url.endswith("/" + save.url):
+                    page.goto(f"http://{address}/{save.url}")
+                    page.wait_for_selector("h1")
                 saved, saved_wall = time.monotonic(), time.time()
-                data.write_text(with_marker(text, measure, marker), encoding="utf-8")
+                save.apply()
                 page.wait_for_function(
-                    "marker => !!document.body && document.body.innerText.includes(marker)", arg=marker, timeout=30000
+                    "marker => !!document.body && document.body.innerHTML.includes(marker)",
+                    arg=save.marker,
+                    timeout=30000,
                 )
                 latencies.append(time.monotonic() - saved)
-                # When the browser began loading the new page: the server's part ends there.
-                reload_began = page.evaluate("performance.timeOrigin") / 1000 - saved_wall
-                print(
-                    f"change {round_number}: shown after {latencies[-1]:.2f} s "
-                    f"(reload began after {reload_began:.2f} s)",
-                    flush=True,
-                )
+                began = page.evaluate("performance.timeOrigin") / 1000 - saved_wall
+                print(f"{save.what}: shown after {latencies[-1]:.2f} s (reload began after {began:.2f} s)", flush=True)
                 time.sleep(1)
             browser.close()
     finally:
         preview.terminate()
         preview.wait()
-        subprocess.run([sys.executable, "scripts/generate.py"], cwd=ROOT, stdout=subprocess.DEVNULL)
         shutil.rmtree(work, ignore_errors=True)
     print(
-        f"preview latency for a one-line change over {ROUNDS} saves: median {statistics.median(latencies):.2f} s, "
+        f"preview latency over {len(latencies)} saves of different kinds: median {statistics.median(latencies):.2f} s, "
         f"max {max(latencies):.2f} s"
     )
     return 0
