@@ -90,7 +90,9 @@ def without_measures(nav: object) -> object:
     if isinstance(nav, list):
         return [item for item in map(without_measures, nav) if item is not None]
     if isinstance(nav, dict):
-        return {key: without_measures(value) for key, value in nav.items()}
+        kept = {key: without_measures(value) for key, value in nav.items()}
+        # A measure is listed by its title: {"（一）…": "measures/m01.md"}.
+        return {key: value for key, value in kept.items() if value is not None} or None
     return None if isinstance(nav, str) and nav.startswith("measures/m") else nav
 
 
