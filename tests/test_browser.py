@@ -8,8 +8,10 @@ from urllib.parse import quote
 import axe_playwright_python
 import pytest
 
+from plansite import urls
 from tests.plan_pages import (
     BUSIEST,
+    CATALOG,
     LEAD,
     LONGEST,
     MEASURE,
@@ -18,6 +20,7 @@ from tests.plan_pages import (
     PLAN,
     TARGET,
     TARGET_TABLES,
+    YEAR,
     YEAR_URL,
     unique_part_of_a_name,
 )
@@ -52,6 +55,8 @@ def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(cont
         return
     page.click(f"text=查看{TARGET.year}年全市的全部目标任务")
     assert page.url == site_url + f"years/{TARGET.year}/"
+    # A year's targets are grouped by chapter, each group behind a disclosure: open the measure's.
+    page.click(f"#chapter-{MEASURE.chapter.id} > summary")
     page.click(f"a[href$='{MEASURE.url}#{TARGET.id}']")
     assert page.url == site_url + f"{MEASURE.url}#{TARGET.id}"
     page.wait_for_load_state("load")
@@ -378,10 +383,16 @@ def test_the_dashboard_states_its_as_of_date_and_lists_what_is_due(context_facto
         page.locator(".plan-asof").inner_text() == f"数据截至{plan.as_of.year}年{plan.as_of.month}月{plan.as_of.day}日"
     )
     due = [t for t in plan.targets if t.deadline <= plan.as_of and t.status != "completed"]
-    assert page.locator("#due ~ .plan-targets tbody tr").count() == len(due)
+    # Grouped by lead department behind disclosures, a target with several leads under each.
+    groups = "details.plan-group[id^='due-']"
+    listed = page.eval_on_selector_all(
+        f"{groups} td[data-label='出处'] a", "links => [...new Set(links.map(a => a.getAttribute('href')))]"
+    )
+    assert sorted(href.rsplit("#", 1)[1] for href in listed) == sorted(t.id for t in due)
     # While nothing is reported, the list says what is due; no target is marked as if it had failed.
     nothing_reported = all(t.status == "unreported" for t in plan.targets)
-    assert page.locator("#due ~ .plan-targets .plan-due").count() == (0 if nothing_reported else len(due))
+    marked = page.locator(f"{groups} .plan-due").count()
+    assert marked == 0 if nothing_reported else marked >= len(due)
 
 
 @needs_targets
@@ -392,7 +403,7 @@ def test_status_is_told_by_words_and_icon_wherever_a_target_shows(context_factor
         badges = page.locator(".plan-status")
         assert badges.count() > 0, path
         first = badges.first
-        assert first.inner_text().strip() in {"未填报", "未启动", "推进中", "已完成", "未按期完成"}
+        assert first.text_content().strip() in {"未填报", "未启动", "推进中", "已完成", "未按期完成"}
         assert first.locator("svg.plan-status-icon").count() == 1
 
 
@@ -498,6 +509,43 @@ def test_the_longest_measure_stays_within_a_phones_height_budget(context_factory
     assert page.locator(".plan-target").count() == len(LONGEST.targets)
     # Six targets fit in 6,000 px (ten phone screens); each takes about 600 px.
     assert page.evaluate("document.documentElement.scrollHeight") <= 2400 + 600 * len(LONGEST.targets)
+
+
+# The pages a reader comes to for a summary, and how far each may run on a 375 px phone: about
+# nine screens, the long lists behind disclosures. 长辈模式 may take twice as far.
+SUMMARY_BUDGETS = {"": 7000, "progress/": 8000, **{urls.published(g.page): 8000 for g in CATALOG.years}}
+
+
+@pytest.mark.parametrize("reading", [False, True], ids=["normal", "长辈模式"])
+def test_the_summary_pages_end_within_a_phones_height_budget(context_factory, site_url, reading):
+    context = context_factory(viewport=PHONE, is_mobile=True)
+    if reading:
+        context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
+    page = context.new_page()
+    heights = {}
+    for path in SUMMARY_BUDGETS:
+        page.goto(site_url + path)
+        heights[path] = page.evaluate("document.documentElement.scrollHeight")
+    limit = 2 if reading else 1
+    assert {path: h for path, h in heights.items() if h > SUMMARY_BUDGETS[path] * limit} == {}, heights
+
+
+@needs_targets
+def test_a_link_opens_its_disclosure_and_printing_opens_every_one(context_factory, site_url):
+    page = context_factory(viewport=PHONE).new_page()
+    (first, _), (second, _) = YEAR.by_chapter[:2] if len(YEAR.by_chapter) > 1 else (YEAR.by_chapter[0],) * 2
+    page.goto(f"{site_url}{YEAR_URL}#chapter-{first.id}")
+    is_open = "id => document.getElementById(id).open"
+    assert page.evaluate(is_open, f"chapter-{first.id}")
+    page.evaluate("id => { location.hash = id; }", f"chapter-{second.id}")
+    page.wait_for_function(is_open, arg=f"chapter-{second.id}")
+    closed = "() => document.querySelectorAll('article details:not([open])').length"
+    before = page.evaluate(closed)
+    assert before > 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(closed) == 0
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) == before
 
 
 @pytest.mark.parametrize("viewport, smallest", [({"width": 1366, "height": 900}, 14), (PHONE, 16)])

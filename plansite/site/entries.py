@@ -79,6 +79,16 @@ class YearGroup:
         """How many of its targets are the plan's goals rather than measures'."""
         return sum(1 for c in self.commitments if c.measure is None)
 
+    @property
+    def by_chapter(self) -> tuple[tuple[Chapter, tuple[Commitment, ...]], ...]:
+        """Its targets in groups of the chapter that states them, in the plan's order."""
+        groups: dict[str, list[Commitment]] = {}
+        chapters: dict[str, Chapter] = {}
+        for commitment in sorted(self.commitments, key=lambda c: c.chapter.number):
+            groups.setdefault(commitment.chapter.id, []).append(commitment)
+            chapters[commitment.chapter.id] = commitment.chapter
+        return tuple((chapters[key], tuple(group)) for key, group in groups.items())
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class LedgerRow:

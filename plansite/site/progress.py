@@ -64,6 +64,16 @@ class Tally:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class DueGroup:
+    """A lead department's targets due and not reported complete, behind a disclosure of their own."""
+
+    label: str
+    anchor: str
+    page: str | None
+    commitments: tuple[Commitment, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Dashboard:
     as_of: datetime.date | None
     overall: Tally
@@ -73,10 +83,19 @@ class Dashboard:
     by_lead: tuple[Tally, ...]
     # Due by the as-of date and not reported complete, earliest deadline first.
     due_not_completed: tuple[Commitment, ...]
+    # The same, by lead department (the goals without one last).
+    due_by_lead: tuple[DueGroup, ...]
+    # Each year's tally, by year.
+    years: Mapping[int, Tally]
 
     @property
     def reported(self) -> int:
         return self.overall.reported
+
+    @property
+    def due_groups(self) -> Mapping[str, DueGroup]:
+        """The groups of due targets by their anchor (due-<department id>)."""
+        return {group.anchor: group for group in self.due_by_lead}
 
     @property
     def checked(self) -> int:
@@ -95,18 +114,38 @@ def build(catalog: Catalog) -> Dashboard:
     goals = [c for c in commitments if not c.lead]
     if goals:
         by_lead.append(tally(GOALS_ROW, None, goals))
+    due = tuple(sorted((c for c in commitments if c.due_not_completed), key=lambda c: c.target.year))
+    by_year = {group.year: tally(f"{group.year}年", group.page, group.commitments) for group in catalog.years}
     return Dashboard(
         as_of=catalog.plan.as_of,
         overall=tally("全部目标任务", None, commitments),
-        by_year=tuple(tally(f"{group.year}年", group.page, group.commitments) for group in catalog.years),
+        by_year=tuple(by_year.values()),
+        years=MappingProxyType(by_year),
         by_chapter=tuple(
             tally(entry.chapter.heading, entry.page, entry.commitments)
             for entry in catalog.chapters.values()
             if entry.commitments
         ),
         by_lead=tuple(row for row in by_lead if row.total),
-        due_not_completed=tuple(sorted((c for c in commitments if c.due_not_completed), key=lambda c: c.target.year)),
+        due_not_completed=due,
+        due_by_lead=_by_lead(catalog, due),
     )
+
+
+def _by_lead(catalog: Catalog, due: tuple[Commitment, ...]) -> tuple[DueGroup, ...]:
+    """The targets in ``due`` under each of their lead departments, in the order departments are
+    listed (a target with several leads under each); the goals without one last."""
+    groups: list[DueGroup] = []
+    for entry in catalog.departments.values():
+        mine = tuple(c for c in due if entry.department in c.lead)
+        if mine:
+            groups.append(
+                DueGroup(label=entry.department.name, anchor=f"due-{entry.id}", page=entry.page, commitments=mine)
+            )
+    goals = tuple(c for c in due if not c.lead)
+    if goals:
+        groups.append(DueGroup(label=GOALS_ROW, anchor="due-goals", page=None, commitments=goals))
+    return tuple(groups)
 
 
 def tally(label: str, page: str | None, commitments: Iterable[Commitment]) -> Tally:

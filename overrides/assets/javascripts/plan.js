@@ -114,11 +114,38 @@
     });
   }
 
+  /* A long list sits behind a disclosure: a link to it, or to anything in it, opens it (as
+     Chromium does by itself), and so does printing, which closes again what it opened. */
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+  }
+
+  function disclosures() {
+    var opened = [];
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
+    window.addEventListener("beforeprint", function () {
+      Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (details) { details.open = false; });
+      opened = [];
+    });
+  }
+
   function start() {
     setUp();
     copyButtons();
     printButtons();
     filters();
+    disclosures();
   }
 
   if (document.readyState === "loading") {
