@@ -53,6 +53,8 @@ def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(cont
     assert page.url == site_url + LEAD.url
     if TARGET is None:
         return
+    # The department's targets are grouped by year, each year behind a disclosure.
+    page.click(f"#targets-{TARGET.year} > summary")
     page.click(f"text=查看{TARGET.year}年全市的全部目标任务")
     assert page.url == site_url + f"years/{TARGET.year}/"
     # A year's targets are grouped by chapter, each group behind a disclosure: open the measure's.
