@@ -186,6 +186,11 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "有效性为已修订、已废止或已失效时，要用 by 写明修订、废止或替代本方案的文件（documents 中 kind 为 "
             "amendment 的文件编号），日期不早于该文件；现行有效时不写 by。",
         ),
+        "search-term": Rule(
+            "an everyday word listed twice, or standing for words the plan does not hold",
+            "search_terms 中的日常用语每个只写一条；means 中的说法必须是方案原文"
+            "（措施的标题、正文或目标）里出现的文字，搜索才能把读者的用语引到原文。",
+        ),
         "ambiguous-number": Rule(
             "a number written in a form other than plain decimal digits, or not a finite number",
             "数值只有一种写法：阿拉伯数字，可带负号和小数点（如 50、-3、1.5）。050、+5、1e3、0x1F、.5、1:30、1_000、-0 "

@@ -15,7 +15,7 @@ import pytest
 from plansite import build, repository
 from plansite.site import search_index
 from plansite.tools.browser import SearchBox
-from plansite.tools.search_eval import drawn_phrases, written_queries
+from plansite.tools.search_eval import drawn_phrases, reciprocal_rank, written_queries
 from tests.conftest import ROOT
 from tests.plan_pages import CATALOG, PLAN
 
@@ -31,7 +31,7 @@ NOTHING = "火箭"
 MARKUP = "<img src=x onerror=alert(1)>"
 _RANK_ALL = """([index, queries]) => {
     const pages = index.pages.map(PlanSearch.prepare);
-    return queries.map(query => PlanSearch.search(pages, query).map(result => result.page.entry.url));
+    return queries.map(query => PlanSearch.search(pages, query, index.terms).map(result => result.page.entry.url));
 }"""
 
 
@@ -45,7 +45,7 @@ def drawn():
 def ranked(browser, drawn):
     """Every query → the URLs of its results, best first, as the box would list them."""
     index = json.loads(search_index.index_json(CATALOG, build.hand_written_pages(repository.HAND_WRITTEN)))
-    queries = sorted({q.text for q in [*WRITTEN, *drawn]} | {*DEPARTMENT_NAMES, UNANSWERED, NOTHING, MARKUP})
+    queries = sorted({q.text for q in [*WRITTEN, *drawn]} | {*DEPARTMENT_NAMES, UNANSWERED, NOTHING, MARKUP, "供热"})
     page = browser.new_page()
     page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
     results = page.evaluate(_RANK_ALL, [index, queries])
@@ -61,10 +61,28 @@ def search(browser, site_url):
     page.close()
 
 
-@pytest.mark.parametrize("query", WRITTEN, ids=[f"{q.kind}:{q.text}" for q in WRITTEN])
+# Held query by query: the plan's own words, numbers, names and copied phrases.
+EXACT = [q for q in WRITTEN if q.kind != "everyday"]
+# Held as a set: everyday speech, which reaches the plan through the data's search_terms. The
+# floors are the levels measured when the terms were added (MRR 0.897, 82 of 84 in the first three).
+EVERYDAY = [q for q in WRITTEN if q.kind == "everyday"]
+EVERYDAY_MRR, EVERYDAY_TOP_THREE = 0.89, 0.97
+
+
+@pytest.mark.parametrize("query", EXACT, ids=[f"{q.kind}:{q.text}" for q in EXACT])
 def test_a_query_finds_one_of_its_pages_in_the_first_three_results(ranked, query):
     results = ranked[query.text]
     assert set(query.expected) & set(results[:3]), f"{query.text}: first results {results[:5]}"
+
+
+def test_everyday_words_find_what_the_plan_calls_otherwise(ranked):
+    assert len(EVERYDAY) >= 80
+    ranks = [reciprocal_rank(ranked[q.text], q.expected) for q in EVERYDAY]
+    missed = [f"{q.text}: {ranked[q.text][:3]}" for q, rank in zip(EVERYDAY, ranks, strict=True) if rank < 1 / 3]
+    assert sum(ranks) / len(ranks) >= EVERYDAY_MRR, missed
+    assert sum(rank >= 1 / 3 for rank in ranks) / len(ranks) >= EVERYDAY_TOP_THREE, missed
+    # Below a literal match: a query the plan's text holds is never outranked through a term.
+    assert ranked["供热"][0] == "measures/m13/" and ranked["下水道"][0] in ("measures/m12/", "measures/m14/")
 
 
 def test_a_phrase_found_once_in_a_measure_finds_that_measure_first(ranked, drawn):

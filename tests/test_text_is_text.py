@@ -132,6 +132,7 @@ def with_every_field() -> dict:
         note="已核对。", evidence=evidence
     )
     measures["m01"]["targets"][0]["progress"][0]["verification"]["evidence"] = evidence
+    data["search_terms"] = [{"word": "旧机器", "means": ["老旧设备"]}]
     # Amended: every page then carries the notice that names the amendment (its title and number).
     data["document"]["validity"] = {"status": "已修订", "since": "2026-04-01", "by": "finance-amendment"}
     return data
@@ -153,6 +154,9 @@ def with_text(typed: str) -> dict:
 
     issuers = [document["issuer"] for document in data["documents"]]
     data = fill(data, None)
+    # An everyday word stands for words the plan holds.
+    for term in data["search_terms"]:
+        term["means"] = [data["measures"][0]["text"]]
     # A document's issuer is a department's id, or the plan's issuer by name.
     for document, issuer in zip(data["documents"], issuers, strict=True):
         document["issuer"] = issuer if issuer in {d["id"] for d in data["departments"]} else data["document"]["issuer"]

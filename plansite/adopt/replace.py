@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -18,6 +19,7 @@ from plansite.adopt import draft_yaml, importer
 from plansite.data import official_text
 from plansite.data.model import Plan
 from plansite.data.read import read_plan
+from plansite.data.rules import held_search_terms
 from plansite.problems import DataError, Problem
 
 SOURCE_FOLDER = "source"
@@ -114,6 +116,8 @@ def replace(
     nothing, if the draft fails a check: each problem at the line of ``text`` (shown as
     ``text_path``) its record was read from, since the draft itself is never written."""
     draft = {**read.data, "document": {**read.data["document"], "source": f"{SOURCE_FOLDER}/{name}"}}
+    if terms := kept_search_terms(data_file, draft):
+        draft["search_terms"] = terms
     yaml_text = draft_yaml.to_yaml(draft, header)
     try:
         plan = read_plan(data_file, str(data_file), text=yaml_text, sources={draft["document"]["source"]: text})
@@ -135,6 +139,16 @@ def replace(
             if old not in written and old.is_file():
                 old.unlink()
     return written
+
+
+def kept_search_terms(data_file: Path, draft: dict[str, Any]) -> list[dict[str, Any]]:
+    """The everyday words of the plan being replaced that the new plan's text holds words for:
+    a city starts with the general entries and adds its own."""
+    try:
+        current = yaml.safe_load(data_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return []
+    return held_search_terms(current.get("search_terms") if isinstance(current, dict) else None, draft)
 
 
 def _in_text(problem: Problem, read: importer.Draft, text_path: str) -> Problem:

@@ -90,6 +90,7 @@ def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None
         site_name=data.get("site_name") or data["document"]["title"],
         documents=tuple(documents.values()),
         verifier=departments[progress["verifier"]] if "verifier" in progress else None,
+        search_terms=tuple((t["word"], tuple(t["means"])) for t in data.get("search_terms", ())),
     )
 
 

@@ -10,7 +10,14 @@ from typing import Any
 from plansite.data.load import DataPath
 
 # The singular a collection's items are named by in messages: "measure m16, targets[1].year".
-ITEM_NAMES = {"departments": "单位", "topics": "专题", "chapters": "部分", "measures": "措施", "documents": "文件"}
+ITEM_NAMES = {
+    "departments": "单位",
+    "topics": "专题",
+    "chapters": "部分",
+    "measures": "措施",
+    "documents": "文件",
+    "search_terms": "日常用语",
+}
 UNIT_ROLES = ("lead", "supporting", "responsible")
 
 

@@ -253,6 +253,8 @@ class Plan:
     documents: tuple[RelatedDocument, ...] = ()
     # The department whose office checks the departments' reports (工作专班办公室), if the data names it.
     verifier: Department | None = None
+    # Everyday words and the plan's words each stands for, for search only.
+    search_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def still_to_curate(self) -> tuple[str, ...]:

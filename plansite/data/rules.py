@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from plansite import urls
 from plansite.data import characters
-from plansite.data.fields import UNIT_ROLES, int_of, list_of, records, targets_of, text_of, unknown
+from plansite.data.fields import UNIT_ROLES, int_of, list_of, mapping_of, records, targets_of, text_of, unknown
 from plansite.data.load import DataPath
 
 if TYPE_CHECKING:
@@ -190,4 +190,46 @@ def visible_characters(report: Reporter, data: dict) -> None:
     walk(data, ())
 
 
-RULES = (visible_characters, unique_ids, numbering, references)
+def plan_words(data: dict) -> str:
+    """The plan's words an everyday word may stand for: measures' titles and texts, chapters'
+    titles and goals."""
+    texts = [text_of(m, field) or "" for _, m in records(data, "measures") for field in ("title", "text")]
+    texts += [text_of(c, "title") or "" for _, c in records(data, "chapters")]
+    goals = [g for _, c in records(data, "chapters") for g in list_of(c, "goals") if isinstance(g, dict)]
+    return "\n".join(texts + [text_of(g, "text") or "" for g in goals])
+
+
+def held_search_terms(terms: object, data: dict) -> list[dict]:
+    """The entries of ``terms`` (a search_terms list) with only the plan's words ``data`` holds,
+    those left with none dropped: what another plan, or part of this one, keeps."""
+    words = plan_words(data)
+    held = []
+    for term in terms if isinstance(terms, list) else []:
+        means = [meant for meant in list_of(mapping_of(term), "means") if isinstance(meant, str) and meant in words]
+        if means:
+            held.append({"word": term["word"], "means": means})
+    return held
+
+
+def search_terms(report: Reporter, data: dict) -> None:
+    """Each everyday word is listed once, and stands for words the plan's text holds: search
+    must lead from a reader's word to what the plan says, never to what it does not."""
+    words = plan_words(data)
+    seen: dict[str, int] = {}
+    for index, term in records(data, "search_terms"):
+        word = text_of(term, "word")
+        if word is not None and word in seen:
+            repeated = f"日常用语“{word}”在第{seen[word]}行已经有了：把两条合并"
+            report(("search_terms", index, "word"), repeated, "search-term")
+        elif word is not None:
+            seen[word] = report.line_of(("search_terms", index, "word"))
+        for position, meant in enumerate(list_of(term, "means")):
+            if isinstance(meant, str) and meant.strip() and words and meant not in words:
+                report(
+                    ("search_terms", index, "means", position),
+                    f"“{meant}”不在方案的措施和目标中：means 要写方案原文里的说法，读者搜日常用语时才能找到原文",
+                    "search-term",
+                )
+
+
+RULES = (visible_characters, unique_ids, numbering, references, search_terms)

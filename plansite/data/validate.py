@@ -90,7 +90,7 @@ class Reporter:
             return "", ""
         if path[0] in ITEM_NAMES and len(path) >= 2 and isinstance(path[1], int):
             item = data[path[0]][path[1]] if isinstance(data.get(path[0]), list) else None
-            item_id = item.get("id") if isinstance(item, dict) else None
+            item_id = (item.get("id") or item.get("word")) if isinstance(item, dict) else None
             name = ITEM_NAMES[path[0]]
             where = f"{name} {item_id}" if isinstance(item_id, str) else f"第{path[1] + 1}个{name}"
             return where, _field_path(path[2:])

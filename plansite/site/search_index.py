@@ -53,7 +53,11 @@ def entries(catalog: Catalog) -> list[Entry]:
     found = []
     for entry in catalog.measures.values():
         m = entry.measure
-        numbers = (m.label, f"第{from_int(m.number)}项", f"第{m.number}项", str(m.number), f"措施{m.number}")
+        # Every way a reader writes its number: （五十）, 第五十项, 第50项, 第五十条, 第50条, 五十, 50, 措施50
+        # (brackets and punctuation are dropped before matching: 第（五十）项 and （50） match too).
+        spoken = from_int(m.number)
+        numbers: tuple[str, ...] = (m.label, f"第{spoken}项", f"第{m.number}项", f"第{spoken}条", f"第{m.number}条")
+        numbers += (spoken, str(m.number), f"措施{m.number}")
         lead = tuple(name for d in m.lead for name in d.names)
         units = tuple(name for d in m.supporting for name in d.names)
         found.append(Entry(m.url, m.heading, "措施", numbers, m.text, m.chapter.heading, lead, units))
@@ -151,6 +155,8 @@ def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ())
             "elsewhere": [{"title": urls.OUTPUTS[kind].title, "url": urls.url(kind)} for kind in ELSEWHERE],
             "help": {"title": urls.OUTPUTS["help"].title, "url": urls.url("help")},
             "pages": [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
+            # Everyday words and the plan's words each stands for (search_terms in the data).
+            "terms": [[word, list(means)] for word, means in catalog.plan.search_terms],
         },
         ensure_ascii=False,
         separators=(",", ":"),

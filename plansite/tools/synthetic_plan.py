@@ -13,6 +13,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from plansite.data.rules import held_search_terms
+
 # Regions named in order, 甲区 … 癸区, then again with a number: no real place is implied.
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 
@@ -89,6 +91,8 @@ def synthesize(real: dict[str, Any], size: int) -> dict[str, Any]:
         plan["topics"] = [topic for topic in plan["topics"] if topic["id"] in used]
     if plan["document"].get("local_governments"):
         plan["document"]["local_governments"]["stated_in"] = plan["measures"][0]["id"]
+    if "search_terms" in plan:
+        plan["search_terms"] = held_search_terms(plan["search_terms"], plan)
     # What names a department or a measure outside the regions stays with the first region.
     first = {measure["id"]: f"m{number:05d}" for number, measure in enumerate(measures, 1) if number <= size}
     departments = {department["id"] for department in real["departments"]}

@@ -6,9 +6,10 @@
    (a measure's number, a department's names), the title, a lead department's name, a
    supporting one's or the text (a few points more for each further occurrence), and last a
    partial match: the share of the part's two-character pieces the page holds, always below any
-   whole match. A page's score is
-   the sum over the parts, halved for each part it misses, times its weight (a measure above
-   an index page that lists it). */
+   whole match. A part that holds an everyday word (下水道) also scores as the plan's words it
+   stands for (污水收集管网: the data's search_terms), below any literal whole match. A page's
+   score is the sum over the parts, halved for each part it misses, times its weight (a measure
+   above an index page that lists it). */
 var PlanSearch = (function () {
   "use strict";
   var MAX_RESULTS = 12;
@@ -74,14 +75,45 @@ var PlanSearch = (function () {
     return { score: Math.min(partial, PARTIAL), marks: held };
   }
 
-  function search(pages, query) {
+  /* The forms of a part that say it in the plan's words: for each everyday word it holds (terms:
+     [word, [the plan's words]]), the part with the word replaced by each word it stands for, and
+     that word alone (暖气不热: 供热不热, and 供热). */
+  function planWords(part, terms) {
+    var forms = [];
+    (terms || []).forEach(function (term) {
+      var word = fold(term[0]);
+      if (part.indexOf(word) === -1) return;
+      term[1].forEach(function (meant) {
+        forms.push(part.split(word).join(fold(meant)));
+        if (part !== word) forms.push(fold(meant));
+      });
+    });
+    return forms;
+  }
+
+  /* A part's score through the everyday words it holds: below any literal whole match. */
+  function throughTerms(page, forms) {
+    var best = { score: 0, marks: [] };
+    forms.forEach(function (form) {
+      var s = score(page, form);
+      if (s.score > best.score) best = s;
+    });
+    return best.score ? { score: Math.min(best.score * 0.8, TEXT - 1), marks: best.marks } : best;
+  }
+
+  function search(pages, query, terms) {
     var parts = fold(query).split(/\s+/).filter(function (p) { return bare(p) !== ""; });
     if (!parts.length) return [];
+    var forms = parts.map(function (part) { return planWords(part, terms); });
     var found = [];
     pages.forEach(function (page) {
       var total = 0, missed = 0, marks = [];
-      parts.forEach(function (part) {
+      parts.forEach(function (part, i) {
         var s = score(page, part);
+        if (!s.score || (s.score <= PARTIAL && forms[i].length)) {
+          var meant = throughTerms(page, forms[i]);
+          if (meant.score > s.score) s = meant;
+        }
         if (s.score) { total += s.score; marks = marks.concat(s.marks); } else missed++;
       });
       if (total > 0) found.push({ page: page, score: total * Math.pow(0.5, missed) * page.entry.weight, marks: marks });

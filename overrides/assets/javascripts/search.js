@@ -129,7 +129,7 @@
         shown = [];
         return;
       }
-      shown = PlanSearch.search(pages, query);
+      shown = PlanSearch.search(pages, query, index.terms);
       if (!shown.length) {
         meta.textContent = "没有找到符合条件的结果";
         meta.insertAdjacentElement("afterend", nothingFound(base, index));
