@@ -122,6 +122,23 @@ def test_arabic_numbering_straight_through(tmp_path):
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
+def test_arabic_numbering_with_an_ideographic_comma(tmp_path):
+    text = SAMPLE
+    for label, comma in (
+        ("（一）更新", "1、更新"),
+        ("（二）推进", "2、推进"),
+        ("（三）加强", "3、加强"),
+        ("（四）加强", "4、加强"),
+    ):
+        text = text.replace(label, comma, 1)
+    draft = importer.draft(text)
+    expected = copy.deepcopy(BASE)
+    expected["document"]["measure_numbering"] = "arabic-comma"
+    assert draft == expected
+    assert [m.label for m in read_plan(written(draft, tmp_path), "draft.yaml").measures] == ["1、", "2、", "3、", "4、"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
 def test_a_title_over_two_lines_is_one_title_with_its_break_kept(tmp_path):
     text = SAMPLE.replace("示例市推动设备更新工作方案\n为贯彻", "示例市推动设备\n更新工作方案\n为贯彻")
     draft = importer.draft(text)

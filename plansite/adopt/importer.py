@@ -26,7 +26,7 @@ from plansite.data.official_text import restore_punctuation, source_lines
 
 _CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 _MEASURE = re.compile(r"^[(（]([一二三四五六七八九十百]+)[)）](.+)$")
-_ARABIC_MEASURE = re.compile(r"^(\d{1,3})[.．](?!\d)\s*(.+)$")
+_ARABIC_MEASURE = re.compile(r"^(\d{1,3})([.．、])(?!\d)\s*(.+)$")
 _GOAL = re.compile(r"^到(\d{4})年")
 _BASIS = re.compile(r"《([^》]+)》[(（]([^()（）]+〔\d{4}〕\d+号)[)）]")
 _UNITS_LINE = re.compile(r"^[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
@@ -161,7 +161,8 @@ def _body(
     measures: list[dict[str, Any]] = []
     local_governments = None
     last_number = in_chapter = 0
-    # None until told: （一）… straight through, "per-chapter" (（一） again in each chapter) or "arabic".
+    # None until told: （一）… straight through, "per-chapter" (（一） again in each chapter), "arabic"
+    # (1.) or "arabic-comma" (1、).
     numbering: str | None = None
     sub_level = False
     for line in lines:
@@ -179,34 +180,37 @@ def _body(
         elif found := (_MEASURE.match(line.text) or _ARABIC_MEASURE.match(line.text)):
             arabic = found.re is _ARABIC_MEASURE
             number = int(found.group(1)) if arabic else to_int(found.group(1))
+            # 1. or 1、: the way the text writes arabic numbers, kept for its labels.
+            way = ("arabic-comma" if found.group(2) == "、" else "arabic") if arabic else None
             # A list that starts again at 1. under a measure, or goes on: a third level.
-            sub_level = arabic and numbering != "arabic" and in_chapter > 0 and (number == 1 or sub_level)
+            sub_level = arabic and numbering != way and in_chapter > 0 and (number == 1 or sub_level)
             if sub_level:
                 # 1. under （一）: a plan of three levels (行动 → 工程 → 任务), which the data cannot hold.
                 problems.append(
                     (
                         line.number,
-                        f"措施（{from_int(measures[-1]['number'])}）之下又有“{found.group(1)}.”编号的条目：{_THREE_LEVELS}",
+                        f"措施（{from_int(measures[-1]['number'])}）之下又有“{found.group(1)}{found.group(2)}”编号的条目："
+                        + _THREE_LEVELS,
                     )
                 )
                 continue
-            if measures and (numbering == "arabic") != arabic:
-                problems.append((line.number, "措施的编号方式前后不一：全文应都用“（一）”，或都用“1.”"))
-            elif arabic:
-                numbering = "arabic"
+            if measures and (numbering in _ARABIC or arabic) and numbering != way:
+                problems.append((line.number, "措施的编号方式前后不一：全文应都用“（一）”，或都用“1.”，或都用“1、”"))
+            elif way:
+                numbering = way
             elif measures and in_chapter == 0 and numbering is None:
                 # The first measure of a later chapter tells whether numbering restarts.
                 numbering = "per-chapter" if number == 1 else "continuous"
             # Judged against the number written before it, so that one slip is reported once.
             expected = in_chapter + 1 if numbering == "per-chapter" else last_number + 1
             if number != expected:
-                written = f"{expected}." if arabic else f"（{from_int(expected)}）"
-                way = "各部分都从（一）重新编号" if numbering == "per-chapter" else "全文连续编号"
-                label = f"{found.group(1)}." if arabic else f"（{found.group(1)}）"
-                problems.append((line.number, f"措施{label}的序号不接续：应是{written}（{way}）"))
+                written = f"{expected}{found.group(2)}" if arabic else f"（{from_int(expected)}）"
+                order = "各部分都从（一）重新编号" if numbering == "per-chapter" else "全文连续编号"
+                label = f"{found.group(1)}{found.group(2)}" if arabic else f"（{found.group(1)}）"
+                problems.append((line.number, f"措施{label}的序号不接续：应是{written}（{order}）"))
             last_number, in_chapter = number, in_chapter + 1
             measure, clause = read_measure(
-                line, len(measures) + 1, found.group(2), chapters[-1]["id"], registry, problems
+                line, len(measures) + 1, found.group(found.lastindex or 2), chapters[-1]["id"], registry, problems
             )
             if measure is None:
                 continue
@@ -228,7 +232,7 @@ def _body(
         if named and local_governments is None:
             local_governments = {"name": named.group(1), "clause": clause, "stated_in": measures[-1]["id"]}
             origins[("document", "local_governments")] = line.number
-    return chapters, measures, local_governments, numbering if numbering in ("per-chapter", "arabic") else None
+    return chapters, measures, local_governments, numbering if numbering in ("per-chapter", *_ARABIC) else None
 
 
 def _has_units(measure: dict[str, Any]) -> bool:
@@ -265,6 +269,7 @@ def _chapter_prose(
 
 
 # A third level of numbering, （1） under 1. (吕梁's 行动 → 工程 → 任务): not read.
+_ARABIC = ("arabic", "arabic-comma")
 _SUB_TASK = re.compile(r"^[(（]\d{1,3}[)）]")
 _THREE_LEVELS = "暂不支持三级结构（如 行动—工程—任务）；每项措施应是一段“（一）标题。正文……”或“1.标题。正文……”"
 

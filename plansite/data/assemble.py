@@ -149,9 +149,10 @@ def _chapter(c: Mapping[str, Any], departments: Mapping[str, Department]) -> Cha
 
 def measure_labels(measures: Sequence[Mapping[str, Any]], numbering: str | None) -> list[str]:
     """Each measure's number as the text writes it: （十二） straight through, （一） again in each
-    chapter (per-chapter), or 12. (arabic)."""
-    if numbering == "arabic":
-        return [f"{m['number']}." for m in measures]
+    chapter (per-chapter), 12. (arabic) or 12、 (arabic-comma)."""
+    if numbering in ("arabic", "arabic-comma"):
+        mark = "、" if numbering == "arabic-comma" else "."
+        return [f"{m['number']}{mark}" for m in measures]
     if numbering == "per-chapter":
         in_chapter: dict[str, int] = {}
         labels = []
