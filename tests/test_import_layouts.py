@@ -139,6 +139,33 @@ def test_arabic_numbering_with_an_ideographic_comma(tmp_path):
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
+@pytest.mark.parametrize("zero", ["〇", "○"])
+def test_a_signing_date_in_chinese_numerals_is_read_and_kept_as_written(tmp_path, zero):
+    date_line = f"二{zero}二五年三月八日"
+    text = SAMPLE.replace("\n2025年3月8日\n", f"\n{date_line}\n")
+    assert text != SAMPLE
+    draft = importer.draft(text)
+    expected = copy.deepcopy(BASE)
+    document = expected["document"]
+    expected["document"] = {key: document[key] for key in list(document)[: list(document).index("signed") + 1]}
+    expected["document"] |= {"signed_as_written": date_line}
+    expected["document"] |= {key: value for key, value in document.items() if key not in expected["document"]}
+    assert draft == expected
+    assert str(read_plan(written(draft, tmp_path), "draft.yaml").document.signed) == "2025-03-08"
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
+def test_full_width_digits_keep_reading_exactly(tmp_path):
+    text = SAMPLE.replace("到2026年完成更新项目20个", "到２０２６年完成更新项目２０个")
+    assert text != SAMPLE
+    draft = importer.draft(text)
+    assert measure(draft, 1)["text"] == measure(BASE, 1)["text"].replace(
+        "到2026年完成更新项目20个", "到２０２６年完成更新项目２０个"
+    )
+    assert draft["document"]["target_years"] == BASE["document"]["target_years"]
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
 def test_a_title_over_two_lines_is_one_title_with_its_break_kept(tmp_path):
     text = SAMPLE.replace("示例市推动设备更新工作方案\n为贯彻", "示例市推动设备\n更新工作方案\n为贯彻")
     draft = importer.draft(text)

@@ -106,6 +106,8 @@ def read(text: str, known_departments: list[dict[str, Any]] | None = None) -> Dr
         {int(year) for year in _YEAR.findall(text)} | {goal["year"] for c in chapters for goal in c.get("goals", [])}
     )
     signed = notice.pop("signed", None)
+    # The year it was signed counts, however the date is written (2024年 or 二〇二四年).
+    years = sorted({*years, signed.year}) if signed else years
     plan_years = [year for year in years if signed is None or year >= signed.year]
     document: dict[str, Any] = {
         "title": title,
@@ -114,6 +116,7 @@ def read(text: str, known_departments: list[dict[str, Any]] | None = None) -> Dr
         "measure_numbering": numbering,
         "issuer": notice.pop("issuer", None),
         "signed": signed,
+        "signed_as_written": notice.pop("signed_as_written", None),
         "disclosure": notice.pop("disclosure", None),
         "bases": [{"title": t, "number": n} for t, n in _BASIS.findall(preamble)],
         "target_years": {"from": plan_years[0], "to": plan_years[-1]} if plan_years else None,

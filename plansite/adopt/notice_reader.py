@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from plansite.data.numerals import date_in_numerals
+
 _DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 # A line that names an issuer: an organ's name, no sentence punctuation.
 _ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:政府|委员会|厅|局|部|委|署|院|办公室|行|会)$")
@@ -81,9 +83,14 @@ def notice(lines: list[Line], problems: list[tuple[int, str]], title_line: int) 
     if rest and (found := _DISCLOSURE.match(rest[-1].text)):
         notice["disclosure"] = found.group(1)
         rest = rest[:-1]
-    if len(rest) >= 2 and (date := _DATE_LINE.match(rest[-1].text)):
-        year, month, day = (int(part) for part in date.groups())
-        notice["signed"] = datetime.date(year, month, day)
+    in_numerals = date_in_numerals(rest[-1].text) if len(rest) >= 2 else None
+    if len(rest) >= 2 and ((date := _DATE_LINE.match(rest[-1].text)) or in_numerals):
+        if date:
+            year, month, day = (int(part) for part in date.groups())
+            notice["signed"] = datetime.date(year, month, day)
+        else:
+            # 二〇二四年六月二十一日: the date, and the line as written, which the text rebuilds.
+            notice["signed"], notice["signed_as_written"] = in_numerals, rest[-1].text
         notice["issuer"] = rest[-2].text
         rest = rest[:-2]
         # Several issuers sign on lines of their own: the one above would be read as the body.

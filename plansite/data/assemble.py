@@ -100,6 +100,7 @@ def _document(d: Mapping[str, Any], documents: Mapping[str, RelatedDocument]) ->
         title=d["title"],
         issuer=d["issuer"],
         signed=datetime.date.fromisoformat(d["signed"]),
+        signed_as_written=d.get("signed_as_written"),
         published=_date(d.get("published")),
         disclosure=d.get("disclosure"),
         bases=tuple(Basis(**basis) for basis in d["bases"]),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from plansite.data.fields import int_of, list_of, mapping_of, owner_of, records, targets_of, text_of
 from plansite.data.load import DataPath
+from plansite.data.numerals import date_in_numerals
 
 if TYPE_CHECKING:
     from plansite.data.validate import Reporter
@@ -66,6 +67,9 @@ def document_rules(report: Reporter, data: dict) -> None:
         except ValueError:
             report(("document", key), f"'{value}' 不是一个存在的日期", "bad-date")
     signed, published = dates.get("signed"), dates.get("published")
+    written = text_of(document, "signed_as_written")
+    if written and signed and date_in_numerals(written) != signed:
+        report(("document", "signed_as_written"), f"“{written}”读出来不是成文日期 {signed}：两处要一致", "bad-date")
     if signed and published and published < signed:
         report(("document", "published"), "发布日期不能早于成文日期", "bad-date")
     progress = mapping_of(data.get("progress"))

@@ -190,6 +190,8 @@ class Document:
     title: str
     issuer: str
     signed: datetime.date
+    # Where the text writes the date in Chinese numerals (二〇二四年六月二十一日): that line.
+    signed_as_written: str | None = None
     # None in a first draft: the text never states when it was published.
     published: datetime.date | None
     # None where the text states no 公开方式.

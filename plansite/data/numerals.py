@@ -42,6 +42,25 @@ def from_int(number: int) -> str:
     return words
 
 
+# A year written digit by digit in Chinese numerals: 二〇二四 (〇, or the ○ many texts type for it).
+_YEAR_DIGITS = {"〇": 0, "○": 0, "零": 0, **{digit: DIGITS.index(digit) + 1 for digit in DIGITS}}
+
+
+def date_in_numerals(text: str) -> datetime.date | None:
+    """二〇二四年六月二十一日 (or 二○二四年…) → 2024-06-21; None if ``text`` is not such a date."""
+    year, _, rest = text.partition("年")
+    month, _, day = rest.partition("月")
+    if len(year) != 4 or any(c not in _YEAR_DIGITS for c in year) or not day.endswith("日"):
+        return None
+    day = day.removesuffix("日")
+    if not month or not day or any(c not in DIGITS + "十" for c in month + day):
+        return None
+    try:
+        return datetime.date(int("".join(str(_YEAR_DIGITS[c]) for c in year)), to_int(month), to_int(day))
+    except ValueError:
+        return None
+
+
 def zh_date(date: datetime.date) -> str:
     """2024-06-21 → 2024年6月21日."""
     return f"{date.year}年{date.month}月{date.day}日"

@@ -51,7 +51,7 @@ def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
     for paragraph in notice.paragraphs:
         yield ("document", "notice", "body"), paragraph
     yield ("document", "issuer"), document.issuer
-    yield ("document", "signed"), zh_date(document.signed)
+    yield ("document", "signed"), document.signed_as_written or zh_date(document.signed)
     if document.disclosure:
         yield ("document", "disclosure"), f"（{document.disclosure}）"
     if document.title_break:
