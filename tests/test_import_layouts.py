@@ -97,6 +97,24 @@ def test_units_named_without_a_label_are_the_responsible_units_with_their_wordin
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
+def test_roles_written_after_the_names_are_the_lead_and_supporting_units(tmp_path):
+    text = SAMPLE.replace(
+        "（牵头单位：市工信局。配合单位：市财政局、市统计局。各县（区）人民政府按照职责分工负责，以下不再列出）",
+        "（市工信局牵头，市财政局、市统计局配合）",
+    ).replace(CLAUSE_3, "（市财政局牵头）")
+    assert text.count("牵头）") == 1 and text.count("配合）") == 1
+    draft = importer.draft(text)
+    expected = copy.deepcopy(BASE)
+    del expected["document"]["local_governments"]
+    for number in (1, 3):
+        expected["measures"][number - 1] = in_order({**measure(BASE, number), "units_roles_after_names": True})
+    expected["measures"][2].pop("units_clause_ends_with_period", None)
+    del expected["measures"][2]["supporting"]
+    expected["departments"] = [d for d in BASE["departments"] if d["name"] != "人行示例分行"]
+    assert draft == expected
+    assert rebuilt(draft, tmp_path) == paragraphs(text)
+
+
 def test_numbering_that_restarts_in_each_chapter_keeps_each_measures_label(tmp_path):
     text = SAMPLE.replace("（三）加强金融支持", "（一）加强金融支持").replace(
         "（四）加强组织领导", "（二）加强组织领导"

@@ -102,7 +102,7 @@ PLAN = "示例市推动设备更新工作方案\n为推动设备更新，制定�
         (NOTICE + PLAN + "(一)题。文。(牵头单位:市甲局、配合单位:市乙局)\n", 9, "单位名单“市甲局、配合单位：市乙局”"),
         # A clause that names units in words not read yet.
         (NOTICE + PLAN + "(一)题。文。(省甲厅、省乙局负责落实)\n", 9, "像是责任单位"),
-        (NOTICE + PLAN + "(一)题。文。（市甲局牵头，市乙局配合）\n", 9, "像是责任单位"),
+        (NOTICE + PLAN + "(一)题。文。（市甲局牵头负责，市乙局协助）\n", 9, "像是责任单位"),
         (NOTICE + PLAN + "(一)题。文。（牵头部门：市甲局）\n", 9, "像是责任单位"),
         # Names that are not names: a comma, or words about the units, inside the list.
         (NOTICE + PLAN + "(一)题。文。（责任单位：市甲局、市乙局，各县（区）政府）\n", 9, "读不出单位名称"),

@@ -14,6 +14,8 @@ _UNITS = re.compile(r"[(（]((?:牵头单位|责任单位)[:：].*)[)）]$")
 # A clause naming the units without a label (Shanxi's plans): （省甲厅、省乙局按照职责分工负责）.
 _RESPONSIBLE = re.compile(r"[(（]([^()（）:：。]+?)((?:按照|按)职责分工负责)[)）]$")
 _UNIT_ROLES = {"牵头单位": "lead", "配合单位": "supporting", "责任单位": "responsible"}
+# Roles written after the names: （市工信局牵头，市市场监管局、市农业农村局配合）, or （市工信局牵头）.
+_ROLES_AFTER = re.compile(r"[(（]([^()（）:：。，,]+?)牵头(?:，([^()（）:：。，,]+?)配合)?[)）]$")
 # The order editors read a measure in: identity, place, words, units, then curation.
 MEASURE_FIELD_ORDER = (
     "id",
@@ -27,6 +29,7 @@ MEASURE_FIELD_ORDER = (
     "written_as",
     "units_clause_ends_with_period",
     "units_clause_on_own_line",
+    "units_roles_after_names",
     "units_separator",
     "responsible_wording",
     "corrections",
@@ -45,9 +48,22 @@ def read_measure(
     measure: dict[str, Any] = {"id": f"m{number:02d}", "number": number, "chapter": chapter, "title": title}
     clause = None
     units = _UNITS.search(body)
-    wording = None if units else _RESPONSIBLE.search(body)
+    after = None if units else _ROLES_AFTER.search(body)
+    wording = None if units or after else _RESPONSIBLE.search(body)
     if units:
         body = body[: units.start()]
+    elif after:
+        body = body[: after.start()]
+        for role, names in (("lead", after.group(1)), ("supporting", after.group(2))):
+            for name in names.split("、") if names else ():
+                if problem := unreadable_name(name):
+                    problems.append((line.number, problem))
+                    continue
+                department_id, alias = registry.resolve(name, line)
+                measure.setdefault(role, []).append(department_id)
+                if alias:
+                    measure.setdefault("written_as", {})[department_id] = name
+        measure["units_roles_after_names"] = True
     elif wording:
         body = body[: wording.start()]
         for name in wording.group(1).split("、"):
@@ -64,7 +80,7 @@ def read_measure(
             (
                 line.number,
                 f"措施末尾的括号“{last}”像是责任单位，但不是“（牵头单位：……。配合单位：……）”“（责任单位：……）”"
-                "或“（……按照职责分工负责）”的写法，读不出单位；“（甲局牵头，乙局配合）”等写法暂不支持",
+                "“（甲局牵头，乙局配合）”或“（……按照职责分工负责）”的写法，读不出单位",
             )
         )
     measure["text"] = body

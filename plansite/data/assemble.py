@@ -188,6 +188,7 @@ def _measure(
         written_as=MappingProxyType(dict(m.get("written_as", {}))),
         units_clause_ends_with_period=m.get("units_clause_ends_with_period", False),
         units_clause_on_own_line=m.get("units_clause_on_own_line", False),
+        units_roles_after_names=m.get("units_roles_after_names", False),
         units_separator=m.get("units_separator", "。"),
         responsible_wording=m.get("responsible_wording"),
         corrections=tuple(

@@ -129,8 +129,9 @@ class Measure:
     responsible: tuple[Department, ...]
     written_as: Mapping[str, str]
     units_clause_ends_with_period: bool
-    # How the official text sets the clause, where not as （牵头单位：…。配合单位：…） at the end.
+    # How the text sets the clause, where not （牵头单位：…。配合单位：…） at the end: （甲局牵头，乙局配合）…
     units_clause_on_own_line: bool = False
+    units_roles_after_names: bool = False
     units_separator: str = "。"
     responsible_wording: str | None = None
     corrections: tuple[Correction, ...]

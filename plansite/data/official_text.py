@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plansite.data.load import DataPath
-from plansite.data.model import Measure, Plan
+from plansite.data.model import Department, Measure, Plan
 from plansite.data.numerals import zh_date
 
 # A capture may use ASCII , : ( ) where the official document has full-width ，：（）.
@@ -82,17 +82,27 @@ def sourced_paragraphs(plan: Plan) -> Iterator[tuple[DataPath, str]]:
 
 def units_clause(plan: Plan, measure: Measure) -> str:
     """The closing parenthesis that names the measure's units, or '' where it names none."""
-    roles = [
-        f"{label}：{'、'.join(measure.written_name(d) for d in departments)}"
-        for label, departments in (
-            ("牵头单位", measure.lead),
-            ("配合单位", measure.supporting),
-            ("责任单位", () if measure.responsible_wording else measure.responsible),
-        )
-        if departments
-    ]
+
+    def names(departments: tuple[Department, ...]) -> str:
+        return "、".join(measure.written_name(d) for d in departments)
+
+    if measure.units_roles_after_names:
+        # （甲局牵头，乙局、丙局配合）
+        roles = [
+            "，".join(f"{names(ds)}{role}" for role, ds in (("牵头", measure.lead), ("配合", measure.supporting)) if ds)
+        ]
+    else:
+        roles = [
+            f"{label}：{names(departments)}"
+            for label, departments in (
+                ("牵头单位", measure.lead),
+                ("配合单位", measure.supporting),
+                ("责任单位", () if measure.responsible_wording else measure.responsible),
+            )
+            if departments
+        ]
     if measure.responsible_wording:
-        roles.append("、".join(measure.written_name(d) for d in measure.responsible) + measure.responsible_wording)
+        roles.append(names(measure.responsible) + measure.responsible_wording)
     # Kinds of unit are separated as the text separates them (。 or ；); anything after them by 。.
     parts = [measure.units_separator.join(roles)] if roles else []
     local = plan.document.local_governments
