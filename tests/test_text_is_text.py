@@ -28,6 +28,8 @@ MKDOCS_BUILT_IN = ["toc", "tables", "fenced_code"]
 NOT_TEXT = {
     "id", "chapter", "stated_in", "date", "signed", "published", "as_of", "status", "kind", "qualifier", "url",
     "by", "result", "since", "verifier",
+    # Read as the signing date (二〇二五年三月八日): the rule lets no other character through.
+    "signed_as_written",
 }  # fmt: skip
 REFERENCES = {"lead", "supporting", "responsible", "topics", "measures"}
 # Fragments of every syntax the pages' way to the reader knows.
@@ -122,6 +124,7 @@ def with_every_field() -> dict:
     measures = {measure["id"]: measure for measure in data["measures"]}
     data["department_kinds"] = {"municipal-department": "市政府部门", "central-branch": "驻市单位"}
     data["document"].update(number="示政发〔2025〕1号", index_number="000-2025-01", subject="综合政务")
+    data["document"]["signed_as_written"] = "二〇二五年三月八日"
     measures["m01"]["targets"][0]["progress"][0]["evidence"] = [{"url": "https://example.org/r", "title": "报告"}]
     measures["m02"]["responsible_wording"] = "按照职责分工负责"
     measures["m02"]["corrections"][0].update(official="推动设备联网", corrected="推动设备联网")
