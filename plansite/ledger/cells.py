@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -14,6 +15,19 @@ MAX_COLUMNS = 30
 # The longest text the data holds (a paragraph); a note's own limit is checked with the merged data.
 MAX_CELL_CHARS = 2000
 _URL = re.compile(r"https?://\S+")
+
+
+def filled_rows(
+    rows: Iterable[tuple[Any, ...]], headers: tuple[str, ...], name: str, problems: list[str]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each row within a ledger's bounds, by its number and its cells under ``headers``; a row
+    beyond them is reported at its cell (``excess``), and reading stops past the last row."""
+    for number, row in enumerate(rows, start=2):
+        if excess(row, number, name, problems):
+            if number > MAX_ROWS:
+                return
+            continue
+        yield number, dict(zip(headers, row, strict=False))
 
 
 def excess(row: tuple[Any, ...], number: int, name: str, problems: list[str]) -> bool:

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from plansite.data.model import Plan
-from plansite.ledger import cells
 from plansite.ledger.book import Sheet, protected_workbook
-from plansite.ledger.cells import date_of, excess, text_of, url_problem
+from plansite.ledger.cells import date_of, filled_rows, text_of, url_problem
 from plansite.site.catalog import Catalog
 
 SHEET = "核实台账"
@@ -104,12 +103,7 @@ def read_rows(
     assert plan.verifier is not None
     targets = {t.id: t for t in plan.targets}
     checks, repeated = [], 0
-    for number, row in enumerate(rows, start=2):
-        if excess(row, number, name, problems):
-            if number > cells.MAX_ROWS:
-                break
-            continue
-        values = dict(zip(HEADERS, row, strict=False))
+    for number, values in filled_rows(rows, HEADERS, name, problems):
         if not any(text_of(values[header]) for header in CHECK_COLUMNS):
             continue  # a report not checked yet
         where = f"{name}!{{}}{number}"

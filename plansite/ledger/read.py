@@ -14,7 +14,7 @@ from plansite.data.model import Plan
 from plansite.data.targets import STATUS_LABELS, Target
 from plansite.ledger import cells, office
 from plansite.ledger.book import HEADERS, REPORT_STATUSES, SHEET
-from plansite.ledger.cells import date_of, excess, text_of, url_problem
+from plansite.ledger.cells import date_of, filled_rows, text_of, url_problem
 from plansite.site import catalog
 
 COLUMN = {name: "ABCDEFGH"[index] for index, name in enumerate(HEADERS)}
@@ -113,12 +113,7 @@ def _read_rows(
     everything = {t.id for t in plan.targets}
     reports: list[Report | office.Check] = []
     repeated = 0
-    for number, row in enumerate(rows, start=2):
-        if excess(row, number, name, problems):
-            if number > cells.MAX_ROWS:
-                break
-            continue
-        values = dict(zip(HEADERS, row, strict=False))
+    for number, values in filled_rows(rows, HEADERS, name, problems):
         where = f"{name}!{{}}{number}"
         target_id = text_of(values["目标编号"])
         filled = [header for header in ("状态", "填报日期", "进展说明", "佐证材料链接") if text_of(values[header])]
