@@ -23,6 +23,12 @@ BROWSER_TEST_DEADLINE = int(os.environ.get("PLAN_BROWSER_TEST_DEADLINE", "180"))
 _TIERS = {"browser": "browser", "built_site": "site", "site_url": "site"}
 
 
+# Tests of whatever plan data/ holds, found by the fixtures they ask for; a test that reads the plan
+# otherwise is marked ``plan`` where it is written. test_adoption runs them all again on a plan
+# adopted under another city's name, as a city that adopts the project runs them on its own.
+_PLAN_FIXTURES = {"plan", "official_lines", "built_site", "site_url"}
+
+
 # Modules whose module-scoped fixture is costly (a build, an adoption, a browser page of every
 # query): run on one worker, so that it is made once (make test runs with --dist loadgroup).
 _ONE_WORKER = {"test_adoption", "test_bench", "test_search", "test_site", "test_print"}
@@ -34,6 +40,8 @@ def pytest_collection_modifyitems(items):
         for fixture, marker in _TIERS.items():
             if fixture in item.fixturenames:
                 item.add_marker(marker)
+        if _PLAN_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.plan)
         module = item.module.__name__.rpartition(".")[2] if item.module else ""
         if module in _ONE_WORKER:
             item.add_marker(pytest.mark.xdist_group(module))

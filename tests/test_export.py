@@ -62,6 +62,7 @@ def test_the_sample_plan_exports_to_its_golden_file(tmp_path, golden):
     golden(SAMPLE / "expected-plan.json", (tmp_path / "out" / "downloads" / "plan.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.plan
 def test_two_runs_write_identical_bytes(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     assert generate("--out", first).returncode == 0

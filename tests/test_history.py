@@ -3,6 +3,8 @@
 import datetime
 import subprocess
 
+import pytest
+
 from plansite.data import history
 from plansite.data.read import read_plan
 from plansite.site import catalog
@@ -29,12 +31,14 @@ def test_blame_dates_committed_lines_in_china_time_and_skips_uncommitted_ones():
     assert history._parse_blame(BLAME) == {1: datetime.date(2024, 11, 28), 2: datetime.date(2024, 11, 28)}
 
 
+@pytest.mark.plan
 def test_the_real_data_file_has_history_here():
     dates = history.line_dates(DATA)
     lines = DATA.read_text(encoding="utf-8").count("\n")
     assert dates and max(dates) > lines // 2
 
 
+@pytest.mark.plan
 def test_a_shallow_clone_has_no_history_and_still_generates(tmp_path):
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", "--depth", "1", f"file://{ROOT}", str(clone)], check=True)

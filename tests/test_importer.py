@@ -27,6 +27,7 @@ def curated_data():
     return yaml.load(DATA.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
 
 
+@pytest.mark.plan
 def test_importing_the_source_reproduces_every_field_the_text_holds():
     curated = curated_data()
     draft = importer.draft(SOURCE.read_text(encoding="utf-8"), known_departments=curated["departments"])

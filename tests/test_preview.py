@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from plansite.tools.bench_preview import edited_measure, five_saves, with_marker
+from plansite.tools.bench_preview import edited_measure, saves, with_marker
 from plansite.tools.browser import free_port
 from tests.conftest import DATA, ROOT, project_copy
 
@@ -134,14 +134,15 @@ build(config)
 """
 
 
+@pytest.mark.plan
 def test_after_saves_of_every_kind_the_preview_shows_what_a_clean_build_shows(preview, tmp_path):
-    """The benchmark's five saves (a department's full name, a measure's topics, a chapter title
+    """The benchmark's saves (a department's full name, a measure's topics, a chapter title
     the navigation shows, a hand-written page, a target's report), then every file a clean build
     of the result makes is served by the preview, byte for byte."""
     data, page, _ = preview
     project = data.parent.parent
     address = page.split("/")[2]
-    for save in five_saves(project):
+    for save in saves(project):
         save.apply()
         wait_until(lambda save=save: save.marker in fetch(f"http://{address}/{save.url}"))
 

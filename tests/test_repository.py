@@ -3,6 +3,7 @@
 import json
 import tomllib
 
+import pytest
 import yaml
 
 from tests.conftest import DATA, ROOT
@@ -13,6 +14,7 @@ def test_the_guide_explains_every_error_as_the_generator_reports_it(golden):
     golden(CONTRIBUTING, with_error_table(CONTRIBUTING.read_text(encoding="utf-8")))
 
 
+@pytest.mark.plan
 def test_the_data_file_says_what_it_is_and_how_to_check_it():
     head = DATA.read_text(encoding="utf-8").splitlines()[:12]
     assert head[0] == "# yaml-language-server: $schema=../schema/measures.schema.json"

@@ -16,6 +16,9 @@ import yaml
 from plansite.data import official_text
 from tests.conftest import ROOT, SOURCE
 
+# Every test here reads the plan in data/ (its index, its facts).
+pytestmark = pytest.mark.plan
+
 EXPECTED = yaml.safe_load((ROOT / "tests" / "this_plan.yaml").read_text(encoding="utf-8"))
 
 
@@ -50,6 +53,8 @@ def test_document_metadata(plan):
     assert document.disclosure == expected.get("disclosure")
     local = document.local_governments
     assert (local.name if local else None) == expected.get("local_governments")
+    record = (document.index_number, document.subject, document.official_page)
+    assert record == (expected.get("index_number"), expected.get("subject"), expected.get("official_page"))
 
 
 def test_counts(plan):

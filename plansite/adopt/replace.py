@@ -74,6 +74,9 @@ def expectations(plan: Plan, name: str, text: bytes) -> str:
             "bases": [basis.number for basis in document.bases],
             "disclosure": document.disclosure,
             "local_governments": local.name if local else None,
+            "index_number": document.index_number,
+            "subject": document.subject,
+            "official_page": document.official_page,
         },
         "counts": {
             "measures": len(plan.measures),

@@ -3,9 +3,10 @@
     make bench-preview      (needs chromium)
 
 Starts the preview in a copy of the project, opens a page in Chromium, then saves five kinds
-of change (``five_saves``: a department's full name, a measure's topics, a chapter title the
-navigation shows, a hand-written page, a target's report) and prints how long each took to
-appear. tests/test_preview.py makes the same saves and compares the result with a clean build.
+of change (``saves``: a department's full name, a measure's topics, a chapter title the
+navigation shows, a hand-written page, a target's report; a first draft has no topics or targets
+to save) and prints how long each took to appear. tests/test_preview.py makes the same saves and
+compares the result with a clean build.
 """
 
 import shutil
@@ -71,9 +72,10 @@ class Save:
     apply: Callable[[], None]
 
 
-def five_saves(project: Path) -> Iterator[Save]:
-    """Saves of five kinds in ``project``, one at a time, as an editor makes them. Each is
-    written by its ``apply``, which must run before the next is asked for."""
+def saves(project: Path) -> Iterator[Save]:
+    """Saves of five kinds in ``project``, one at a time, as an editor makes them (the topics and
+    the report only where the plan has topics and targets). Each is written by its ``apply``,
+    which must run before the next is asked for."""
     data = project / "data" / "measures.yaml"
     plan = read_plan(data, str(data))
     measure = edited_measure(data)
@@ -87,11 +89,13 @@ def five_saves(project: Path) -> Iterator[Save]:
 
     text = with_marker(original, measure, "【全称】")
     yield Save("a department's full name", measure.url, "【全称】", writing(data, text))
-    at = text.index(f"\n- id: {measure.id}\n")
-    topics_end = text.index("]", text.index("\n  topics: [", at))
-    topic = next(t for t in plan.topics if t not in measure.topics)
-    text = text[:topics_end] + f", {topic.id}" + text[topics_end:]
-    yield Save("a measure's topics", urls.published(topic.page), f'data-measure="{measure.id}"', writing(data, text))
+    tagged = next((m for m in plan.measures if 0 < len(m.topics) < len(plan.topics)), None)
+    if tagged:
+        at = text.index(f"\n- id: {tagged.id}\n")
+        topics_end = text.index("]", text.index("\n  topics: [", at))
+        topic = next(t for t in plan.topics if t not in tagged.topics)
+        text = text[:topics_end] + f", {topic.id}" + text[topics_end:]
+        yield Save("a measure's topics", urls.published(topic.page), f'data-measure="{tagged.id}"', writing(data, text))
     # A chapter's title is official text: the text beside the data changes with it.
     chapter = plan.chapters[0]
     source = next((project / "data" / "source").glob("*.txt"))
@@ -101,12 +105,13 @@ def five_saves(project: Path) -> Iterator[Save]:
     about = project / "docs" / "pages" / "about.md"
     page = about.read_text(encoding="utf-8") + "\n【手写页面】\n"
     yield Save("a hand-written page", "about/", "【手写页面】", writing(about, page))
-    reported = next(m for m in plan.measures if m.targets and not m.targets[-1].history)
-    last_target = text.index(f"\n  - id: {reported.targets[-1].id}\n") + 1
-    target_end = text.index("\n- id: ", last_target)
-    report = "    progress:\n    - date: 2026-06-30\n      status: 推进中\n      note: 【进度报告】\n"
-    text = text[: target_end + 1] + report + text[target_end + 1 :]
-    yield Save("a target's report", reported.url, "【进度报告】", writing(data, text))
+    reported = next((m for m in plan.measures if m.targets and not m.targets[-1].history), None)
+    if reported:
+        last_target = text.index(f"\n  - id: {reported.targets[-1].id}\n") + 1
+        target_end = text.index("\n- id: ", last_target)
+        report = "    progress:\n    - date: 2026-06-30\n      status: 推进中\n      note: 【进度报告】\n"
+        text = text[: target_end + 1] + report + text[target_end + 1 :]
+        yield Save("a target's report", reported.url, "【进度报告】", writing(data, text))
 
 
 def main() -> int:
@@ -135,7 +140,7 @@ def main() -> int:
                     time.sleep(0.5)
             page.wait_for_selector("h1")
             time.sleep(2)  # let the first build's watchers settle
-            for save in five_saves(project):
+            for save in saves(project):
                 # The page is open before the save, as an editor's is: the preview reloads it.
                 if not page.url.endswith("/" + save.url):
                     page.goto(f"http://{address}/{save.url}")
