@@ -7,7 +7,9 @@
    supporting one's or the text (a few points more for each further occurrence), and last a
    partial match: the share of the part's two-character pieces the page holds, always below any
    whole match. A part that holds an everyday word (下水道) also scores as the plan's words it
-   stands for (污水收集管网: the data's search_terms), below any literal whole match. A page's
+   stands for (污水收集管网: the data's search_terms), below any literal whole match. A part no
+   page holds is read as the words between the asking words in it (冰箱补贴多少钱: 冰箱补贴;
+   我家电梯能换吗: 电梯). A page's
    score is the sum over the parts, halved for each part it misses, times its weight (a measure
    above an index page that lists it). */
 var PlanSearch = (function () {
@@ -101,8 +103,30 @@ var PlanSearch = (function () {
     return best.score ? { score: Math.min(best.score * 0.8, TEXT - 1), marks: best.marks } : best;
   }
 
+  /* The words a question wraps around what it asks about: 冰箱补贴多少钱, 我家电梯能换吗,
+     下水道堵了找谁. Only a part no page holds is cut at them (节能 and 能效 stay whole). */
+  var ASKING = /我家|我们|家里|怎么办|怎么样|怎么|怎样|如何|多少钱|多少|哪里|哪儿|在哪|什么时候|什么|能不能|能否|可不可以|可以|有没有|是不是|是否|找谁|我|能|吗|呢|吧|啊|了/g;
+
+  /* A part no page holds whole, literally or through an everyday word, read as the words
+     between the asking words in it (a character left alone between them, as 换 in 电梯能换吗,
+     only where no longer word is left); a part some page holds stays as typed. */
+  function asked(pages, part, terms) {
+    var words = part.split(ASKING).filter(function (p) { return bare(p) !== ""; });
+    var longer = words.filter(function (p) { return bare(p).length > 1; });
+    if (longer.length) words = longer;
+    if (words.length === 1 && words[0] === part) return [part];
+    var forms = planWords(part, terms);
+    var held = pages.some(function (page) {
+      return score(page, part).score > PARTIAL || (forms.length && throughTerms(page, forms).score > 0);
+    });
+    return held || !words.length ? [part] : words;
+  }
+
   function search(pages, query, terms) {
-    var parts = fold(query).split(/\s+/).filter(function (p) { return bare(p) !== ""; });
+    var parts = [];
+    fold(query).split(/\s+/).forEach(function (p) {
+      if (bare(p) !== "") parts = parts.concat(asked(pages, p, terms));
+    });
     if (!parts.length) return [];
     var forms = parts.map(function (part) { return planWords(part, terms); });
     var found = [];
