@@ -193,3 +193,6 @@ def test_checks_documents_and_notices_pass_axe_and_fit_a_phone(context_factory, 
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         page.locator("label.md-header__button[for^='__palette']:visible").click()
         assert axe_violations(page, READING_RULES) == [], "长辈模式, dark"
+        # On paper too, where Material leaves its banner off.
+        page.emulate_media(media="print")
+        assert page.locator(".md-banner .plan-validity").is_visible()
