@@ -43,7 +43,7 @@ def pytest_collection_modifyitems(items):
         if _PLAN_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.plan)
         module = item.module.__name__.rpartition(".")[2] if item.module else ""
-        if module in _ONE_WORKER:
+        if module in _ONE_WORKER and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(module))
 
 
@@ -103,25 +103,32 @@ def official_lines():
     return [line for _, line in source_lines(SOURCE.read_text(encoding="utf-8"))]
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, generated and built once with --strict for every test that reads it: once
-    for the whole run, when the tests run in several processes (pytest-xdist), the first to ask
-    builds it while the others wait."""
-    from tests.site_build import build_site
-
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` run once for the whole run, when the tests run in several processes
+    (pytest-xdist): the first to ask makes ``folder`` while the others wait, then all share it."""
     # A worker's temporary folder is in the run's own; without workers, the run's own is the one.
     run_folder = tmp_path_factory.getbasetemp()
     shared = run_folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_folder
-    site_dir = shared / "built-site"
-    with (shared / "built-site.lock").open("w") as lock:
+    folder = shared / name
+    with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (shared / "built-site.done").exists():
-            shutil.rmtree(site_dir, ignore_errors=True)
-            result = build_site(site_dir)
-            assert result.returncode == 0, result.stderr[-3000:]
-            (shared / "built-site.done").touch()
-    return site_dir
+        if not (shared / f"{name}.done").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            (shared / f"{name}.done").touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, generated and built once with --strict for every test that reads it."""
+    from tests.site_build import build_site
+
+    def build(site_dir: Path) -> None:
+        result = build_site(site_dir)
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    return made_once(tmp_path_factory, "built-site", build)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from plansite.data.read import read_plan
-from tests.conftest import DATA, ROOT, SOURCE, project_copy
+from tests.conftest import DATA, ROOT, SOURCE, made_once, project_copy
 
 # Builds the site with MkDocs: not in make quick.
 pytestmark = pytest.mark.site
@@ -106,38 +106,52 @@ def test_a_refused_plan_changes_nothing(adopted, tmp_path, damage, message):
 @pytest.fixture(scope="module")
 def full_size(tmp_path_factory):
     """A git checkout of a copy of this project that has adopted this plan's text under another
-    name, committed, with the tools make test installed in .cache/ (as a city's clone has them)."""
-    work = tmp_path_factory.mktemp("full-size")
-    copy = project_copy(work / "repository")
-    for tool in ("acorn", "vnu"):
-        if (ROOT / ".cache" / tool).exists():
-            (copy / ".cache").mkdir(exist_ok=True)
-            (copy / ".cache" / tool).symlink_to(ROOT / ".cache" / tool)
-    subprocess.run(["git", "init", "--quiet"], cwd=copy, check=True)
-    commit(copy, "the project as forked")
-    renamed = work / "plan.txt"
-    renamed.write_text(
-        under_another_name(SOURCE.read_text(encoding="utf-8"), read_plan(DATA, "data/measures.yaml").document.issuer),
-        encoding="utf-8",
-    )
-    result = run("scripts/import_plan.py", renamed, "--replace", cwd=copy)
-    assert result.returncode == 0, result.stderr
-    commit(copy, "采用本地方案")
-    return copy
+    name, committed, with the tools make test installed in .cache/ (as a city's clone has them):
+    made once for the whole run, each part of its tests runs in it."""
+
+    def adopt(work):
+        copy = project_copy(work / "repository")
+        for tool in ("acorn", "vnu"):
+            if (ROOT / ".cache" / tool).exists():
+                (copy / ".cache").mkdir(exist_ok=True)
+                (copy / ".cache" / tool).symlink_to(ROOT / ".cache" / tool)
+        subprocess.run(["git", "init", "--quiet"], cwd=copy, check=True)
+        commit(copy, "the project as forked")
+        renamed = work / "plan.txt"
+        issuer = read_plan(DATA, "data/measures.yaml").document.issuer
+        renamed.write_text(under_another_name(SOURCE.read_text(encoding="utf-8"), issuer), encoding="utf-8")
+        result = run("scripts/import_plan.py", renamed, "--replace", cwd=copy)
+        assert result.returncode == 0, result.stderr
+        commit(copy, "采用本地方案")
+
+    return made_once(tmp_path_factory, "full-size", adopt) / "repository"
 
 
-def test_a_full_size_plan_adopted_under_another_name_passes_every_check_of_a_plan(full_size, tmp_path):
+# The copy's tests of a plan in three parts, each a pytest run of its own in one process, which
+# this run's workers share out like any test: run whole in one worker, the copy's tests made the
+# run's longest wait; with workers of their own, they slowed every test of both runs. Each part
+# names the modules that must have passed tests in it.
+PARTS = {
+    "browser": ("plan and browser", ("test_browser", "test_search")),
+    "site": ("plan and site and not browser", ("test_site", "test_html_valid", "test_zensical", "test_preview")),
+    "data": ("plan and not site and not browser", ("test_this_plan", "test_fidelity", "test_importer", "test_export")),
+}
+
+
+@pytest.mark.parametrize(
+    "part", [pytest.param(part, marks=pytest.mark.xdist_group(f"full-size-{part}")) for part in PARTS]
+)
+def test_a_full_size_plan_adopted_under_another_name_passes_every_check_of_a_plan(full_size, tmp_path, part):
     """Every test of whatever plan data/ holds, run in the adopted copy on its first draft. A test
     may skip only for what a first draft lacks (targets, reports, the readers' own queries)."""
-    # The copy's run is a pytest run of its own, not a worker of this one; it runs in one process,
-    # in this worker's place, so that the whole run keeps one busy process per core (two workers
-    # of its own would slow every test of both runs, and the run as a whole by a third).
+    selection, modules = PARTS[part]
+    # The copy's run is not a worker of this one.
     env = {name: value for name, value in os.environ.items() if not name.startswith(("PYTEST_", "COV_"))}
     result = run(
         "-m",
         "pytest",
         "-m",
-        "plan",
+        selection,
         # Not this test again, in the copy.
         "--ignore=tests/test_adoption.py",
         "-q",
@@ -153,14 +167,12 @@ def test_a_full_size_plan_adopted_under_another_name_passes_every_check_of_a_pla
         env=env,
     )
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
-    cases = ElementTree.parse(tmp_path / "run.xml").getroot().iter("testcase")
     outcomes = {}
-    for case in cases:
+    for case in ElementTree.parse(tmp_path / "run.xml").getroot().iter("testcase"):
         skipped = case.find("skipped")
         module = case.get("classname", "").rpartition(".")[2]
         outcomes.setdefault(module, []).append(skipped.get("message", "") if skipped is not None else "passed")
-    # The browser tests, the built site, search and the plan's facts all ran, not only collected.
-    for module in ("test_browser", "test_site", "test_search", "test_this_plan", "test_html_valid"):
+    for module in modules:
         assert "passed" in outcomes.get(module, []), (module, sorted(outcomes))
     lacking = ("no targets", "no target", "no everyday queries")
     reasons = [reason for found in outcomes.values() for reason in found if reason != "passed"]

@@ -72,27 +72,40 @@ def command(site: Path, port: int, work: Path, log: str = "stderr") -> list[str]
 def serve(site: Path) -> Iterator[str]:
     """``site`` at http://127.0.0.1:<free port>/ for the duration of the block."""
     with tempfile.TemporaryDirectory(prefix="plan-nginx-") as work:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
         log = Path(work) / "error.log"
-        server = subprocess.Popen(command(site, port, Path(work), str(log)), stderr=subprocess.DEVNULL)
-        try:
-            _wait_for(port, server, log)
-            yield f"http://127.0.0.1:{port}/"
-        finally:
-            server.terminate()
-            server.wait()
+        # A port free when probed may be taken by another server before nginx binds it: then
+        # nginx gives up, and another port is tried.
+        for _ in range(3):
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                port = probe.getsockname()[1]
+            server = subprocess.Popen(command(site, port, Path(work), str(log)), stderr=subprocess.DEVNULL)
+            try:
+                if _listening(port, server, Path(work) / "nginx.pid", log):
+                    yield f"http://127.0.0.1:{port}/"
+                    return
+            finally:
+                server.terminate()
+                server.wait()
+        raise RuntimeError(f"nginx found no free port: {log.read_text(encoding='utf-8', errors='replace')}")
 
 
-def _wait_for(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
+def _listening(port: int, server: subprocess.Popen[bytes], pid_file: Path, log: Path) -> bool:
+    """Whether ``server`` itself listens on ``port``: nginx writes its pid file only once it has
+    bound its ports, so a connection alone could reach another server that holds the port."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if server.poll() is not None:
+            if "Address already in use" in log.read_text(encoding="utf-8", errors="replace"):
+                return False
             raise RuntimeError(f"nginx stopped: {log.read_text(encoding='utf-8', errors='replace')}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
-            return
+        ours = pid_file.is_file() and pid_file.read_text(encoding="utf-8").strip() == str(server.pid)
+        if ours:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return True
         time.sleep(0.05)
+    if "Address already in use" in log.read_text(encoding="utf-8", errors="replace"):
+        return False
     raise RuntimeError(f"nginx did not listen on port {port}")
 
 
