@@ -125,15 +125,16 @@ def test_numbering_that_restarts_in_each_chapter_keeps_each_measures_label(tmp_p
     assert rebuilt(draft, tmp_path) == paragraphs(text)
 
 
-def test_arabic_numbering_straight_through(tmp_path):
+def numbered_in_arabic(separator):
+    """The sample with its measures numbered 1{separator} 2{separator} … instead of （一）（二）…"""
     text = SAMPLE
-    for written, arabic in (
-        ("（一）更新", "1.更新"),
-        ("（二）推进", "2.推进"),
-        ("（三）加强", "3.加强"),
-        ("（四）加强", "4.加强"),
-    ):
-        text = text.replace(written, arabic, 1)
+    for number, start in enumerate(("（一）更新", "（二）推进", "（三）加强", "（四）加强"), 1):
+        text = text.replace(start, f"{number}{separator}{start[3:]}", 1)
+    return text
+
+
+def test_arabic_numbering_straight_through(tmp_path):
+    text = numbered_in_arabic(".")
     draft = importer.draft(text)
     assert draft["document"]["measure_numbering"] == "arabic"
     assert draft["measures"] == BASE["measures"]
@@ -141,14 +142,7 @@ def test_arabic_numbering_straight_through(tmp_path):
 
 
 def test_arabic_numbering_with_an_ideographic_comma(tmp_path):
-    text = SAMPLE
-    for label, comma in (
-        ("（一）更新", "1、更新"),
-        ("（二）推进", "2、推进"),
-        ("（三）加强", "3、加强"),
-        ("（四）加强", "4、加强"),
-    ):
-        text = text.replace(label, comma, 1)
+    text = numbered_in_arabic("、")
     draft = importer.draft(text)
     expected = copy.deepcopy(BASE)
     expected["document"]["measure_numbering"] = "arabic-comma"

@@ -77,7 +77,6 @@ class DueGroup:
 class Dashboard:
     as_of: datetime.date | None
     overall: Tally
-    by_year: tuple[Tally, ...]
     by_chapter: tuple[Tally, ...]
     # A target counts once for each of its lead departments; the plan's goals have none.
     by_lead: tuple[Tally, ...]
@@ -85,12 +84,16 @@ class Dashboard:
     due_not_completed: tuple[Commitment, ...]
     # The same, by lead department (the goals without one last).
     due_by_lead: tuple[DueGroup, ...]
-    # Each year's tally, by year.
+    # Each year's tally, by year, in the order of the years.
     years: Mapping[int, Tally]
 
     @property
     def reported(self) -> int:
         return self.overall.reported
+
+    @property
+    def by_year(self) -> tuple[Tally, ...]:
+        return tuple(self.years.values())
 
     @property
     def due_groups(self) -> Mapping[str, DueGroup]:
@@ -119,7 +122,6 @@ def build(catalog: Catalog) -> Dashboard:
     return Dashboard(
         as_of=catalog.plan.as_of,
         overall=tally("全部目标任务", None, commitments),
-        by_year=tuple(by_year.values()),
         years=MappingProxyType(by_year),
         by_chapter=tuple(
             tally(entry.chapter.heading, entry.page, entry.commitments)
