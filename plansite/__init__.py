@@ -7,13 +7,16 @@
 2. ``data.validate``   check it against ``schema/measures.schema.json`` and the plan's own rules
                        (``data.rules``, ``data.unit_rules``, ``data.dated_rules``,
                        ``data.follow_up_rules``), every problem collected first (``problems``);
-3. ``data.assemble``   the typed, frozen ``data.model.Plan`` (targets and their checks in
-                       ``data.targets``, related documents and validity in ``data.follow_up``), then
+3. ``data.assemble``   the typed, frozen ``data.model.Plan`` (the document in ``data.document``;
+                       the reports on targets and measures, and their checks, in ``data.targets``;
+                       the reporting cycle in ``data.reporting``; related documents and validity
+                       in ``data.follow_up``), then
                        ``data.fidelity`` proves it says what the official text says
                        (``data.official_text``); ``data.read`` runs stages 1–3 in one call;
 4. ``site.catalog``    every fact the pages share, computed once: the records of each index
                        (``site.entries``), related measures, the department × chapter matrix, the
-                       as-of date, the change list (``site.changes``) by measure and department;
+                       as-of date (``site.as_of``), where the reporting cycle stands and which
+                       measures are late, the change list (``site.changes``) by measure and department;
 5. the files           ``urls.OUTPUTS`` declares every page and file once (path, template, nav,
                        search, feed); ``site.pages`` renders the pages (``site.charts``,
                        ``site.progress``, ``site.markup``), and beside them ``site.export``

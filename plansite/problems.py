@@ -75,7 +75,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "too-long": Rule(
             "an id, a line of text, a paragraph or a note is longer than allowed",
             "内容过长：编号不超过40个字符；标题、名称、指标等一行的文字不超过200字，正文段落不超过2000字；"
-            "进度说明（note）不超过200字，详细情况请放在证明材料链接中。",
+            "进度说明（note）不超过200字，详细情况请放在佐证材料链接中。",
         ),
         "schema": Rule(
             "any other schema violation", "数据结构不符合要求：对照 schema/measures.schema.json 检查该字段。"
@@ -150,6 +150,11 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "missed-early": Rule(
             "a target reported 未按期完成 before its year is over",
             "目标年份尚未结束，不能报告“未按期完成”：年内未完成的请报告“推进中”或“未启动”。",
+        ),
+        "measure-completed": Rule(
+            "a measure reported 已完成 while one of its targets is not",
+            "有目标的措施，要等它的目标全部报告“已完成”，措施才能报告“已完成”：先在目标的 progress 中报告完成，"
+            "或把措施的状态写成“推进中”；长期性的工作写“持续推进”。",
         ),
         "not-faithful": Rule(
             "a text that differs from the official text in data/source/",

@@ -158,11 +158,11 @@ RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 ANCHORS = frozenset(
     {
         "amended", "amendment", "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite",
-        "contact", "corrections", "docmeta", "documents", "due", "fields", "files", "goals", "implementing",
-        "interpretation", "licence", "matrix", "measures", "notice", "overall", "plan", "plan-chart-by-chapter",
-        "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-overall", "plan-department-filter",
-        "plan-search", "plan-search-results", "related", "supported-targets", "targets", "text", "topics",
-        "units", "verification",
+        "contact", "corrections", "docmeta", "documents", "due", "fields", "files", "goals", "history",
+        "implementing", "interpretation", "late", "licence", "matrix", "measures", "notice", "overall", "plan",
+        "plan-chart-by-chapter", "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-measures-by-lead",
+        "plan-chart-overall", "plan-department-filter", "plan-search", "plan-search-results", "progress",
+        "related", "supported-targets", "targets", "text", "topics", "units", "verification",
     }
 )  # fmt: skip
 # File names Windows reserves for devices: a clone there could not hold such a file.

@@ -29,10 +29,15 @@ def test_the_plans_feed_holds_every_report_verification_correction_and_document_
     plan = sample()
     parsed = feedparser.parse(files(plan)[urls.source("feed")])
     assert parsed.bozo == 0 and parsed.version == "atom10"
-    reports = [(t.id, r.date) for t in plan.targets for r in t.history]
-    checks = [(t.id, r.date) for t in plan.targets for r in t.history if r.verification]
+    reported = (*plan.targets, *plan.measures)
+    reports = [(t.id, r.date) for t in reported for r in t.history]
+    checks = [(t.id, r.date) for t in reported for r in t.history if r.verification]
     corrections = [(m.id, c.date) for m in plan.measures for c in m.corrections]
     assert checks and plan.documents
+    # The sample's measures are reported on and checked too, not only its targets.
+    assert {"progress/m03/2027-01-05", "verification/m03/2027-01-05", "progress/m04/2027-03-20"} <= {
+        ":".join(e.id.split(":")[2:]) for e in parsed.entries
+    }
     expected = len(reports) + len(checks) + len(corrections) + len(plan.documents)
     assert len(parsed.entries) == expected == len({e.id for e in parsed.entries})
     kinds = {e.tags[0].term for e in parsed.entries}
@@ -53,8 +58,10 @@ def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_wi
         parsed = feedparser.parse(out[urls.source("department-feed", entry.department.id)])
         assert parsed.bozo == 0
         department = entry.department
-        mine = {row.commitment.target.id for row in entry.ledger if row.commitment}
         units = {m.id for m in (*entry.leads, *entry.supports, *entry.responsible_for)}
+        # The targets it answers for or helps with, and the measures it names: a report on a
+        # whole measure concerns every department the measure names.
+        mine = {row.commitment.target.id for row in entry.ledger if row.commitment} | units
         documents = {d.id: d for d in plan.documents}
 
         def concerns(change, department=department, mine=mine, units=units, documents=documents):
@@ -75,7 +82,7 @@ def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_wi
         expected = [c for c in everything if concerns(c)]
         assert [e.title for e in parsed.entries] == [c.title for c in expected], department.id
     verifier = feedparser.parse(out[urls.source("department-feed", plan.verifier.id)])
-    assert [e.tags[0].term for e in verifier.entries] == ["核实", "核实", "文件"]
+    assert [e.tags[0].term for e in verifier.entries] == ["核实", "核实", "核实", "文件"]
 
 
 def test_entry_ids_stay_the_same_when_the_site_is_rebuilt_and_when_a_report_is_added():
@@ -88,8 +95,9 @@ def test_entry_ids_stay_the_same_when_the_site_is_rebuilt_and_when_a_report_is_a
     grown = dataclasses.replace(target, history=(*target.history, later))
     moved = dataclasses.replace(plan, measures=(dataclasses.replace(measure, targets=(grown,)), *plan.measures[1:]))
     after = feedparser.parse(files(moved)[urls.source("feed")])
-    assert {e.id for e in after.entries} == before | {after.entries[0].id}
-    assert after.entries[0].title.endswith("已完成") and after.entries[0].summary == "全部完成。"
+    added = next(e for e in after.entries if e.id.endswith(f":progress/{target.id}/2027-03-01"))
+    assert {e.id for e in after.entries} == before | {added.id}
+    assert added.title.endswith("已完成") and added.summary == "全部完成。"
 
 
 def test_the_changes_page_lists_every_change_newest_first_and_links_its_feed():
@@ -105,7 +113,7 @@ def test_a_measure_page_shows_its_own_history_newest_first():
     page = files(plan)["measures/m01.md"]
     history = page[page.index("## 变更记录") : page.index("## 引用本项措施")]
     dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', history)
-    records = [r for t in plan.measures[0].targets for r in t.history]
+    records = [r for t in plan.measures[0].targets for r in t.history] + list(plan.measures[0].history)
     checks = [r.verification.date for r in records if r.verification]
     documents = [d.date for d in plan.documents if plan.measures[0] in d.measures]
     assert checks and documents

@@ -33,6 +33,16 @@ STABLE_COLUMNS = {
         "topic_ids",
         "targets",
         "url",
+        "status",
+        "status_label",
+        "reported_on",
+        "note",
+        "check",
+        "check_label",
+        "checked_on",
+        "checked_by",
+        "late",
+        "as_of",
     ],
     "targets.csv": [
         "target_id",
@@ -60,6 +70,7 @@ STABLE_COLUMNS = {
         "checked_on",
         "checked_by",
         "check_note",
+        "as_of",
     ],
     "departments.csv": [
         "department_id",
@@ -74,6 +85,9 @@ STABLE_COLUMNS = {
         "targets",
         "url",
         "calendar_url",
+        "reports_on",
+        "late",
+        "as_of",
     ],
     "documents.csv": [
         "document_id",
@@ -158,6 +172,13 @@ def test_measures_csv_agrees_with_plan_json_row_for_row(files, published):
         assert (row["topic_ids"].split(";") if row["topic_ids"] else []) == measure["topics"]
         assert int(row["targets"]) == len(measure["targets"])
         assert row["url"] == SITE.site_url + measure["url"]
+        assert (row["status"], row["status_label"]) == (measure["status"], measure["status_label"])
+        latest = measure["progress"][-1] if measure["progress"] else None
+        assert row["reported_on"] == (latest["date"] if latest else "")
+        assert row["check"] == (latest["check"] if latest else "")
+        verification = latest["verification"] if latest else None
+        assert row["checked_on"] == (verification["date"] if verification else "")
+        assert row["as_of"] == (published["progress"]["as_of"] or "")
 
 
 def test_departments_csv_agrees_with_plan_json_row_for_row(files, published):

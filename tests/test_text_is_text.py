@@ -27,7 +27,7 @@ MKDOCS_BUILT_IN = ["toc", "tables", "fenced_code"]
 # Fields that are not text: ids and references, dates, closed lists, numbers, addresses.
 NOT_TEXT = {
     "id", "chapter", "stated_in", "date", "signed", "published", "as_of", "status", "kind", "qualifier", "url",
-    "by", "result", "since", "verifier",
+    "by", "result", "since", "verifier", "period",
     # Read as the signing date (二〇二五年三月八日): the rule lets no other character through.
     "signed_as_written",
 }  # fmt: skip
@@ -135,6 +135,7 @@ def with_every_field() -> dict:
         note="已核对。", evidence=evidence
     )
     measures["m01"]["targets"][0]["progress"][0]["verification"]["evidence"] = evidence
+    measures["m03"]["progress"][1]["verification"].update(note="已核对。", evidence=[dict(e) for e in evidence])
     data["search_terms"] = [{"word": "旧机器", "means": ["老旧设备"]}]
     # Amended: every page then carries the notice that names the amendment (its title and number).
     data["document"]["validity"] = {"status": "已修订", "since": "2026-04-01", "by": "finance-amendment"}

@@ -96,4 +96,4 @@ def test_the_report_ends_with_a_count_and_the_command_exits_non_zero(tmp_path):
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[-1] == "共 4 个问题"
-    assert lines[0].startswith(f"{fixture}:117:3: 措施 m01 的 supportng：未知字段")
+    assert lines[0].startswith(f"{fixture}:121:3: 措施 m01 的 supportng：未知字段")

@@ -7,25 +7,23 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from plansite.data.document import Basis, Document, LocalGovernments, Notice
 from plansite.data.follow_up import RelatedDocument, Validity
 from plansite.data.model import (
     KIND_LABELS,
     UNSORTED_LABEL,
-    Basis,
     Chapter,
     Correction,
     Department,
-    Document,
     Goal,
-    LocalGovernments,
     Measure,
-    Notice,
     Plan,
     Topic,
     WorkingGroup,
 )
 from plansite.data.numerals import from_int
-from plansite.data.targets import target_from
+from plansite.data.reporting import Cycle
+from plansite.data.targets import progress_history, target_from
 
 
 def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None) -> Plan:
@@ -91,6 +89,7 @@ def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None
         documents=tuple(documents.values()),
         verifier=departments[progress["verifier"]] if "verifier" in progress else None,
         search_terms=tuple((t["word"], tuple(t["means"])) for t in data.get("search_terms", ())),
+        cycle=Cycle(period=progress["cycle"]["period"], day=progress["cycle"]["day"]) if "cycle" in progress else None,
     )
 
 
@@ -203,4 +202,5 @@ def _measure(
         topics=tuple(topics[t] for t in m.get("topics", ())),
         targets=tuple(target_from(t, departments) for t in m["targets"]),
         source_line=source_line,
+        history=progress_history(m, departments),
     )

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from plansite.data.fields import int_of, list_of, mapping_of, owner_of, records, targets_of, text_of
+from plansite.data.fields import int_of, list_of, mapping_of, owner_of, records, reported_of, targets_of, text_of
 from plansite.data.load import DataPath
 from plansite.data.numerals import date_in_numerals
 
@@ -122,8 +122,9 @@ def existing_date(report: Reporter, path: DataPath, value: object) -> datetime.d
 
 
 def progress_rules(report: Reporter, data: dict) -> None:
-    """Reports must be dated within the plan's life up to the data's as-of date, oldest first,
-    and a target can only be reported missed once its year is over."""
+    """Reports, on targets and on measures, must be dated within the plan's life up to the data's
+    as-of date, oldest first; a target can only be reported missed once its year is over, and a
+    measure complete once every target of it is."""
     document = mapping_of(data.get("document"))
     progress = mapping_of(data.get("progress"))
     signed = parsed_date(document.get("signed"))  # document_rules reports a signing date that is wrong
@@ -131,12 +132,12 @@ def progress_rules(report: Reporter, data: dict) -> None:
     if as_of and signed and as_of < signed:
         report(("progress", "as_of"), f"数据截至日期不能早于方案的成文日期（{signed}）", "bad-date")
         as_of = None
-    for target_path, target in targets_of(data):
-        year, previous = int_of(target, "year"), None
-        for index, record in enumerate(list_of(target, "progress")):
+    for owner_path, owner in reported_of(data):
+        year, previous = int_of(owner, "year") if owner_path[-2] == "targets" else None, None
+        for index, record in enumerate(list_of(owner, "progress")):
             if not isinstance(record, dict):
                 continue
-            path = target_path + ("progress", index)
+            path = owner_path + ("progress", index)
             date = existing_date(report, path + ("date",), record.get("date"))
             if date is None:
                 continue
@@ -162,7 +163,26 @@ def progress_rules(report: Reporter, data: dict) -> None:
                     f"{year}年到期的目标，在该年结束之前不能报告“未按期完成”（报告日期 {date}）",
                     "missed-early",
                 )
+            if owner_path[-2] == "measures" and record.get("status") == "已完成":
+                _complete_with_targets(report, path, date, owner)
             previous = date
+
+
+def _complete_with_targets(report: Reporter, path: DataPath, date: datetime.date, measure: dict) -> None:
+    """A measure reported 已完成 on ``date``: each of its targets must have been reported 已完成 by then."""
+    open_targets = []
+    for target in list_of(measure, "targets"):
+        reports = [r for r in list_of(mapping_of(target), "progress") if isinstance(r, dict)]
+        done = any(r.get("status") == "已完成" and (parsed_date(r.get("date")) or date) <= date for r in reports)
+        if not done and text_of(mapping_of(target), "id"):
+            open_targets.append(target["id"])
+    if open_targets:
+        report(
+            path + ("status",),
+            f"本项措施的目标 {'、'.join(open_targets)} 到 {date} 还没有报告“已完成”："
+            "有目标的措施，要等目标全部完成才能报告“已完成”，在此之前写“推进中”",
+            "measure-completed",
+        )
 
 
 RULES = (target_rules, document_rules, progress_rules)

@@ -63,6 +63,14 @@ def targets_of(data: dict) -> Iterator[tuple[DataPath, dict]]:
                 yield ("measures", index, "targets", target_index), target
 
 
+def reported_of(data: dict) -> Iterator[tuple[DataPath, dict]]:
+    """Every record that may carry progress reports, with the path to it: the targets in document
+    order, then the measures."""
+    yield from targets_of(data)
+    for index, measure in records(data, "measures"):
+        yield ("measures", index), measure
+
+
 def owner_of(data: dict, path: DataPath) -> dict:
     """The goal or measure that holds the target at ``path``."""
     holder: Any = data

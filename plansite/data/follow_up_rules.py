@@ -7,7 +7,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from plansite.data.dated_rules import existing_date, parsed_date
-from plansite.data.fields import list_of, mapping_of, records, targets_of, text_of, unknown
+from plansite.data.fields import list_of, mapping_of, records, reported_of, text_of, unknown
 from plansite.data.load import DataPath
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def verifications(report: Reporter, data: dict) -> None:
     verifier = mapping_of(data.get("progress")).get("verifier")
     if isinstance(verifier, str) and verifier not in departments:
         report(("progress", "verifier"), unknown("departments", verifier, departments), "unknown-reference")
-    for target_path, target in targets_of(data):
+    for target_path, target in reported_of(data):
         for index, record in enumerate(list_of(target, "progress")):
             check = mapping_of(mapping_of(record).get("verification"))
             if not check:

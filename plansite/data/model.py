@@ -2,8 +2,9 @@
 
 Built (by ``assemble``) only from data that passed validation, so it trusts its input. Display
 helpers live here as properties, so a fact (a measure's label, a target's value as words) is
-computed once. Targets and their progress reports are in ``targets``; what follows the plan's
-publication (related documents, its validity) in ``follow_up``.
+computed once. Targets and the progress reports targets and measures carry are in ``targets``;
+the document's record in ``document``; the reporting cycle in ``reporting``; what follows the
+plan's publication (related documents, its validity) in ``follow_up``.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from types import MappingProxyType
 from typing import Literal
 
 from plansite import urls
-from plansite.data.follow_up import RelatedDocument, Validity
+from plansite.data.document import Document
+from plansite.data.follow_up import RelatedDocument
 from plansite.data.numerals import from_int
-from plansite.data.targets import Target
+from plansite.data.reporting import Cycle
+from plansite.data.targets import ALL_STATUS_LABELS, ProgressRecord, Status, Target
 
 DepartmentKind = Literal[
     "government-office", "municipal-department", "public-institution", "central-branch", "cooperative"
@@ -138,6 +141,8 @@ class Measure:
     topics: tuple[Topic, ...]
     targets: tuple[Target, ...]
     source_line: int
+    # Its department's reports on the whole measure, oldest first, whether or not it has targets.
+    history: tuple[ProgressRecord, ...] = ()
 
     # As the text writes its number: （十二）, or 1. where the plan numbers so (document.measure_numbering).
     label: str
@@ -154,64 +159,26 @@ class Measure:
     def url(self) -> str:
         return urls.published(self.page)
 
+    @property
+    def latest(self) -> ProgressRecord | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def status(self) -> Status:
+        return self.history[-1].status if self.history else "unreported"
+
+    @property
+    def status_label(self) -> str:
+        return ALL_STATUS_LABELS[self.status]
+
+    @property
+    def reporters(self) -> tuple[Department, ...]:
+        """Who reports on it: its lead units, or its responsible units where the text names no lead."""
+        return self.lead or self.responsible
+
     def written_name(self, department: Department) -> str:
         """The department's name as this measure's unit clause spells it."""
         return self.written_as.get(department.id, department.name)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Basis:
-    title: str
-    number: str
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Notice:
-    title: str | None = None
-    addressees: str
-    # Its paragraphs, one per line: the only text in the data that may hold line breaks.
-    body: str
-    # Whether the document's number stands on a line of its own under the title.
-    number_line: bool = False
-
-    @property
-    def paragraphs(self) -> tuple[str, ...]:
-        return tuple(self.body.split("\n"))
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class LocalGovernments:
-    name: str
-    clause: str
-    stated_in: str
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Document:
-    title: str
-    issuer: str
-    signed: datetime.date
-    # Where the text writes the date in Chinese numerals (二〇二四年六月二十一日): that line.
-    signed_as_written: str | None = None
-    # None in a first draft: the text never states when it was published.
-    published: datetime.date | None
-    # None where the text states no 公开方式.
-    disclosure: str | None
-    bases: tuple[Basis, ...]
-    first_year: int
-    last_year: int
-    notice: Notice
-    preamble: str
-    local_governments: LocalGovernments | None
-    # Where the text sets the title over two lines: the length of its first line.
-    title_break: int | None = None
-    # The official record, as the government's own page of the document gives it (where known).
-    number: str | None = None
-    index_number: str | None = None
-    subject: str | None = None
-    official_page: str | None = None
-    # None where the data does not record it: the site then states no validity.
-    validity: Validity | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -258,6 +225,8 @@ class Plan:
     verifier: Department | None = None
     # Everyday words and the plan's words each stands for, for search only.
     search_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # How often departments report (progress.cycle); None: no cycle is set, and nothing is late.
+    cycle: Cycle | None = None
 
     @property
     def still_to_curate(self) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""A dated commitment of the plan and the reports of its progress."""
+"""A dated commitment of the plan, and the reports of progress that targets and measures carry."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ if TYPE_CHECKING:
     from plansite.data.model import Department
 
 Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
-# A target's delivery status: "unreported" until its department files a first report.
-Status = Literal["unreported", "not-started", "in-progress", "completed", "missed"]
+# A delivery status: "unreported" until its department files a first report. A target may be
+# "missed" once its year is over; a measure, which has no end date, may be "ongoing" (持续推进,
+# a standing duty such as 加强组织领导, never done).
+Status = Literal["unreported", "not-started", "in-progress", "ongoing", "completed", "missed"]
 
 
 # In the order the dashboard counts them; the labels are what editors write in the data.
@@ -28,7 +30,19 @@ STATUS_LABELS: Mapping[Status, str] = MappingProxyType(
         "missed": "未按期完成",
     }
 )
-_STATUS_BY_LABEL: Mapping[str, Status] = {label: status for status, label in STATUS_LABELS.items()}
+# A measure's statuses, in the order the dashboard counts them.
+MEASURE_STATUS_LABELS: Mapping[Status, str] = MappingProxyType(
+    {
+        "unreported": "未填报",
+        "not-started": "未启动",
+        "in-progress": "推进中",
+        "ongoing": "持续推进",
+        "completed": "已完成",
+    }
+)
+# Every status's label, in one order: the icons and styles of both kinds.
+ALL_STATUS_LABELS: Mapping[Status, str] = MappingProxyType({**STATUS_LABELS, "ongoing": "持续推进"})
+_STATUS_BY_LABEL: Mapping[str, Status] = {label: status for status, label in ALL_STATUS_LABELS.items()}
 # Qualifiers that read before the figure (约20公里) rather than after it (40%左右).
 _LEADING_QUALIFIERS = frozenset({"约", "超过", "力争"})
 
@@ -76,7 +90,7 @@ class ProgressRecord:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return ALL_STATUS_LABELS[self.status]
 
     @property
     def check(self) -> str:
@@ -143,9 +157,14 @@ def target_from(t: Mapping[str, Any], departments: Mapping[str, Department]) -> 
         unit=t.get("unit"),
         qualifier=t.get("qualifier"),
         baseline_year=t.get("baseline_year"),
-        history=tuple(_progress_record(r, departments) for r in t.get("progress", ())),
+        history=progress_history(t, departments),
         working_group=t.get("working_group"),
     )
+
+
+def progress_history(reported: Mapping[str, Any], departments: Mapping[str, Department]) -> tuple[ProgressRecord, ...]:
+    """The reports a target's or a measure's ``progress`` holds, oldest first."""
+    return tuple(_progress_record(r, departments) for r in reported.get("progress", ()))
 
 
 def _progress_record(r: Mapping[str, Any], departments: Mapping[str, Department]) -> ProgressRecord:

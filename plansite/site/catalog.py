@@ -10,13 +10,13 @@ import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import ClassVar
 
 from plansite.data import official_text
 from plansite.data.follow_up import DOCUMENT_KINDS, RelatedDocument
 from plansite.data.model import UNSORTED_LABEL, Department, Goal, Measure, Plan
-from plansite.data.numerals import zh_date
+from plansite.data.reporting import Standing, standing
 from plansite.site import changes, matrix
+from plansite.site.as_of import AsOf
 from plansite.site.changes import Change
 from plansite.site.entries import (
     ChapterEntry,
@@ -28,29 +28,6 @@ from plansite.site.entries import (
     YearGroup,
 )
 from plansite.site.related import ranked_related
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class AsOf:
-    """The date the data's progress is as of (数据截至), worded once for every page that states it."""
-
-    date: datetime.date | None
-    label: ClassVar[str] = "数据截至"
-
-    @property
-    def date_text(self) -> str:
-        """The date in Chinese, or nothing without one."""
-        return zh_date(self.date) if self.date else ""
-
-    @property
-    def text(self) -> str:
-        """数据截至 and the date; while a first draft collects no progress, saying so."""
-        return self.label + self.date_text if self.date else "尚未开始收集进度"
-
-    @property
-    def since(self) -> str:
-        """截至 and the date, opening a sentence, or nothing without a date."""
-        return f"截至{self.date_text}，" if self.date else ""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -69,6 +46,8 @@ class Catalog:
     # No department has reported on any target yet: pages say so once instead of marking every
     # target that is due. Computed once, as every target's status badge asks.
     nothing_reported: bool
+    # Where the reporting cycle stands at the as-of date; None without a cycle (nothing is late).
+    reporting: Standing | None
     # Every report and correction, newest first, and those of each measure and department.
     changes: tuple[Change, ...]
     changes_by_measure: Mapping[str, tuple[Change, ...]]
@@ -147,6 +126,8 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
     for commitment in commitments:
         chapter_commitments[commitment.chapter.id].append(commitment)
     related = ranked_related(plan, roles, by_topic)
+    reporting = standing(plan.cycle, plan.as_of, plan.document.signed)
+    late = {m.id for m in plan.measures if _late(m, reporting)}
     through_groups: dict[str, list[Commitment]] = {d.id: [] for d in plan.departments}
     for commitment in commitments:
         if commitment.group:
@@ -162,7 +143,9 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         for department in dict.fromkeys(concerned):
             department_documents[department.id].append(document)
     departments = {
-        d.id: _department_entry(d, roles[d.id], by_measure, through_groups[d.id], years, department_documents[d.id])
+        d.id: _department_entry(
+            d, roles[d.id], by_measure, through_groups[d.id], years, department_documents[d.id], late
+        )
         for d in plan.departments
     }
     chapters = {
@@ -171,7 +154,13 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
     }
     measures = {
         m.id: _measure_entry(
-            plan, index, tuple(by_measure.get(m.id, ())), related[m.id], line_dates or {}, measure_documents[m.id]
+            plan,
+            index,
+            tuple(by_measure.get(m.id, ())),
+            related[m.id],
+            line_dates or {},
+            measure_documents[m.id],
+            m.id in late,
         )
         for index, m in enumerate(plan.measures)
     }
@@ -186,6 +175,7 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         timeline=_by_year(commitments, years),
         matrix=matrix.build(plan, [e.chapter for e in chapters.values() if e.measures]),
         as_of=AsOf(date=plan.as_of),
+        reporting=reporting,
         nothing_reported=bool(commitments) and all(c.target.status == "unreported" for c in commitments),
         changes=everything,
         changes_by_measure=_frozen(_grouped(everything, measures, lambda c: [m.id for m in c.measures])),
@@ -197,6 +187,13 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
         ),
         interpretations=tuple(d for d in newest_first if d.kind == "interpretation" and not d.measures),
     )
+
+
+def _late(measure: Measure, reporting: Standing | None) -> bool:
+    """Not reported within the last cycle, and not complete: what the dashboard lists as late."""
+    if reporting is None or measure.status == "completed":
+        return False
+    return not reporting.is_current(measure.latest.date if measure.latest else None)
 
 
 def _grouped(
@@ -232,6 +229,7 @@ def _department_entry(
     goals: list[Commitment],
     years: range,
     documents: list[RelatedDocument],
+    late: set[str],
 ) -> DepartmentEntry:
     leads, supports, responsible = (tuple(roles[role]) for role in ("lead", "supporting", "responsible"))
 
@@ -244,10 +242,12 @@ def _department_entry(
         LedgerRow(role=f"牵头（{c.group.label}）" if c.group else "牵头", measure=None, commitment=c) for c in goals
     ]
     for measure in sorted((*leads, *responsible, *supports), key=lambda m: m.number):
-        targets = by_measure.get(measure.id, ())
-        ledger += [LedgerRow(role=roles_of[measure.id], measure=measure, commitment=c) for c in targets] or [
-            LedgerRow(role=roles_of[measure.id], measure=measure, commitment=None)
-        ]
+        role, targets = roles_of[measure.id], by_measure.get(measure.id, ())
+        # A measure it answers for has a line of its own, reported on as a whole; one it helps
+        # with, only where it has no target to list.
+        if role != "配合" or not targets:
+            ledger.append(LedgerRow(role=role, measure=measure, commitment=None))
+        ledger += [LedgerRow(role=role, measure=measure, commitment=c) for c in targets]
     return DepartmentEntry(
         department=department,
         ledger=tuple(ledger),
@@ -258,6 +258,7 @@ def _department_entry(
         years=tuple(g for g in _by_year((*goals, *targets_of(leads + responsible)), years) if g.commitments),
         supported_years=tuple(g for g in _by_year(targets_of(supports), years) if g.commitments),
         documents=tuple(documents),
+        late=tuple(m for m in sorted(leads + responsible, key=lambda m: m.number) if m.id in late),
     )
 
 
@@ -268,6 +269,7 @@ def _measure_entry(
     related: tuple[Measure, ...],
     line_dates: Mapping[int, datetime.date],
     documents: list[RelatedDocument],
+    late: bool,
 ) -> MeasureEntry:
     measure = plan.measures[index]
     following = plan.measures[index + 1].source_line if index + 1 < len(plan.measures) else None
@@ -287,4 +289,5 @@ def _measure_entry(
         units_clause=official_text.units_clause(plan, measure),
         last_changed=max(changed),
         documents=tuple(documents),
+        late=late,
     )

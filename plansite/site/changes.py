@@ -1,5 +1,5 @@
-"""Every dated change the data records: a department's report on a target, the office's
-verification of a report, a correction of a measure's text and a document issued about the plan.
+"""Every dated change the data records: a department's report on a target or a measure, the
+office's verification of a report, a correction of a measure's text and a document issued about the plan.
 They are listed newest first on /changes/ and on each measure page, and told in Atom feeds
 (RFC 4287), one for the whole plan and one per department.
 
@@ -18,7 +18,7 @@ from plansite import urls
 from plansite.data.follow_up import RelatedDocument
 from plansite.data.model import Department, Measure, Plan
 from plansite.data.numerals import zh_date
-from plansite.data.targets import STATUS_LABELS, ProgressRecord, Verification
+from plansite.data.targets import ProgressRecord, Verification
 from plansite.site.entries import Commitment, DepartmentEntry
 
 
@@ -26,7 +26,7 @@ from plansite.site.entries import Commitment, DepartmentEntry
 class Change:
     date: datetime.date
     kind: str  # 进度, 核实, 更正 or 文件
-    # permanent: progress/<target>/<date>, verification/<target>/<report's date>,
+    # permanent: progress/<target or measure>/<date>, verification/<target or measure>/<report's date>,
     # correction/<measure>/<date>/<n> or document/<id>
     key: str
     title: str
@@ -62,13 +62,21 @@ def collect(
     ]
     for measure in plan.measures:
         units = units_of(measure)
+        found += [
+            change
+            for record in measure.history
+            for change in (
+                _measure_report(measure, record, units),
+                *((_measure_verification(measure, record, record.verification, units),) if record.verification else ()),
+            )
+        ]
         for index, correction in enumerate(measure.corrections):
             found.append(
                 Change(
                     date=correction.date,
                     kind="更正",
                     key=f"correction/{measure.id}/{correction.date.isoformat()}/{index + 1}",
-                    title=f"第{measure.label}项“{measure.title}”：更正",
+                    title=f"{_measure_title(measure)}：更正",
                     summary=correction.note,
                     page=f"{measure.page}#corrections",
                     measures=(measure,),
@@ -96,7 +104,7 @@ def _report(commitment: Commitment, record: ProgressRecord, concerned: dict[str,
         date=record.date,
         kind="进度",
         key=f"progress/{target.id}/{record.date.isoformat()}",
-        title=f"{_target_title(commitment)}：{STATUS_LABELS[record.status]}",
+        title=f"{_target_title(commitment)}：{record.status_label}",
         summary=record.note or "",
         page=commitment.page,
         measures=(commitment.measure,) if commitment.measure else (),
@@ -117,6 +125,38 @@ def _verification(
         page=commitment.page,
         measures=(commitment.measure,) if commitment.measure else (),
         departments=tuple(dict.fromkeys((*concerned.get(target.id, ()), check.by))),
+    )
+
+
+def _measure_title(measure: Measure) -> str:
+    return f"第{measure.label}项“{measure.title}”"
+
+
+def _measure_report(measure: Measure, record: ProgressRecord, units: tuple[Department, ...]) -> Change:
+    return Change(
+        date=record.date,
+        kind="进度",
+        key=f"progress/{measure.id}/{record.date.isoformat()}",
+        title=f"{_measure_title(measure)}：{record.status_label}",
+        summary=record.note or "",
+        page=f"{measure.page}#progress",
+        measures=(measure,),
+        departments=units,
+    )
+
+
+def _measure_verification(
+    measure: Measure, record: ProgressRecord, check: Verification, units: tuple[Department, ...]
+) -> Change:
+    return Change(
+        date=check.date,
+        kind="核实",
+        key=f"verification/{measure.id}/{record.date.isoformat()}",
+        title=f"{_measure_title(measure)}：{zh_date(record.date)}的报告{check.label}",
+        summary=check.note or "",
+        page=f"{measure.page}#progress",
+        measures=(measure,),
+        departments=tuple(dict.fromkeys((*units, check.by))),
     )
 
 

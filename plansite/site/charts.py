@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from plansite.data.numerals import zh_date
-from plansite.data.targets import STATUS_LABELS
+from plansite.data.targets import ALL_STATUS_LABELS, STATUS_LABELS, Status
 from plansite.site.catalog import Catalog
 from plansite.site.entries import YearGroup
 from plansite.site.progress import STATUSES, Tally
@@ -29,7 +29,8 @@ def status_icon(status: str, *, size: int = 16) -> Markup:
 
 
 def _icon_shapes(status: str, r: float) -> str:
-    """The icon centred on 0,0 with radius ``r``: dashed ring, ring, half-filled, tick, cross."""
+    """The icon centred on 0,0 with radius ``r``: dashed ring, ring, half-filled, ring with a dot,
+    tick, cross."""
     ring = f'<circle r="{r:g}" class="plan-icon-ring"/>'
     half = r * 0.55
     if status == "unreported":
@@ -38,6 +39,8 @@ def _icon_shapes(status: str, r: float) -> str:
         return ring
     if status == "in-progress":
         return ring + f'<path d="M0 {-r:g}A{r:g} {r:g} 0 0 0 0 {r:g}Z" class="plan-icon-fill"/>'
+    if status == "ongoing":
+        return ring + f'<circle r="{r * 0.45:g}" class="plan-icon-fill"/>'
     if status == "completed":
         return (
             f'<circle r="{r:g}" class="plan-icon-fill"/>'
@@ -65,10 +68,10 @@ def _open(kind: str, chart_id: str, width: int, height: int, title: str, descrip
 _LEGEND_WIDTH = 440
 
 
-def _legend(y: int) -> str:
+def _legend(y: int, statuses: Sequence[Status] = STATUSES) -> str:
     parts, x = [], 0
-    for status in STATUSES:
-        label = STATUS_LABELS[status]
+    for status in statuses:
+        label = ALL_STATUS_LABELS[status]
         parts.append(
             f'<g transform="translate({x + 8} {y})" class="plan-chart__status--{status}">'
             f'{_icon_shapes(status, 6)}</g><text x="{x + 20}" y="{y + 5}">{label}</text>'
@@ -95,7 +98,7 @@ def status_bars(rows: Sequence[Tally], *, chart_id: str, title: str) -> Markup:
         for row in rows
     )
     start, end = _open("bars", chart_id, BAR_WIDTH, height, title, summary + "。")
-    body = [_legend(12)]
+    body = [_legend(12, rows[0].statuses if rows else STATUSES)]
     for index, row in enumerate(rows):
         y = 30 + index * _ROW
         label = row.label if len(row.label) <= _LABEL_CHARACTERS else row.label[: _LABEL_CHARACTERS - 1] + "…"

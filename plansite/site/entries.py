@@ -99,6 +99,11 @@ class LedgerRow:
     measure: Measure | None
     commitment: Commitment | None
 
+    @property
+    def reports_measure(self) -> bool:
+        """A line for a measure the department answers for, reported on as a whole."""
+        return self.commitment is None and self.role != "配合"
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class DepartmentEntry:
@@ -112,10 +117,12 @@ class DepartmentEntry:
     # Targets of the measures it supports.
     supported_years: tuple[YearGroup, ...]
     # Its task ledger: the goals of its working groups, then its measures in plan order, each
-    # measure's targets on lines of their own.
+    # measure it answers for on a line of its own, each measure's targets on lines of their own.
     ledger: tuple[LedgerRow, ...] = ()
     # Documents it issued, or that concern its measures or the whole plan, newest first.
     documents: tuple[RelatedDocument, ...] = ()
+    # The measures it answers for that were not reported within the last cycle (none without a cycle).
+    late: tuple[Measure, ...] = ()
 
     @property
     def id(self) -> str:
@@ -159,6 +166,16 @@ class DepartmentEntry:
     def own_commitments(self) -> tuple[Commitment, ...]:
         """Its to-do list: the targets of the measures it leads or is responsible for, by year."""
         return tuple(c for group in self.years for c in group.commitments)
+
+    @property
+    def reported_measures(self) -> tuple[Measure, ...]:
+        """The measures it reports on: those it leads or is responsible for, in plan order."""
+        return tuple(sorted(self.leads + self.responsible_for, key=lambda m: m.number))
+
+    @property
+    def up_to_date(self) -> int:
+        """How many of the measures it reports on are not late."""
+        return len(self.reported_measures) - len(self.late)
 
     @property
     def supported_commitments(self) -> tuple[Commitment, ...]:
@@ -226,6 +243,8 @@ class MeasureEntry:
     last_changed: datetime.date
     # Documents that name it, newest first; those that amend it are also told at the top of its page.
     documents: tuple[RelatedDocument, ...] = ()
+    # Not reported within the last reporting cycle and not complete (never without a cycle).
+    late: bool = False
 
     @property
     def amendments(self) -> tuple[RelatedDocument, ...]:

@@ -45,6 +45,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "progress": {
             "as_of": plan.as_of.isoformat() if plan.as_of else None,
             "verifier": plan.verifier.id if plan.verifier else None,
+            "cycle": {"period": plan.cycle.period, "day": plan.cycle.day} if plan.cycle else None,
         },
         "documents": [
             {
@@ -97,6 +98,9 @@ def _measure(plan: Plan, measure: Measure) -> dict[str, Any]:
         "corrections": [{"date": c.date.isoformat(), "note": c.note} for c in measure.corrections],
         "url": measure.url,
         "targets": [_target(plan, t) for t in measure.targets],
+        "status": measure.status,
+        "status_label": measure.status_label,
+        "progress": [_record(record) for record in measure.history],
     }
 
 

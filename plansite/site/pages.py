@@ -20,7 +20,7 @@ import yaml
 from plansite import repository, urls
 from plansite.data.model import Measure
 from plansite.data.numerals import zh_date
-from plansite.data.targets import STATUS_LABELS
+from plansite.data.targets import MEASURE_STATUS_LABELS, STATUS_LABELS
 from plansite.site import charts, markup, progress, tables
 from plansite.site.catalog import Catalog
 from plansite.site.config import SiteConfig
@@ -39,6 +39,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> Iterator[tuple[st
         "site": site,
         "dashboard": progress.build(catalog),
         "statuses": STATUS_LABELS,
+        "measure_statuses": MEASURE_STATUS_LABELS,
         "tables": tables.TABLES,
     }
     for kind, output in urls.OUTPUTS.items():

@@ -1,4 +1,5 @@
-"""The delivery dashboard: targets counted by status for the plan, each year, chapter and lead department.
+"""The delivery dashboard: targets counted by status for the plan, each year, chapter and lead
+department; measures counted by status and lead department, with those not reported in the last cycle.
 
 Counts come from the catalog's commitments, so the dashboard, its charts, its tables and the
 downloads all read the same numbers. What is due is judged against the data's as-of date.
@@ -11,11 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from plansite.data.targets import CHECK_LABELS, STATUS_LABELS, Status
+from plansite.data.model import Measure
+from plansite.data.targets import ALL_STATUS_LABELS, CHECK_LABELS, MEASURE_STATUS_LABELS, STATUS_LABELS, Status
 from plansite.site.catalog import Catalog
-from plansite.site.entries import Commitment
+from plansite.site.entries import Commitment, MeasureEntry
 
 STATUSES: tuple[Status, ...] = tuple(STATUS_LABELS)
+MEASURE_STATUSES: tuple[Status, ...] = tuple(MEASURE_STATUS_LABELS)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -25,20 +28,23 @@ class StatusShare:
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS[self.status]
+        return ALL_STATUS_LABELS[self.status]
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Tally:
-    """How many of a group's targets stand at each status."""
+    """How many of a group's targets (or measures) stand at each status."""
 
     label: str
     # The source of the group's own page, if it has one.
     page: str | None
     counts: Mapping[str, int]
+    # Targets: due and not reported complete; measures: not reported within the last cycle.
     due: int
-    # The reported targets by what the office found of each one's latest report (CHECK_LABELS).
+    # The reported ones by what the office found of each one's latest report (CHECK_LABELS).
     checks: Mapping[str, int]
+    # The statuses counted, in dashboard order: a target's or a measure's.
+    statuses: tuple[Status, ...] = STATUSES
 
     @property
     def total(self) -> int:
@@ -47,7 +53,7 @@ class Tally:
     @property
     def shares(self) -> tuple[StatusShare, ...]:
         """Every status in dashboard order, including those with no target."""
-        return tuple(StatusShare(status=status, count=self.counts[status]) for status in STATUSES)
+        return tuple(StatusShare(status=status, count=self.counts[status]) for status in self.statuses)
 
     @property
     def completed(self) -> int:
@@ -74,6 +80,16 @@ class DueGroup:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class LateGroup:
+    """A lead department's measures not reported within the last cycle, behind a disclosure of their own."""
+
+    label: str
+    anchor: str
+    page: str | None
+    measures: tuple[MeasureEntry, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Dashboard:
     as_of: datetime.date | None
     overall: Tally
@@ -86,6 +102,11 @@ class Dashboard:
     due_by_lead: tuple[DueGroup, ...]
     # Each year's tally, by year, in the order of the years.
     years: Mapping[int, Tally]
+    # Every measure by its own latest report, and by lead (or responsible) department, a measure
+    # counted once under each; those with neither last.
+    measures: Tally
+    measures_by_lead: tuple[Tally, ...]
+    late_by_lead: tuple[LateGroup, ...]
 
     @property
     def reported(self) -> int:
@@ -107,6 +128,7 @@ class Dashboard:
 
 
 GOALS_ROW = "主要目标（全市）"
+NO_LEAD_ROW = "原文未列明牵头单位的措施"
 
 
 def build(catalog: Catalog) -> Dashboard:
@@ -131,6 +153,49 @@ def build(catalog: Catalog) -> Dashboard:
         by_lead=tuple(row for row in by_lead if row.total),
         due_not_completed=due,
         due_by_lead=_by_lead(catalog, due),
+        measures=measure_tally("全部措施", None, catalog.measures.values()),
+        measures_by_lead=tuple(
+            measure_tally(label, page, group) for _, label, page, group in _measures_by_lead(catalog)
+        ),
+        late_by_lead=tuple(
+            LateGroup(label=label, anchor=f"late-{key}", page=page, measures=late)
+            for key, label, page, group in _measures_by_lead(catalog)
+            if (late := tuple(entry for entry in group if entry.late))
+        ),
+    )
+
+
+def _measures_by_lead(catalog: Catalog) -> list[tuple[str, str, str | None, tuple[MeasureEntry, ...]]]:
+    """Each department's measures it reports on (key, label, page, measures), in the order
+    departments are listed; the measures that name no lead or responsible unit last."""
+    groups: list[tuple[str, str, str | None, tuple[MeasureEntry, ...]]] = [
+        (entry.id, entry.department.name, entry.page, tuple(catalog.measures[m.id] for m in entry.reported_measures))
+        for entry in catalog.departments.values()
+        if entry.reported_measures
+    ]
+    nobody = tuple(entry for entry in catalog.measures.values() if not entry.measure.reporters)
+    if nobody:
+        groups.append(("unassigned", NO_LEAD_ROW, None, nobody))
+    return groups
+
+
+def measure_tally(label: str, page: str | None, entries: Iterable[MeasureEntry]) -> Tally:
+    counts: dict[str, int] = dict.fromkeys(MEASURE_STATUSES, 0)
+    checks: dict[str, int] = dict.fromkeys(CHECK_LABELS, 0)
+    late = 0
+    for entry in entries:
+        measure: Measure = entry.measure
+        counts[measure.status] += 1
+        late += entry.late
+        if latest := measure.latest:
+            checks[latest.check] += 1
+    return Tally(
+        label=label,
+        page=page,
+        counts=MappingProxyType(counts),
+        due=late,
+        checks=MappingProxyType(checks),
+        statuses=MEASURE_STATUSES,
     )
 
 

@@ -32,6 +32,12 @@ class Column:
     value: Callable[[Any], object]
     # The value is a site-relative path, written out as a full address on the published site.
     link: bool = False
+    # The value is the data's as-of date, the same on every row: what its statuses and flags were
+    # computed at, so that a saved file keeps its meaning.
+    as_of: bool = False
+
+
+AS_OF = Column("as_of", "数据截至日期：本表的状态和“已到期”“未按期填报”都是按这一天计算的", lambda _: "", as_of=True)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -80,6 +86,36 @@ MEASURES = Table(
         Column("topic_ids", "专题编号，以“;”分隔", lambda e: ID_SEPARATOR.join(t.id for t in e.measure.topics)),
         Column("targets", "目标任务数", lambda e: len(e.commitments)),
         Column("url", "本项措施在本站的网址", lambda e: e.measure.url, link=True),
+        Column(
+            "status",
+            "措施整体的进度状态编号：unreported、not-started、in-progress、ongoing、completed",
+            lambda e: e.measure.status,
+        ),
+        Column(
+            "status_label",
+            "措施整体的进度状态：未填报、未启动、推进中、持续推进、已完成",
+            lambda e: e.measure.status_label,
+        ),
+        Column(
+            "reported_on",
+            "最近一次报告的日期；未填报为空",
+            lambda e: e.measure.latest.date.isoformat() if e.measure.latest else "",
+        ),
+        Column("note", "最近一次报告的说明", lambda e: (e.measure.latest.note or "") if e.measure.latest else ""),
+        Column(
+            "check",
+            "最近一次报告的核实编号：verified、disputed、awaiting；未填报为空",
+            lambda e: e.measure.latest.check if e.measure.latest else "",
+        ),
+        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda e: _check(e.measure, "label")),
+        Column("checked_on", "核实日期", lambda e: _check(e.measure, "date")),
+        Column("checked_by", "核实单位简称", lambda e: _check(e.measure, "by")),
+        Column(
+            "late",
+            "截至数据截至日期，未在上一个报送周期内填报（已完成的除外）：是或否；数据未设定报送周期时为否",
+            lambda e: _yes_no(e.late),
+        ),
+        AS_OF,
     ),
 )
 
@@ -125,17 +161,18 @@ TARGETS = Table(
             "最近一次报告的核实编号：verified（已核实）、disputed（核实不属实）、awaiting（待核实）；未填报为空",
             lambda c: c.target.latest.check if c.target.latest else "",
         ),
-        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda c: _check(c, "label")),
-        Column("checked_on", "核实日期", lambda c: _check(c, "date")),
-        Column("checked_by", "核实单位简称", lambda c: _check(c, "by")),
-        Column("check_note", "核实情况的说明", lambda c: _check(c, "note")),
+        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda c: _check(c.target, "label")),
+        Column("checked_on", "核实日期", lambda c: _check(c.target, "date")),
+        Column("checked_by", "核实单位简称", lambda c: _check(c.target, "by")),
+        Column("check_note", "核实情况的说明", lambda c: _check(c.target, "note")),
+        AS_OF,
     ),
 )
 
 
-def _check(commitment: Any, field: str) -> str:
-    """A field of the check of a target's latest report, or nothing."""
-    latest = commitment.target.latest
+def _check(reported: Any, field: str) -> str:
+    """A field of the check of a target's or a measure's latest report, or nothing."""
+    latest = reported.latest
     if latest is None:
         return ""
     if field == "label":
@@ -158,7 +195,7 @@ DEPARTMENT_TARGETS = Table(
     row="该单位牵头、负责或配合的每项目标任务一行",
     columns=(
         Column("role", "本单位的角色：牵头、负责、配合，或牵头（某专项工作组）", lambda r: r.role),
-        *(Column(c.name, c.description, _of_commitment(c.value), link=c.link) for c in TARGETS.columns),
+        *(Column(c.name, c.description, _of_commitment(c.value), link=c.link, as_of=c.as_of) for c in TARGETS.columns),
     ),
 )
 
@@ -184,6 +221,9 @@ DEPARTMENTS = Table(
             lambda e: urls.url("calendar", e.department.id),
             link=True,
         ),
+        Column("reports_on", "牵头或负责、要报告整体落实情况的措施数", lambda e: len(e.reported_measures)),
+        Column("late", "其中未在上一个报送周期内填报的措施数（数据未设定报送周期时为0）", lambda e: len(e.late)),
+        AS_OF,
     ),
 )
 
@@ -223,30 +263,38 @@ def cell(value: object) -> object:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def csv_text(table: Table, rows: Sequence[Any], site_url: str) -> str:
+def csv_text(table: Table, rows: Sequence[Any], site_url: str, as_of: str = "") -> str:
+    """The table's file; ``as_of``: the data's as-of date, for the column that carries it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(column.name for column in table.columns)
     for row in rows:
-        writer.writerow(
-            f"{site_url}{column.value(row)}" if column.link else cell(column.value(row)) for column in table.columns
-        )
+        writer.writerow(_value(column, row, site_url, as_of) for column in table.columns)
     return "\ufeff" + buffer.getvalue()
+
+
+def _value(column: Column, row: Any, site_url: str, as_of: str) -> object:
+    if column.as_of:
+        return as_of
+    return f"{site_url}{column.value(row)}" if column.link else cell(column.value(row))
 
 
 def files(catalog: Catalog, site_url: str) -> dict[str, str]:
     """Every table; each department's targets (its role, then the columns of targets.csv); each
     year's targets in the columns of targets.csv: path → text."""
     measures: Sequence[MeasureEntry] = tuple(catalog.measures.values())
+    as_of = catalog.plan.as_of.isoformat() if catalog.plan.as_of else ""
+    departments = tuple(catalog.departments.values())
     out = {
-        urls.source("table", MEASURES.file): csv_text(MEASURES, measures, site_url),
-        urls.source("table", TARGETS.file): csv_text(TARGETS, catalog.commitments, site_url),
-        urls.source("table", DEPARTMENTS.file): csv_text(DEPARTMENTS, tuple(catalog.departments.values()), site_url),
+        urls.source("table", MEASURES.file): csv_text(MEASURES, measures, site_url, as_of),
+        urls.source("table", TARGETS.file): csv_text(TARGETS, catalog.commitments, site_url, as_of),
+        urls.source("table", DEPARTMENTS.file): csv_text(DEPARTMENTS, departments, site_url, as_of),
         urls.source("table", DOCUMENTS.file): csv_text(DOCUMENTS, catalog.plan.documents, site_url),
     }
-    for entry in catalog.departments.values():
+    for entry in departments:
         rows = [row for row in entry.ledger if row.commitment]
-        out[urls.source("department-targets", entry.department.id)] = csv_text(DEPARTMENT_TARGETS, rows, site_url)
+        path = urls.source("department-targets", entry.department.id)
+        out[path] = csv_text(DEPARTMENT_TARGETS, rows, site_url, as_of)
     for group in catalog.years:
-        out[urls.source("year-targets", group.year)] = csv_text(TARGETS, group.commitments, site_url)
+        out[urls.source("year-targets", group.year)] = csv_text(TARGETS, group.commitments, site_url, as_of)
     return out
