@@ -21,8 +21,10 @@
                        search, feed); ``site.pages`` renders the pages (``site.charts``,
                        ``site.progress``, ``site.markup``), and beside them ``site.export``
                        (plan.json), ``site.tables`` (CSV), ``site.calendars``, ``site.feeds``,
-                       ``site.search_index``, ``ledger.book`` (each department's workbook) and
-                       ``ledger.office`` (the office's, of reports awaiting a check);
+                       ``site.search_index``, ``ledger.book`` (each department's workbook, a row
+                       per measure and target, its notes in ``ledger.notes``, made by
+                       ``ledger.sheet``) and ``ledger.office`` (the office's, of reports awaiting
+                       a check);
 6. ``write``           publish the result atomically: a failed or killed run leaves the old output.
 
 `make site` then builds the static site with MkDocs and writes into it what the web server needs
@@ -30,7 +32,8 @@
 which ``deploy/site.conf`` serves and ``tools.nginx`` runs on this machine.
 
 Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error handler in
-``commands.errors``), ``ledger`` (a returned workbook read within bounds, ``ledger.cells``, and merged into the data),
+``commands.errors``), ``ledger`` (a returned workbook read within bounds, ``ledger.cells``, its dates as clerks type
+them, ``ledger.dates``, its rows as reports, ``ledger.reports``, and merged into the data),
 ``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the
 browser harness), ``repository`` (where the project's files are) and ``site.markdown_tables``
 (a Markdown extension ``mkdocs.yml`` names). ``data`` imports nothing from ``site``, ``site``

@@ -37,13 +37,27 @@ def ledger(data, department, path):
     return path
 
 
-def fill(path, rows, out=None):
-    """Write ``rows`` ({row number: {header: value}}) into the ledger, as a department does."""
+def header_row(sheet):
+    """The number of the sheet's header row, below the notes."""
+    return next(cell.row for cell in sheet["A"] if cell.value in ("编号", "目标编号"))
+
+
+def row_of(sheet, key):
+    """The row of ``key``: a row number, or the id in its 编号 cell."""
+    if isinstance(key, int):
+        return key
+    return next(cell.row for cell in sheet["A"][header_row(sheet) :] if cell.value == key)
+
+
+def fill(path, rows, out=None, sheet_name=ledger_book.SHEET, headers=ledger_book.HEADERS):
+    """Write ``rows`` ({row number or id: {header: value}}) into the ledger, as a department does."""
     book = load_workbook(path)
-    sheet = book[ledger_book.SHEET]
-    for number, values in rows.items():
+    sheet = book[sheet_name]
+    for key, values in rows.items():
+        number = row_of(sheet, key)
         for header, value in values.items():
-            sheet.cell(number, ledger_book.HEADERS.index(header) + 1, value)
+            # Through .value: sheet.cell(row, column, None) would leave a filled cell as it was.
+            sheet.cell(number, headers.index(header) + 1).value = value
     book.save(out or path)
     return out or path
 
@@ -52,34 +66,50 @@ def run_import(*args):
     return subprocess.run([sys.executable, str(IMPORT), *map(str, args)], capture_output=True, text=True)
 
 
-def test_the_ledger_is_a_protected_sheet_with_a_status_drop_down_that_prints_on_a4_landscape(data, tmp_path):
+def test_the_ledger_is_a_protected_sheet_with_status_drop_downs_that_prints_on_a4_landscape(data, tmp_path):
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
     book = load_workbook(path)
     assert book.sheetnames == ["任务台账"] and book.properties.identifier == "industry-it"
     sheet = book["任务台账"]
-    headers = [cell.value for cell in sheet[1]]
-    assert headers[:8] == ["目标编号", "指标", "目标值", "期限", "状态", "填报日期", "进展说明", "佐证材料链接"]
-    assert headers[8:] == ["角色", "出处", "目标原文", "网址"]
-    assert sheet.freeze_panes == "A2" and sheet.protection.sheet
+    # Four rows of notes, then the header row: frozen with them, and printed on every page.
+    headers = [cell.value for cell in sheet[5]]
+    assert headers[:8] == ["编号", "事项", "目标值", "期限", "状态", "填报日期", "进展说明", "佐证材料链接"]
+    assert headers[8:] == ["角色", "出处", "原文", "网址"]
+    assert sheet.freeze_panes == "A6" and sheet.print_title_rows == "$5:$5" and sheet.protection.sheet
+    assert sheet.print_area == "'任务台账'!$A$1:$K$8"
     assert (sheet.page_setup.orientation, int(sheet.page_setup.paperSize)) == ("landscape", int(sheet.PAPERSIZE_A4))
-    (validation,) = sheet.data_validations.dataValidation
-    assert validation.type == "list" and validation.formula1 == '"未启动,推进中,已完成,未按期完成"'
-    assert all(f"E{row}" in validation.sqref for row in range(2, sheet.max_row + 1))
-    for cell in sheet[2]:
-        open_cell = headers[cell.column - 1] in ("状态", "填报日期", "进展说明", "佐证材料链接")
-        assert cell.protection.locked is not open_cell, headers[cell.column - 1]
+    for number in range(6, 9):
+        for cell in sheet[number]:
+            open_cell = headers[cell.column - 1] in ("状态", "填报日期", "进展说明", "佐证材料链接")
+            assert cell.protection.locked is not open_cell, (number, headers[cell.column - 1])
+    for number in range(1, 6):
+        assert all(cell.protection.locked for cell in sheet[number])
 
 
-def test_each_department_has_one_row_per_target_it_answers_for_or_helps_with(data, tmp_path):
+def test_a_measure_row_offers_the_measure_statuses_and_a_target_row_the_target_statuses(data, tmp_path):
+    sheet = load_workbook(ledger(data, "industry-it", tmp_path / "industry-it.xlsx"))["任务台账"]
+    assert [sheet.cell(row, 1).value for row in range(6, 9)] == ["m01", "m01-t1", "m02"]
+    choices = {v.formula1: str(v.sqref) for v in sheet.data_validations.dataValidation}
+    assert choices == {'"未启动,推进中,持续推进,已完成"': "E6 E8", '"未启动,推进中,已完成,未按期完成"': "E7"}
+    assert all(v.type == "list" and v.showErrorMessage for v in sheet.data_validations.dataValidation)
+
+
+def test_each_department_has_one_row_per_measure_it_reports_on_and_per_target_it_answers_for(data, tmp_path):
     plan = read_plan(data, "measures.yaml")
     indexes = catalog.build(plan)
     for entry in indexes.departments.values():
         path = tmp_path / f"{entry.department.id}.xlsx"
         path.write_bytes(ledger_book.workbook(indexes, entry, SITE_URL))
-        rows = list(load_workbook(path)["任务台账"].iter_rows(min_row=2, values_only=True))
-        expected = [row for row in entry.ledger if row.commitment]
-        assert [r[0] for r in rows] == [row.commitment.target.id for row in expected]
-        assert [r[8] for r in rows] == [row.role for row in expected]  # 牵头 / 配合, as the ledger page says
+        rows = list(load_workbook(path)["任务台账"].iter_rows(min_row=6, values_only=True))
+        expected = [row for row in entry.ledger if row.commitment or row.reports_measure]
+        ids = [row.commitment.target.id if row.commitment else row.measure.id for row in expected]
+        assert [r[0] for r in rows] == ids
+        assert [r[8] for r in rows] == [row.role for row in expected]  # 牵头 / 负责 / 配合, as the ledger page says
+    # The sample's units: a lead of a measure with a target, one responsible for a measure without,
+    # a supporting unit that leads another, and one that only supports a measure without targets.
+    sheets = {d: load_workbook(tmp_path / f"{d}.xlsx").active for d in ("industry-it", "finance", "data", "pboc")}
+    rows = {d: [row[0] for row in sheet.iter_rows(min_row=6, values_only=True)] for d, sheet in sheets.items()}
+    assert rows == {"industry-it": ["m01", "m01-t1", "m02"], "finance": ["m01-t1", "m03"], "data": ["m02"], "pboc": []}
 
 
 def test_the_ledger_is_the_same_bytes_for_the_same_data(data, tmp_path):
@@ -95,7 +125,7 @@ def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, 
     filled = fill(
         path,
         {
-            2: {
+            "m01-t1": {
                 "状态": "已完成",
                 "填报日期": datetime.date(2027, 3, 20),
                 "进展说明": "其余3个项目已于2027年3月完成。",
@@ -155,12 +185,13 @@ def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, 
 def test_importing_the_same_ledger_again_adds_nothing(data, tmp_path):
     filled = fill(
         ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
-        {2: {"状态": "已完成", "填报日期": datetime.date(2027, 3, 20)}},
+        {"m01-t1": {"状态": "已完成", "填报日期": datetime.date(2027, 3, 20)}},
     )
     assert run_import(filled, "--data", data).returncode == 0
     once = data.read_bytes()
     again = run_import(filled, "--data", data)
-    assert again.returncode == 0 and "导入 0 条进度记录" in again.stdout and "1 行" in again.stdout
+    # The report just imported, and m02's, which the ledger came pre-filled with.
+    assert again.returncode == 0 and "导入 0 条进度记录" in again.stdout and "2 行" in again.stdout
     assert data.read_bytes() == once
     # The department's next ledger carries the report it gave: sent back untouched, it adds nothing.
     fresh = ledger(data, "industry-it", tmp_path / "fresh.xlsx")
@@ -169,16 +200,19 @@ def test_importing_the_same_ledger_again_adds_nothing(data, tmp_path):
 
 def test_a_changed_report_needs_a_new_date(data, tmp_path):
     # The ledger carries the latest report (2027-01-15): a new note on the same day is refused.
-    filled = fill(ledger(data, "industry-it", tmp_path / "industry-it.xlsx"), {2: {"进展说明": "改了说明。"}})
+    filled = fill(ledger(data, "industry-it", tmp_path / "industry-it.xlsx"), {"m01-t1": {"进展说明": "改了说明。"}})
     before = data.read_bytes()
     result = run_import(filled, "--data", data)
-    assert result.returncode == 1 and "industry-it.xlsx!F2: 2027-01-15 这一天已有这个目标的报告" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "industry-it.xlsx!F7: 2027-01-15 这一天已有这个目标的报告：新的报告要写新的填报日期"
+    )
     assert data.read_bytes() == before
 
 
 def test_blank_rows_are_ignored(data, tmp_path):
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
-    filled = fill(path, {2: {"状态": None, "填报日期": None, "进展说明": None}, 5: {"目标编号": None}})
+    filled = fill(path, {"m01-t1": {"状态": None, "填报日期": None, "进展说明": None}, "m01": {"编号": None}})
     before = data.read_bytes()
     result = run_import(filled, "--data", data)
     assert result.returncode == 0 and "导入 0 条进度记录" in result.stdout
@@ -191,31 +225,29 @@ def test_a_refused_ledger_names_every_cell_and_changes_nothing(data, tmp_path):
     bad = fill(
         path,
         {
-            2: {"状态": "完成了", "填报日期": "昨天", "佐证材料链接": "report.pdf"},
-            3: {"目标编号": "g2026-t1", "状态": "推进中", "填报日期": datetime.date(2027, 3, 1)},
-            4: {"目标编号": "m99-t1", "状态": "推进中", "填报日期": datetime.date(2027, 3, 1)},
+            6: {"编号": "g2026-t1", "状态": "推进中", "填报日期": datetime.date(2027, 3, 1)},
+            7: {"状态": "完成了", "填报日期": "昨天", "佐证材料链接": "report.pdf"},
+            8: {"编号": "m99-t1", "状态": "推进中", "填报日期": datetime.date(2027, 3, 1)},
         },
         tmp_path / "bad.xlsx",
     )
     result = run_import(bad, "--data", data)
     assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    assert [line.split(": ", 1)[0] for line in lines[:-1]] == [
-        "bad.xlsx!E2",
-        "bad.xlsx!F2",
-        "bad.xlsx!H2",
-        "bad.xlsx!A3",
-        "bad.xlsx!A4",
+    assert result.stderr.splitlines() == [
+        "bad.xlsx!A6: 编号“g2026-t1”不由本单位负责或配合：这一行不能导入",
+        "bad.xlsx!E7: 状态“完成了”不是目标可选的值：请从下拉列表中选择 未启动、推进中、已完成、未按期完成",
+        "bad.xlsx!F7: 填报日期“昨天”看不出是哪一天：请写成 2026-12-01 这样的年-月-日",
+        "bad.xlsx!H7: 佐证材料链接应是以 http:// 或 https:// 开头的网址",
+        "bad.xlsx!A8: 编号“m99-t1”不是本方案的措施或目标：这一行不能导入",
+        "共 5 个问题，数据没有改动",
     ]
-    assert "不由本单位负责或配合" in lines[3] and "不是本方案的目标" in lines[4]
-    assert lines[-1] == "共 5 个问题，数据没有改动"
     assert data.read_bytes() == before
 
 
 def test_a_report_after_the_data_date_needs_the_date_moved_forward(data, tmp_path):
     filled = fill(
         ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
-        {2: {"状态": "已完成", "填报日期": datetime.date(2027, 6, 30)}},
+        {"m01-t1": {"状态": "已完成", "填报日期": datetime.date(2027, 6, 30)}},
     )
     refused = run_import(filled, "--data", data)
     assert refused.returncode == 1 and "--as-of" in refused.stderr
@@ -238,11 +270,11 @@ def test_two_ledgers_reporting_on_one_target_are_merged_oldest_first(data, tmp_p
     """The lead and a supporting unit may both report on a target; their records keep date order."""
     lead = fill(
         ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
-        {2: {"状态": "已完成", "填报日期": datetime.date(2027, 3, 20)}},
+        {"m01-t1": {"状态": "已完成", "填报日期": datetime.date(2027, 3, 20)}},
     )
     supporting = fill(
         ledger(data, "finance", tmp_path / "finance.xlsx"),
-        {2: {"状态": "推进中", "填报日期": datetime.date(2027, 2, 10), "进展说明": "资金已拨付。"}},
+        {"m01-t1": {"状态": "推进中", "填报日期": datetime.date(2027, 2, 10), "进展说明": "资金已拨付。"}},
     )
     result = run_import(lead, supporting, "--data", data)
     assert result.returncode == 0, result.stderr

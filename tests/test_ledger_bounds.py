@@ -52,16 +52,17 @@ def test_rows_columns_and_cells_beyond_the_bounds_are_each_reported_at_their_cel
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
     book = load_workbook(path)
     sheet = book.active
-    sheet.cell(2, 7, "长" * 30_000)
-    sheet.cell(3, ledger_cells.MAX_COLUMNS + 1, "多出来的一列")
-    for row in range(4, 12):
+    # Rows are counted as Excel counts them, the notes above the header included.
+    sheet.cell(6, 7, "长" * 30_000)
+    sheet.cell(7, ledger_cells.MAX_COLUMNS + 1, "多出来的一列")
+    for row in range(9, 17):
         sheet.cell(row, 1, "m01-t1")
     book.save(path)
-    monkeypatch.setattr(ledger_cells, "MAX_ROWS", 8)
+    monkeypatch.setattr(ledger_cells, "MAX_ROWS", 12)
     with pytest.raises(ledger_import.LedgerProblems) as caught:
         ledger_import.merge(data, [path])
     cells = [problem.split(": ", 1)[0] for problem in caught.value.problems]
-    assert cells == ["industry-it.xlsx!G2", "industry-it.xlsx!AE3", "industry-it.xlsx!A9"]
+    assert cells == ["industry-it.xlsx!G6", "industry-it.xlsx!AE7", "industry-it.xlsx!A13"]
     assert "这一格有 30000 个字符，一格最多 2000 个" in caught.value.problems[0]
 
 
@@ -77,23 +78,23 @@ def test_rows_columns_and_cells_beyond_the_bounds_are_each_reported_at_their_cel
 def test_a_row_the_merged_data_refuses_is_reported_at_its_cell(data, tmp_path, note, column, words):
     before = data.read_bytes()
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
-    filled = fill(path, {2: {"状态": "推进中", "填报日期": DAY, "进展说明": note}})
+    filled = fill(path, {"m01-t1": {"状态": "推进中", "填报日期": DAY, "进展说明": note}})
     lines = refusal(run_import(filled, "--data", data))
-    assert lines[0].startswith(f"industry-it.xlsx!{column}2: ") and words in lines[0], lines
+    assert lines[0].startswith(f"industry-it.xlsx!{column}7: ") and words in lines[0], lines
     assert data.read_bytes() == before
 
 
 def test_a_note_that_looks_like_a_formula_stays_text_in_the_data_and_the_next_workbook(data, tmp_path):
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
     # openpyxl stores it as a formula, as Excel does when a person types it.
-    filled = fill(path, {2: {"状态": "推进中", "填报日期": DAY, "进展说明": FORMULA}})
-    assert load_workbook(filled).active["G2"].data_type == "f"
+    filled = fill(path, {"m01-t1": {"状态": "推进中", "填报日期": DAY, "进展说明": FORMULA}})
+    assert load_workbook(filled).active["G7"].data_type == "f"
     result = run_import(filled, "--data", data)
     assert result.returncode == 0, result.stderr
     target = next(t for t in read_plan(data, "measures.yaml").targets if t.id == "m01-t1")
     assert target.latest.note == FORMULA
     again = ledger(data, "industry-it", tmp_path / "again.xlsx")
-    cell = load_workbook(again).active["G2"]
+    cell = load_workbook(again).active["G7"]
     assert (cell.value, cell.data_type) == (FORMULA, "s")
     assert no_formulas(again.read_bytes()) == []
 

@@ -19,9 +19,17 @@ from plansite.tools.bench_build import config_in
 from tests.conftest import ROOT
 from tests.test_browser import PHONE, READING_RULES, axe_violations, turn_on_reading_mode
 from tests.test_ledger import IMPORT, SAMPLE, SITE_URL
+from tests.test_ledger import fill as fill_ledger
 
-# The sample's reports not yet checked: g2026-t1 of 2025-06-30 and m01-t1 of 2027-01-15.
-AWAITING = [("g2026-t1", datetime.datetime(2025, 6, 30)), ("m01-t1", datetime.datetime(2027, 1, 15))]
+# The sample's reports not yet checked, in the plan's order, from row 6 on (below four rows of notes
+# and the header): targets' reports and reports on whole measures.
+AWAITING = [
+    ("g2026-t1", datetime.datetime(2025, 6, 30)),
+    ("m01-t1", datetime.datetime(2027, 1, 15)),
+    ("m02", datetime.datetime(2026, 9, 30)),
+    ("m03", datetime.datetime(2026, 6, 30)),
+    ("m04", datetime.datetime(2027, 3, 20)),
+]
 
 
 @pytest.fixture
@@ -36,27 +44,24 @@ def office_ledger(data: Path, path: Path) -> Path:
     return path
 
 
-def fill(path: Path, rows: dict[int, dict[str, object]]) -> Path:
-    book = load_workbook(path)
-    sheet = book[office.SHEET]
-    for number, values in rows.items():
-        for header, value in values.items():
-            sheet.cell(number, office.HEADERS.index(header) + 1, value)
-    book.save(path)
-    return path
+def fill(path: Path, rows: dict[int | str, dict[str, object]]) -> Path:
+    """Write ``rows`` ({row number or id: {header: value}}) into the office's ledger."""
+    return fill_ledger(path, rows, sheet_name=office.SHEET, headers=office.HEADERS)
 
 
 def test_the_office_ledger_has_a_row_per_report_awaiting_a_check_and_only_its_check_open(data, tmp_path):
     book = load_workbook(office_ledger(data, tmp_path / "office.xlsx"))
     assert book.sheetnames == [office.SHEET] and book.properties.identifier == "verification:development-reform"
     sheet = book[office.SHEET]
-    assert tuple(cell.value for cell in sheet[1]) == (*office.HEADERS, *office.CONTEXT)
-    assert [(row[0].value, row[1].value) for row in sheet.iter_rows(min_row=2)] == AWAITING
-    assert sheet.protection.sheet
-    open_columns = {sheet.cell(1, cell.column).value for cell in sheet[2] if not cell.protection.locked}
-    assert open_columns == set(office.CHECK_COLUMNS)
+    assert tuple(cell.value for cell in sheet[5]) == (*office.HEADERS, *office.CONTEXT)
+    assert office.HEADERS[0] == "编号" and office.CONTEXT == ("责任单位", "出处", "事项", "网址")
+    assert [(row[0].value, row[1].value) for row in sheet.iter_rows(min_row=6)] == AWAITING
+    assert sheet.protection.sheet and sheet.freeze_panes == "A6" and sheet.print_title_rows == "$5:$5"
+    for number in range(6, 11):
+        open_columns = {sheet.cell(5, cell.column).value for cell in sheet[number] if not cell.protection.locked}
+        assert open_columns == set(office.CHECK_COLUMNS)
     (choices,) = sheet.data_validations.dataValidation
-    assert choices.formula1 == '"属实,不属实"' and str(choices.sqref) == "E2:E3"
+    assert choices.formula1 == '"属实,不属实"' and str(choices.sqref) == "E6:E10"
 
 
 def test_a_filled_office_ledger_becomes_verifications_added_line_by_line_and_shown(data, tmp_path):
@@ -64,7 +69,7 @@ def test_a_filled_office_ledger_becomes_verifications_added_line_by_line_and_sho
     filled = fill(
         office_ledger(data, tmp_path / "office.xlsx"),
         {
-            3: {
+            "m01-t1": {
                 "核实结果": "属实",
                 "核实日期": datetime.date(2027, 2, 1),
                 "核实材料链接": "https://example.gov.cn/v.pdf",
@@ -96,7 +101,7 @@ def test_a_filled_office_ledger_becomes_verifications_added_line_by_line_and_sho
     assert again.checked == () and again.unchanged == 1 and again.text == data.read_text(encoding="utf-8")
     # The next ledger no longer lists the checked report.
     book = load_workbook(office_ledger(data, tmp_path / "next.xlsx"))
-    assert [row[0].value for row in book[office.SHEET].iter_rows(min_row=2)] == ["g2026-t1"]
+    assert [row[0].value for row in book[office.SHEET].iter_rows(min_row=6)] == ["g2026-t1", "m02", "m03", "m04"]
 
 
 def test_a_refused_office_ledger_names_every_cell_and_changes_nothing(data, tmp_path):
@@ -104,18 +109,20 @@ def test_a_refused_office_ledger_names_every_cell_and_changes_nothing(data, tmp_
     filled = fill(
         office_ledger(data, tmp_path / "office.xlsx"),
         {
-            2: {"核实结果": "基本属实", "核实日期": datetime.date(2025, 6, 1), "核实材料链接": "见附件"},
-            3: {"核实结果": "不属实", "核实日期": datetime.date(2027, 9, 1)},
+            6: {"核实结果": "基本属实", "核实日期": "2025年6月1日", "核实材料链接": "见附件"},
+            7: {"核实结果": "不属实", "核实日期": datetime.date(2027, 9, 1)},
+            8: {"核实结果": "属实", "核实日期": "2月1日"},
         },
     )
     with pytest.raises(merge.LedgerProblems) as caught:
         merge.merge(data, [filled])
     assert caught.value.problems == [
-        "office.xlsx!E2: 核实结果“基本属实”不是可选的值：请从下拉列表中选择 属实 或 不属实",
-        "office.xlsx!F2: 核实日期 2025-06-01 早于它核实的报告（2025-06-30）",
-        "office.xlsx!H2: 核实材料链接应是以 http:// 或 https:// 开头的网址",
-        "office.xlsx!F3: 核实日期 2027-09-01 晚于数据截至日期 2027-03-31：导入时用 --as-of 给出新的数据截至日期",
-        "office.xlsx!G3: 核实结果是“不属实”，要写明哪里不属实",
+        "office.xlsx!E6: 核实结果“基本属实”不是可选的值：请从下拉列表中选择 属实 或 不属实",
+        "office.xlsx!F6: 核实日期 2025-06-01 早于它核实的报告（2025-06-30）",
+        "office.xlsx!H6: 核实材料链接应是以 http:// 或 https:// 开头的网址",
+        "office.xlsx!F7: 核实日期 2027-09-01 晚于数据截至日期 2027-03-31：导入时用 --as-of 给出新的数据截至日期",
+        "office.xlsx!G7: 核实结果是“不属实”，要写明哪里不属实",
+        "office.xlsx!F8: 核实日期“2月1日”没有写年份：请写成 2026-12-01 这样的年-月-日",
     ]
     assert data.read_text(encoding="utf-8") == before
 
@@ -125,13 +132,13 @@ def test_a_check_already_recorded_is_not_changed_through_the_ledger(data, tmp_pa
     book = load_workbook(path)
     sheet = book[office.SHEET]
     # A row for the report of 2026-06-30, which the data records as checked 不属实.
-    sheet.cell(2, 1, "m01-t1")
-    sheet.cell(2, 2, datetime.date(2026, 6, 30))
+    sheet.cell(6, 1, "m01-t1")
+    sheet.cell(6, 2, datetime.date(2026, 6, 30))
     book.save(path)
-    fill(path, {2: {"核实结果": "属实", "核实日期": datetime.date(2027, 3, 1)}})
+    fill(path, {6: {"核实结果": "属实", "核实日期": datetime.date(2027, 3, 1)}})
     with pytest.raises(merge.LedgerProblems) as caught:
         merge.merge(data, [path])
-    assert caught.value.problems[0].startswith("office.xlsx!E2: 这条报告已于 2026-07-20 核实为“不属实”")
+    assert caught.value.problems[0].startswith("office.xlsx!E6: 这条报告已于 2026-07-20 核实为“不属实”")
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +148,8 @@ def sample_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("sample-site")
     data = Path(shutil.copy(SAMPLE, work / "measures.yaml"))
     ledger = office_ledger(data, work / "office.xlsx")
-    fill(ledger, {3: {"核实结果": "属实", "核实日期": datetime.date(2027, 2, 10), "核实说明": "已核对验收资料。"}})
+    check = {"核实结果": "属实", "核实日期": datetime.date(2027, 2, 10), "核实说明": "已核对验收资料。"}
+    fill(ledger, {"m01-t1": check})
     merge.write_merge(data, merge.merge(data, [ledger]))
     in_force = "    status: 现行有效\n    since: 2025-03-10"
     repealed = "    status: 已废止\n    since: 2026-04-01\n    by: finance-amendment"

@@ -1,28 +1,45 @@
-"""Reading a returned ledger's cells, whichever ledger it is: the bounds of a row, text, dates, links."""
+"""Reading a returned ledger's cells, whichever ledger it is: where its header row is, the bounds
+of a row, text, dates (``dates``), links."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+
+from plansite.ledger.dates import UnreadableDate, date_in
 
 # What a ledger's sheet may hold, far beyond any real one (see ``read`` for the file's bounds).
 MAX_ROWS = 20_000
 MAX_COLUMNS = 30
 # The longest text the data holds (a paragraph); a note's own limit is checked with the merged data.
 MAX_CELL_CHARS = 2000
+# The header row follows the notes on how to fill the ledger in and return it; a ledger
+# downloaded before there were notes has it first.
+HEADER_SEARCH_ROWS = 10
 _URL = re.compile(r"https?://\S+")
 
 
+def header_row(rows: Iterator[tuple[Any, ...]], accepted: Iterable[tuple[str, ...]]) -> int | None:
+    """The number of the row among the first few of ``rows`` that holds one of the ``accepted``
+    headers, ``rows`` left just after it; None if none does."""
+    accepted = tuple(accepted)
+    for number, row in enumerate(islice(rows, HEADER_SEARCH_ROWS), start=1):
+        if any(tuple(text_of(value) for value in row[: len(headers)]) == headers for headers in accepted):
+            return number
+    return None
+
+
 def filled_rows(
-    rows: Iterable[tuple[Any, ...]], headers: tuple[str, ...], name: str, problems: list[str]
+    rows: Iterable[tuple[Any, ...]], headers: tuple[str, ...], name: str, problems: list[str], start: int
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each row within a ledger's bounds, by its number and its cells under ``headers``; a row
-    beyond them is reported at its cell (``excess``), and reading stops past the last row."""
-    for number, row in enumerate(rows, start=2):
+    """Each row within a ledger's bounds from row ``start`` on, by its number and its cells under
+    ``headers``; a row beyond them is reported at its cell (``excess``), and reading stops past the last row."""
+    for number, row in enumerate(rows, start=start):
         if excess(row, number, name, problems):
             if number > MAX_ROWS:
                 return
@@ -63,11 +80,8 @@ def text_of(value: Any) -> str:
 
 
 def date_of(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
+    """The day a date cell names, however it was typed (``dates``); None if it names none."""
     try:
-        return datetime.date.fromisoformat(text_of(value))
-    except ValueError:
+        return date_in(value)
+    except UnreadableDate:
         return None

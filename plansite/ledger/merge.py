@@ -1,7 +1,7 @@
 """Filled ledgers, read by ``ledger.read``, merged into the data: the departments' task ledgers
 (``ledger.book``) as progress records, the office's (``ledger.office``) as their verifications.
 
-Only new reports and checks are added: a row that repeats its target's latest report or a check
+Only new reports and checks are added: a row that repeats its item's latest report or a check
 the data holds, or a blank row, adds nothing, so importing a ledger twice changes nothing. The
 data file is edited line by line (ruamel.yaml's round trip): its comments, order and layout stay
 as they were. Every problem of every ledger is reported at once with its cell
@@ -23,7 +23,8 @@ from plansite import write
 from plansite.data.load import DataPath
 from plansite.data.read import read_plan
 from plansite.ledger import office
-from plansite.ledger.read import COLUMN, Report, read
+from plansite.ledger.read import read
+from plansite.ledger.reports import COLUMN, Report
 from plansite.problems import DataError, Problem
 from plansite.site import catalog
 
@@ -41,7 +42,7 @@ class Merge:
     text: str  # the data file with the new records
     added: tuple[Report, ...]
     checked: tuple[office.Check, ...]
-    unchanged: int  # rows that repeat their target's latest report, or a check the data holds
+    unchanged: int  # rows that repeat their item's latest report, or a check the data holds
 
 
 def round_trip() -> YAML:
@@ -72,37 +73,12 @@ def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = No
         reports += [item for item in found if isinstance(item, Report)]
         checks += [item for item in found if isinstance(item, office.Check)]
         unchanged += repeated
-    for check in _twice(checks):
-        problems.append(
-            f"{check.cell}: 目标 {check.target_id} 在 {check.report_date} 的报告在台账中核实了不止一次：只保留一行"
-        )
-    seen: dict[tuple[str, str], str] = {}
-    for report in reports:
-        key = (report.target_id, str(report.record["date"]))
-        if key in seen:
-            problems.append(
-                f"{report.cell}: 目标 {report.target_id} 在 {key[1]} 的报告已在 {seen[key]} 填过：同一天只能有一条"
-            )
-        seen.setdefault(key, report.cell)
+    problems += _twice(checks) + _same_day(reports)
     if problems:
         raise LedgerProblems(problems)
     yaml = round_trip()
     data = yaml.load(data_file.read_text(encoding="utf-8"))
-    targets = {str(target["id"]): (path, target) for path, target in _targets(data)}
-    # Where each new record lands in the data, and the columns its fields came from: a check of
-    # the merged data is reported at its cell.
-    rows: dict[DataPath, tuple[str, dict[str, str]]] = {}
-    # Oldest first, as a target's records are kept: two ledgers may both report on one target.
-    for report in sorted(reports, key=lambda r: r.record["date"]):
-        path, target = targets[report.target_id]
-        records = target.setdefault("progress", [])
-        rows[(*path, "progress", len(records))] = (report.row, _FIELD_COLUMNS)
-        records.append(report.record)
-    for check in checks:
-        path, target = targets[check.target_id]
-        index = next(n for n, r in enumerate(target["progress"]) if str(r["date"]) == str(check.report_date))
-        rows[(*path, "progress", index, "verification")] = (check.row, _CHECK_COLUMNS)
-        target["progress"][index]["verification"] = check.verification
+    rows = _added(data, reports, checks)
     if as_of and as_of != plan.as_of:
         data.setdefault("progress", {})["as_of"] = as_of
     out = io.StringIO()
@@ -112,16 +88,52 @@ def merge(data_file: Path, ledgers: list[Path], as_of: datetime.date | None = No
     return Merge(text=text, added=tuple(reports), checked=tuple(checks), unchanged=unchanged)
 
 
-def _twice(checks: list[office.Check]) -> list[office.Check]:
-    """The checks of a report that an earlier row already checked."""
-    seen: set[tuple[str, datetime.date]] = set()
-    repeated = []
+def _added(data: Any, reports: list[Report], checks: list[office.Check]) -> dict[DataPath, tuple[str, dict[str, str]]]:
+    """Add the reports and checks to ``data``: where each new record lands, with the row and the
+    columns its fields came from, so that a check of the merged data is reported at its cell."""
+    reported = {str(item["id"]): (path, item) for path, item in _reported(data)}
+    rows: dict[DataPath, tuple[str, dict[str, str]]] = {}
+    # Oldest first, as an item's records are kept: two ledgers may both report on one item.
+    for report in sorted(reports, key=lambda r: r.record["date"]):
+        path, item = reported[report.item_id]
+        records = item.setdefault("progress", [])
+        rows[(*path, "progress", len(records))] = (report.row, _FIELD_COLUMNS)
+        records.append(report.record)
     for check in checks:
-        key = (check.target_id, check.report_date)
+        path, item = reported[check.item_id]
+        index = next(n for n, r in enumerate(item["progress"]) if str(r["date"]) == str(check.report_date))
+        rows[(*path, "progress", index, "verification")] = (check.row, _CHECK_COLUMNS)
+        item["progress"][index]["verification"] = check.verification
+    return rows
+
+
+def _twice(checks: list[office.Check]) -> list[str]:
+    """The checks of a report that an earlier row already checked, each at its cell."""
+    seen: set[tuple[str, datetime.date]] = set()
+    problems = []
+    for check in checks:
+        key = (check.item_id, check.report_date)
         if key in seen:
-            repeated.append(check)
+            problems.append(
+                f"{check.cell}: 编号 {check.item_id} 在 {check.report_date} 的报告在台账中核实了不止一次：只保留一行"
+            )
         seen.add(key)
-    return repeated
+    return problems
+
+
+def _same_day(reports: list[Report]) -> list[str]:
+    """The reports on an item for a day an earlier row already reported on, each at its cell."""
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for report in reports:
+        key = (report.item_id, str(report.record["date"]))
+        if key in seen:
+            problems.append(
+                f"{report.cell}: {report.noun} {report.item_id} 在 {key[1]} 的报告已在 {seen[key]} 填过："
+                "同一天只能有一条"
+            )
+        seen.setdefault(key, report.cell)
+    return problems
 
 
 def write_merge(data_file: Path, merged: Merge) -> None:
@@ -130,8 +142,8 @@ def write_merge(data_file: Path, merged: Merge) -> None:
             write.write_file(data_file, merged.text.encode("utf-8"))
 
 
-def _targets(data: Any) -> list[tuple[DataPath, Any]]:
-    """Every target of the data, with its path."""
+def _reported(data: Any) -> list[tuple[DataPath, Any]]:
+    """Every target and measure of the data, each with its path: what a report is added to."""
     return [
         *(
             (("chapters", c, "goals", g, "targets", t), target)
@@ -139,6 +151,7 @@ def _targets(data: Any) -> list[tuple[DataPath, Any]]:
             for g, goal in enumerate(chapter.get("goals", ()))
             for t, target in enumerate(goal["targets"])
         ),
+        *((("measures", m), measure) for m, measure in enumerate(data["measures"])),
         *(
             (("measures", m, "targets", t), target)
             for m, measure in enumerate(data["measures"])
