@@ -3,17 +3,22 @@ responsible for, reported on as a whole, and notes above its header saying to wh
 when it goes back; a filled measure row becomes a report in the measure's ``progress``, and the
 office's ledger lists such reports for a check."""
 
+import csv
 import dataclasses
 import datetime
+import io
 import shutil
 
+import feedparser
 import pytest
 from openpyxl import load_workbook
 
+from plansite import build, urls
 from plansite.data.read import read_plan
 from plansite.ledger import book as ledger_book
 from plansite.ledger import merge, office
 from plansite.site import catalog
+from tests.golden_pages import SITE
 from tests.test_ledger import SAMPLE, SITE_URL, fill, ledger, run_import
 
 DAY = datetime.date(2027, 3, 25)
@@ -273,3 +278,48 @@ def test_an_office_ledger_with_the_previous_headers_is_still_read(data, tmp_path
     fill(path, {2: check}, sheet_name=office.SHEET, headers=office.HEADERS)
     merged = merge.merge(data, [path])
     assert [(c.item_id, c.report_date) for c in merged.checked] == [("g2026-t1", datetime.date(2025, 6, 30))]
+
+
+def test_a_measure_without_targets_reported_in_its_ledger_reaches_every_page_table_and_feed(data, tmp_path):
+    """The round trip of the issue: 市工信局 fills its ledger's row for m02 (推进智能改造, no target)
+    with the date as a clerk types it, the editor imports it, and the report is everywhere."""
+    note = "已有200台设备接入工业互联网平台。"
+    filled = fill(
+        ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
+        {"m02": {"状态": "推进中", "填报日期": "2026年12月1日", "进展说明": note}},
+    )
+    result = run_import(filled, "--data", data)
+    assert result.returncode == 0, result.stderr
+    plan = read_plan(data, "measures.yaml")
+    m02 = next(m for m in plan.measures if m.id == "m02")
+    assert (m02.latest.date, m02.latest.status_label, m02.latest.note) == (datetime.date(2026, 12, 1), "推进中", note)
+    indexes = catalog.build(plan)
+    files = build.site_files(indexes, SITE)
+    measure = files["measures/m02.md"]
+    standing = measure[measure.index("## 落实情况") : measure.index("## 责任单位")]
+    assert note in standing and '<time datetime="2026-12-01">2026年12月1日</time>填报' in standing
+    # Reported within the cycle (since 2026-10-11): no longer late, on its page, its departments' and the dashboard.
+    assert "未按期填报" not in standing and not indexes.measures["m02"].late
+    department = files["departments/industry-it.md"]
+    listed = department[department.index('data-measure="m02"') :].split("</li>")[0]
+    assert '<time datetime="2026-12-01">2026年12月1日</time>填报' in listed and "未按期填报" not in listed
+    assert "牵头或负责的2项措施中，1项已按期填报，1项未按期填报" in department
+    dashboard = files["progress/index.md"]
+    late = dashboard[dashboard.index("### 未按期填报的措施") : dashboard.index("## 目标任务总体情况")]
+    assert "（二）推进智能改造" not in late and "（一）更新落后设备" in late
+    rows = {row["measure_id"]: row for row in csv.DictReader(io.StringIO(files["downloads/measures.csv"][1:]))}
+    assert (rows["m02"]["status_label"], rows["m02"]["reported_on"], rows["m02"]["note"]) == (
+        "推进中",
+        "2026-12-01",
+        note,
+    )
+    assert (rows["m02"]["check_label"], rows["m02"]["late"], rows["m02"]["as_of"]) == ("待核实", "否", "2027-03-31")
+    assert "第（二）项“推进智能改造”：推进中" in files["changes/index.md"] and note in files["changes/index.md"]
+    for feed in (
+        urls.source("feed"),
+        urls.source("department-feed", "industry-it"),
+        urls.source("department-feed", "data"),
+    ):
+        entries = feedparser.parse(files[feed]).entries
+        entry = next(e for e in entries if e.id.endswith(":progress/m02/2026-12-01"))
+        assert entry.summary == note and entry.link == SITE.site_url + "measures/m02/#progress"
