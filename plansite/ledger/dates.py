@@ -29,6 +29,11 @@ _TWO_DIGIT_YEAR = re.compile(r"\d{2}([-/.])\d{1,2}\1\d{1,2}|\d{2}年\d{1,2}月\d
 _NO_YEAR = re.compile(r"\d{1,2}([-/.])\d{1,2}|\d{1,2}月\d{1,2}[日号]?")
 # A time typed after the date (2026-12-01 09:30, 2026-12-01T09:30:00), which the report does not keep.
 _TIME = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+# Separators a Chinese input method gives for "." and "-" (。、—), and the spaces between numbers.
+_SEPARATORS = re.compile(r"(?<=\d)(?:\s*[。、—–]\s*|\s+)(?=\d)")
+# A weekday written after the date, in brackets or not (（星期二）, 周二): checked against the date.
+_WEEKDAY = re.compile(r"[(（]?(?:星期|周|礼拜)(?P<day>[一二三四五六日天])[)）]?$")
+_WEEKDAYS = "一二三四五六日"
 
 
 class UnreadableDate(ValueError):
@@ -47,10 +52,12 @@ def date_in(value: Any) -> datetime.date:
     if not typed:
         raise UnreadableDate(f"是空的：{ADVICE}")
     text = _TIME.sub("", unicodedata.normalize("NFKC", typed).strip())
-    text = re.sub(r"\s+", "", text)
+    text = _SEPARATORS.sub(".", text).rstrip("。.")
+    weekday = _WEEKDAY.search(text.replace(" ", ""))
+    text = re.sub(r"\s+", "", _WEEKDAY.sub("", text.replace(" ", "")) if weekday else text)
     for form in _FORMS:
         if match := form.fullmatch(text):
-            return _day(int(match["year"]), int(match["month"]), int(match["day"]), typed)
+            return _on_weekday(_day(int(match["year"]), int(match["month"]), int(match["day"]), typed), weekday, typed)
     if date := date_in_numerals(text.removesuffix("号") + ("日" if text.endswith("号") else "")):
         return date
     if _TWO_DIGIT_YEAR.fullmatch(text):
@@ -58,6 +65,13 @@ def date_in(value: Any) -> datetime.date:
     if _NO_YEAR.fullmatch(text):
         raise UnreadableDate(f"“{typed}”没有写年份：{ADVICE}")
     raise UnreadableDate(f"“{typed}”看不出是哪一天：{ADVICE}")
+
+
+def _on_weekday(date: datetime.date, weekday: re.Match[str] | None, typed: str) -> datetime.date:
+    """``date``, if the weekday typed after it (if any) is its own."""
+    if weekday and _WEEKDAYS[date.weekday()] != weekday["day"].replace("天", "日"):
+        raise UnreadableDate(f"“{typed}”的日期和星期对不上（{date} 是星期{_WEEKDAYS[date.weekday()]}）：{ADVICE}")
+    return date
 
 
 def _day(year: int, month: int, day: int, typed: str) -> datetime.date:
