@@ -20,7 +20,7 @@ from plansite.data.document import Document
 from plansite.data.follow_up import RelatedDocument
 from plansite.data.numerals import from_int
 from plansite.data.reporting import Cycle
-from plansite.data.targets import ALL_STATUS_LABELS, ProgressRecord, Status, Target
+from plansite.data.targets import ProgressRecord, Reported, Target
 
 DepartmentKind = Literal[
     "government-office", "municipal-department", "public-institution", "central-branch", "cooperative"
@@ -121,7 +121,7 @@ class Correction:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Measure:
+class Measure(Reported):
     id: str
     number: int
     chapter: Chapter
@@ -158,18 +158,6 @@ class Measure:
     @property
     def url(self) -> str:
         return urls.published(self.page)
-
-    @property
-    def latest(self) -> ProgressRecord | None:
-        return self.history[-1] if self.history else None
-
-    @property
-    def status(self) -> Status:
-        return self.history[-1].status if self.history else "unreported"
-
-    @property
-    def status_label(self) -> str:
-        return ALL_STATUS_LABELS[self.status]
 
     @property
     def reporters(self) -> tuple[Department, ...]:

@@ -104,8 +104,29 @@ class ProgressRecord:
         return CHECK_LABELS[self.check]
 
 
+class Reported:
+    """What a record that carries progress reports (a target, a measure) says of them: the latest
+    report is its status, and without any it is 未填报."""
+
+    __slots__ = ()
+    # Reports, oldest first.
+    history: tuple[ProgressRecord, ...]
+
+    @property
+    def latest(self) -> ProgressRecord | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def status(self) -> Status:
+        return self.history[-1].status if self.history else "unreported"
+
+    @property
+    def status_label(self) -> str:
+        return ALL_STATUS_LABELS[self.status]
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Target:
+class Target(Reported):
     id: str
     year: int
     text: str
@@ -123,18 +144,6 @@ class Target:
     def deadline(self) -> datetime.date:
         """ "到2025年" means by the end of 2025."""
         return datetime.date(self.year, 12, 31)
-
-    @property
-    def latest(self) -> ProgressRecord | None:
-        return self.history[-1] if self.history else None
-
-    @property
-    def status(self) -> Status:
-        return self.history[-1].status if self.history else "unreported"
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
 
     @property
     def value_text(self) -> str | None:

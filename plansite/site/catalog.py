@@ -43,8 +43,7 @@ class Catalog:
     # The department × chapter matrix: a row per department, a cell per chapter with measures.
     matrix: tuple[matrix.MatrixRow, ...]
     as_of: AsOf
-    # No department has reported on any target yet: pages say so once instead of marking every
-    # target that is due. Computed once, as every target's status badge asks.
+    # No department has reported on any target yet: pages say so once, where targets are listed.
     nothing_reported: bool
     # Where the reporting cycle stands at the as-of date; None without a cycle (nothing is late).
     reporting: Standing | None

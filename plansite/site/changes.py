@@ -18,7 +18,7 @@ from plansite import urls
 from plansite.data.follow_up import RelatedDocument
 from plansite.data.model import Department, Measure, Plan
 from plansite.data.numerals import zh_date
-from plansite.data.targets import ProgressRecord, Verification
+from plansite.data.targets import ProgressRecord
 from plansite.site.entries import Commitment, DepartmentEntry
 
 
@@ -55,9 +55,13 @@ def collect(
         change
         for c in commitments
         for record in c.target.history
-        for change in (
-            _report(c, record, concerned),
-            *((_verification(c, record, record.verification, concerned),) if record.verification else ()),
+        for change in _reported(
+            c.target.id,
+            _target_title(c),
+            record,
+            page=c.page,
+            measures=(c.measure,) if c.measure else (),
+            departments=tuple(concerned.get(c.target.id, ())),
         )
     ]
     for measure in plan.measures:
@@ -65,9 +69,13 @@ def collect(
         found += [
             change
             for record in measure.history
-            for change in (
-                _measure_report(measure, record, units),
-                *((_measure_verification(measure, record, record.verification, units),) if record.verification else ()),
+            for change in _reported(
+                measure.id,
+                _measure_title(measure),
+                record,
+                page=f"{measure.page}#progress",
+                measures=(measure,),
+                departments=units,
             )
         ]
         for index, correction in enumerate(measure.corrections):
@@ -98,65 +106,43 @@ def _target_title(commitment: Commitment) -> str:
     return f"{where}·{commitment.target.year}年目标“{commitment.target.indicator}”"
 
 
-def _report(commitment: Commitment, record: ProgressRecord, concerned: dict[str, list[Department]]) -> Change:
-    target = commitment.target
-    return Change(
-        date=record.date,
-        kind="进度",
-        key=f"progress/{target.id}/{record.date.isoformat()}",
-        title=f"{_target_title(commitment)}：{record.status_label}",
-        summary=record.note or "",
-        page=commitment.page,
-        measures=(commitment.measure,) if commitment.measure else (),
-        departments=tuple(concerned.get(target.id, ())),
-    )
-
-
-def _verification(
-    commitment: Commitment, record: ProgressRecord, check: Verification, concerned: dict[str, list[Department]]
-) -> Change:
-    target = commitment.target
-    return Change(
-        date=check.date,
-        kind="核实",
-        key=f"verification/{target.id}/{record.date.isoformat()}",
-        title=f"{_target_title(commitment)}：{zh_date(record.date)}的报告{check.label}",
-        summary=check.note or "",
-        page=commitment.page,
-        measures=(commitment.measure,) if commitment.measure else (),
-        departments=tuple(dict.fromkeys((*concerned.get(target.id, ()), check.by))),
-    )
-
-
 def _measure_title(measure: Measure) -> str:
     return f"第{measure.label}项“{measure.title}”"
 
 
-def _measure_report(measure: Measure, record: ProgressRecord, units: tuple[Department, ...]) -> Change:
-    return Change(
+def _reported(
+    key: str,
+    title: str,
+    record: ProgressRecord,
+    *,
+    page: str,
+    measures: tuple[Measure, ...],
+    departments: tuple[Department, ...],
+) -> tuple[Change, ...]:
+    """A report on a target or a measure (``key`` its id: they share one id space), and the
+    office's check of it if there is one, which also concerns the office."""
+    report = Change(
         date=record.date,
         kind="进度",
-        key=f"progress/{measure.id}/{record.date.isoformat()}",
-        title=f"{_measure_title(measure)}：{record.status_label}",
+        key=f"progress/{key}/{record.date.isoformat()}",
+        title=f"{title}：{record.status_label}",
         summary=record.note or "",
-        page=f"{measure.page}#progress",
-        measures=(measure,),
-        departments=units,
+        page=page,
+        measures=measures,
+        departments=departments,
     )
-
-
-def _measure_verification(
-    measure: Measure, record: ProgressRecord, check: Verification, units: tuple[Department, ...]
-) -> Change:
-    return Change(
+    check = record.verification
+    if check is None:
+        return (report,)
+    return report, Change(
         date=check.date,
         kind="核实",
-        key=f"verification/{measure.id}/{record.date.isoformat()}",
-        title=f"{_measure_title(measure)}：{zh_date(record.date)}的报告{check.label}",
+        key=f"verification/{key}/{record.date.isoformat()}",
+        title=f"{title}：{zh_date(record.date)}的报告{check.label}",
         summary=check.note or "",
-        page=f"{measure.page}#progress",
-        measures=(measure,),
-        departments=tuple(dict.fromkeys((*units, check.by))),
+        page=page,
+        measures=measures,
+        departments=tuple(dict.fromkeys((*departments, check.by))),
     )
 
 
