@@ -234,7 +234,8 @@ def test_each_departments_calendar_holds_its_deadlines(files, plan):
     built = catalog.build(plan)
     for entry in built.departments.values():
         parsed = calendar(files[urls.source("calendar", entry.department.id)])
-        events = parsed.walk("VEVENT")
+        # The days its ledger is due, where the data sets a cycle, come last (test_measure_progress).
+        events = [e for e in parsed.walk("VEVENT") if not str(e["UID"]).startswith("report-")]
         own = [c for g in entry.years for c in g.commitments]
         supported = [c for g in entry.supported_years for c in g.commitments]
         assert [str(e["UID"]) for e in events] == [f"{c.target.id}@plan.example" for c in own + supported]

@@ -3,6 +3,7 @@
 import datetime
 import re
 
+import icalendar
 import pytest
 import yaml
 
@@ -178,3 +179,23 @@ def test_a_plan_without_measure_reports_says_so_without_empty_boxes(plan):
     assert ("未按期填报" in page) == (plan.cycle is not None and plan.as_of is not None)
     dashboard = files["progress/index.md"]
     assert "全部措施显示为“未填报”" in dashboard and "plan-chart-measures-by-lead" not in dashboard
+
+
+def test_a_departments_calendar_holds_the_days_its_ledger_is_due():
+    indexes = catalog.build(plan_of(sample_data()))
+    files = build.site_files(indexes, SITE)
+    events = icalendar.Calendar.from_ical(files["downloads/calendars/industry-it.ics"]).walk("VEVENT")
+    report = events[-1]
+    assert str(report["UID"]) == "report-industry-it@plan.example"
+    assert report["DTSTART"].dt == datetime.date(2027, 4, 10) and str(report["SUMMARY"]) == "【报送】市工信局任务台账"
+    rule = report["RRULE"]
+    assert (rule["FREQ"], rule["INTERVAL"], rule["BYMONTHDAY"]) == (["MONTHLY"], [3], [10])
+    assert rule["UNTIL"] == [datetime.date(2028, 12, 31)]
+    assert "工作专班办公室（市发改委）" in str(report["DESCRIPTION"])
+    # A department that reports on no measure, and every department without a cycle, has no such day.
+    pboc = icalendar.Calendar.from_ical(files["downloads/calendars/pboc.ics"]).walk("VEVENT")
+    assert not any(str(e["UID"]).startswith("report-") for e in pboc)
+    data = sample_data()
+    del data["progress"]["cycle"]
+    plain = build.site_files(catalog.build(plan_of(data)), SITE)["downloads/calendars/industry-it.ics"]
+    assert "report-" not in plain

@@ -1,7 +1,8 @@
 """Target deadlines as iCalendar files (RFC 5545): one per department, one for the whole plan.
 
 A department subscribes to its own file's address in its calendar program and sees each of its
-targets as an all-day event on its deadline. Events keep the target's id as their UID, so an
+targets as an all-day event on its deadline and, where the data sets a reporting cycle, the days
+its ledger is due as one recurring event. Events keep the target's id as their UID, so an
 updated file changes events instead of duplicating them, and DTSTAMP is the data's as-of date,
 so the same data gives the same bytes.
 """
@@ -13,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from plansite import urls
+from plansite.data.reporting import PERIOD_MONTHS
 from plansite.site.catalog import Catalog
 from plansite.site.entries import Commitment, DepartmentEntry
 
@@ -32,18 +34,56 @@ def files(catalog: Catalog, site_url: str) -> dict[str, str]:
 
 
 def department_calendar(entry: DepartmentEntry, catalog: Catalog, site_url: str) -> str:
-    """The targets it leads (or is responsible for), then those it supports, each marked with its role."""
+    """The targets it leads (or is responsible for), then those it supports, each marked with its
+    role; then, with a reporting cycle, the days its ledger is due."""
     own = ((c, "【牵头】") for c in entry.own_commitments)
     supported = ((c, "【配合】") for c in entry.supported_commitments)
     name = f"{entry.department.name}：{catalog.plan.document.title}目标任务"
-    return _calendar(name, (*own, *supported), catalog, site_url)
+    return _calendar(name, (*own, *supported), catalog, site_url, _report_days(entry, catalog, site_url))
 
 
-def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Catalog, site_url: str) -> str:
+def _report_days(entry: DepartmentEntry, catalog: Catalog, site_url: str) -> list[str]:
+    """The days the department's ledger is due, from the next one to the plan's last year, as one
+    recurring event (RFC 5545 RRULE): none without a cycle or a measure it reports on."""
+    reporting = catalog.reporting
+    if reporting is None or not entry.reported_measures:
+        return []
+    plan = catalog.plan
+    office = f"工作专班办公室（{plan.verifier.name}）" if plan.verifier else "工作专班办公室"
+    months = PERIOD_MONTHS[reporting.cycle.period]
+    description = (
+        f"按报送周期（{reporting.cycle.text}），填好本单位的任务台账，交回{office}："
+        f"牵头或负责的{len(entry.reported_measures)}项措施及其目标任务的进展。\n{site_url}{entry.url}"
+    )
+    return [
+        "BEGIN:VEVENT",
+        f"UID:report-{entry.department.id}@{urls.host(site_url)}",
+        f"DTSTAMP:{_stamp(catalog)}",
+        f"DTSTART;VALUE=DATE:{reporting.next_due.strftime('%Y%m%d')}",
+        f"RRULE:FREQ=MONTHLY;INTERVAL={months};BYMONTHDAY={reporting.cycle.day};UNTIL={plan.document.last_year}1231",
+        f"SUMMARY:{_text(f'【报送】{entry.department.name}任务台账')}",
+        f"DESCRIPTION:{_text(description)}",
+        f"URL:{site_url}{entry.url}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def _stamp(catalog: Catalog) -> str:
+    """The data's date, not the build's, so a calendar rebuilds byte for byte."""
+    return (catalog.plan.as_of or catalog.plan.document.signed).strftime("%Y%m%dT000000Z")
+
+
+def _calendar(
+    name: str,
+    events: Iterable[tuple[Commitment, str]],
+    catalog: Catalog,
+    site_url: str,
+    more: list[str] | None = None,
+) -> str:
     plan = catalog.plan
     host = urls.host(site_url)
-    # The data's date, not the build's, so a calendar rebuilds byte for byte.
-    stamp = (plan.as_of or plan.document.signed).strftime("%Y%m%dT000000Z")
+    stamp = _stamp(catalog)
     data_date = f"数据截至{plan.as_of.isoformat()}" if plan.as_of else "尚未开始收集进度"
     lines = [
         "BEGIN:VCALENDAR",
@@ -80,6 +120,7 @@ def _calendar(name: str, events: Iterable[tuple[Commitment, str]], catalog: Cata
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
+    lines += more or []
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
 
