@@ -69,8 +69,10 @@ def test_rows_columns_and_cells_beyond_the_bounds_are_each_reported_at_their_cel
 @pytest.mark.parametrize(
     "note,column,words",
     [
-        ("第一行\n第二行", "G", "U+000A（换行符）"),
-        ("说明" * 101, "G", "最多 200 个字符"),
+        # A clerk's Alt+Enter and a long note are told in a clerk's words, at the reading.
+        ("第一行\n第二行", "G", "进展说明中有换行：请写成一段，不要在格子里按 Alt+Enter 换行"),
+        ("说明" * 101, "G", "进展说明有 202 个字，最多 200 个：请写要点"),
+        # Anything else the data refuses, by the merged data's check, at the same cell.
         ("进展\u200b顺利", "G", "U+200B（零宽空格）"),
     ],
     ids=["line-break", "too-long-note", "zero-width"],

@@ -25,6 +25,8 @@ DAY = datetime.date(2027, 3, 25)
 FILL_IN = (
     "填写：只填黄色的四列（状态、填报日期、进展说明、佐证材料链接），不要改动其他格子；已填的是各项最新的报告，"
     "没有新进展的保持原样。编号如 m01 的行报告整项措施的进展，如 m01-t1 的行报告措施中的一项目标。"
+    "填报日期写所报告情况截至的日期，写成年-月-日，如 2027-03-31；进展说明写成一段，200字以内，"
+    "不要在格子里按 Alt+Enter 换行；佐证材料链接只填一个以 https:// 或 http:// 开头的网址。"
 )
 KEEP = "交回：填好后仍保存为 .xlsx 格式，把这个文件发回；不要复制到新表，也不要另存为其他格式。"
 
@@ -50,11 +52,11 @@ def test_a_measure_row_carries_the_measure_and_its_latest_report(data, tmp_path)
     industry = rows(ledger(data, "industry-it", tmp_path / "industry-it.xlsx"))
     m01 = SITE_URL + "measures/m01/"
     assert industry[0] == (
-        *("m01", "（一）更新落后设备", None, None, None, None, None, None),
+        *("m01", "（一）更新落后设备（整项措施）", None, None, None, None, None, None),
         *("牵头", "二、工业设备更新", "淘汰一批老旧设备，到2026年完成更新项目20个。", m01),
     )
     assert industry[2] == (
-        *("m02", "（二）推进智能改造", None, None, "推进中", datetime.datetime(2026, 9, 30)),
+        *("m02", "（二）推进智能改造（整项措施）", None, None, "推进中", datetime.datetime(2026, 9, 30)),
         *("已有120台设备接入工业互联网平台。", None, "负责", "二、工业设备更新", "推动设备联网。"),
         SITE_URL + "measures/m02/",
     )
@@ -62,7 +64,7 @@ def test_a_measure_row_carries_the_measure_and_its_latest_report(data, tmp_path)
     finance = rows(ledger(data, "finance", tmp_path / "finance.xlsx"))
     assert [row[0] for row in finance] == ["m01-t1", "m03"]
     assert finance[1] == (
-        *("m03", "（三）加强金融支持", None, None, "推进中", datetime.datetime(2027, 1, 5)),
+        *("m03", "（三）加强金融支持（整项措施）", None, None, "推进中", datetime.datetime(2027, 1, 5)),
         *("已会同人行示例分行召开政银企对接会2次。", "https://www.example.gov.cn/czj/2027/01/05/dj.html"),
         *("牵头", "三、保障措施", "引导金融机构加大信贷投放。", SITE_URL + "measures/m03/"),
     )
@@ -120,15 +122,22 @@ def test_a_filled_measure_row_is_added_to_the_measures_progress_once(data, tmp_p
     assert result.returncode == 0, result.stderr
     assert "导入 2 条进度记录" in result.stdout
     after = data.read_text(encoding="utf-8").splitlines()
-    m01 = ["  progress:", "  - date: 2027-03-25", "    status: 推进中", "    note: 已完成更新项目19个。"]
-    m03 = ["  - date: 2027-03-25", "    status: 持续推进", "    note: 已召开第3次对接会。"]
-    # m01's reports after its targets, m03's after its last report: every other line as it was.
+    m01 = [
+        "  progress:",
+        "  - date: 2027-03-25",
+        "    status: 推进中",
+        "    note: 已完成更新项目19个。",
+        "    by: industry-it",
+    ]
+    m03 = ["  - date: 2027-03-25", "    status: 持续推进", "    note: 已召开第3次对接会。", "    by: finance"]
+    # m01's reports after its targets, m03's after its last report, each naming the department
+    # that gave it: every other line as it was.
     at_m01 = after.index(m01[0], after.index("- id: m01"))
     at_m03 = after.index(m03[0], after.index("- id: m03"))
     assert after[at_m01 - 1] == "      note: 2026年完成更新项目17个，其余3个转入2027年。"
-    assert after[at_m01 : at_m01 + 4] == m01 and after[at_m03 : at_m03 + 3] == m03
+    assert after[at_m01 : at_m01 + 5] == m01 and after[at_m03 : at_m03 + 4] == m03
     assert after[at_m03 - 1] == "      result: 属实"
-    assert after[:at_m01] + after[at_m01 + 4 : at_m03] + after[at_m03 + 3 :] == before
+    assert after[:at_m01] + after[at_m01 + 5 : at_m03] + after[at_m03 + 4 :] == before
     measures = {m.id: m for m in read_plan(data, "measures.yaml").measures}
     assert (measures["m01"].status, measures["m01"].latest.date) == ("in-progress", DAY)
     assert measures["m03"].status_label == "持续推进"
@@ -164,8 +173,10 @@ def test_a_status_of_the_other_kind_of_item_is_refused_at_its_cell(data, tmp_pat
     before = data.read_bytes()
     result = run_import(filled, "--data", data)
     assert result.stderr.splitlines() == [
-        "industry-it.xlsx!E6: 状态“未按期完成”不是措施可选的值：请从下拉列表中选择 未启动、推进中、持续推进、已完成",
-        "industry-it.xlsx!E7: 状态“持续推进”不是目标可选的值：请从下拉列表中选择 未启动、推进中、已完成、未按期完成",
+        "industry-it.xlsx!E6: 状态“未按期完成”不是措施可选的值（“未按期完成”只用于有期限的目标）："
+        "请从下拉列表中选择 未启动、推进中、持续推进、已完成",
+        "industry-it.xlsx!E7: 状态“持续推进”不是目标可选的值（“持续推进”只用于没有期限的措施）："
+        "请从下拉列表中选择 未启动、推进中、已完成、未按期完成",
         "共 2 个问题，数据没有改动",
     ]
     assert data.read_bytes() == before
@@ -323,3 +334,59 @@ def test_a_measure_without_targets_reported_in_its_ledger_reaches_every_page_tab
         entries = feedparser.parse(files[feed]).entries
         entry = next(e for e in entries if e.id.endswith(":progress/m02/2026-12-01"))
         assert entry.summary == note and entry.link == SITE.site_url + "measures/m02/#progress"
+
+
+def test_departments_sharing_a_measure_report_on_it_in_any_order_each_named(data, tmp_path):
+    """m02 has two responsible units: 市数据局's later report, imported first, neither stops 市工信局's
+    earlier one nor its ledger returned untouched; each report names who gave it."""
+    data_ledger = fill(
+        ledger(data, "data", tmp_path / "data.xlsx"),
+        {"m02": {"状态": "已完成", "填报日期": "2027年3月25日", "进展说明": "设备联网全部完成。"}},
+    )
+    untouched = ledger(data, "industry-it", tmp_path / "untouched.xlsx")
+    industry = fill(
+        ledger(data, "industry-it", tmp_path / "industry-it.xlsx"),
+        {"m02": {"状态": "推进中", "填报日期": "2027年3月20日", "进展说明": "已有180台设备联网。"}},
+    )
+    assert run_import(data_ledger, "--data", data).returncode == 0
+    for filled in (industry, untouched, data_ledger, industry):
+        result = run_import(filled, "--data", data)
+        assert result.returncode == 0, result.stderr
+    m02 = next(m for m in read_plan(data, "measures.yaml").measures if m.id == "m02")
+    assert [(r.date.isoformat(), r.status_label, r.by.id if r.by else None) for r in m02.history] == [
+        ("2026-09-30", "推进中", None),
+        ("2027-03-20", "推进中", "industry-it"),
+        ("2027-03-25", "已完成", "data"),
+    ]
+    page = build.site_files(catalog.build(read_plan(data, "measures.yaml")), SITE)["measures/m02.md"]
+    standing = page[page.index("## 落实情况") : page.index("## 责任单位")]
+    assert '市数据局<time datetime="2027-03-25">2027年3月25日</time>填报' in standing
+    assert '<span class="plan-history__by">市工信局填报</span>' in page[page.index("## 进度记录") :]
+
+
+def test_a_department_with_nothing_to_report_is_told_so(data, tmp_path):
+    """人行示例分行 only supports m03, which has no target: its ledger says there is nothing to fill
+    in and its page gives it no date to report by."""
+    path = ledger(data, "pboc", tmp_path / "pboc.xlsx")
+    assert [row[0] for row in rows(path, first=1)[:3]] == [
+        "人行示例分行任务台账（数据截至2027年3月31日）",
+        ledger_book.NOTHING_TO_FILL,
+        "编号",
+    ]
+    files = build.site_files(catalog.build(read_plan(data, "measures.yaml")), SITE)
+    assert "下次报送" not in files["departments/pboc.md"] and "下次报送" in files["departments/finance.md"]
+
+
+# openpyxl warns when this test itself reads the cell back; the command must not.
+@pytest.mark.filterwarnings("ignore:Cell .* is marked as a date")
+def test_a_number_in_a_date_cell_is_told_in_chinese(data, tmp_path):
+    path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
+    filled = fill(path, {"m02": {"状态": "推进中", "填报日期": 20270320}})
+    book = load_workbook(filled)
+    sheet = book[ledger_book.SHEET]
+    cell = next(c for c in sheet["F"] if c.row > 5 and sheet.cell(c.row, 1).value == "m02")
+    cell.number_format = "yyyy-mm-dd"  # as the ledger's date column is formatted
+    book.save(filled)
+    result = run_import(filled, "--data", data)
+    assert result.returncode == 1 and "Warning" not in result.stderr
+    assert f"industry-it.xlsx!F{cell.row}: 填报日期这一格是一个数字，不是日期" in result.stderr

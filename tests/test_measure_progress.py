@@ -90,7 +90,7 @@ def test_without_a_cycle_nothing_is_called_late():
     assert not any(entry.late for entry in indexes.measures.values())
     files = build.site_files(indexes, SITE)
     assert "未按期填报" not in files["measures/m01.md"] + files["departments/industry-it.md"]
-    assert "本方案的数据未设定报送周期" in files["progress/index.md"]
+    assert "本站尚未登记各单位报送进展的周期" in files["progress/index.md"]
 
 
 def test_a_completed_measure_is_never_late():
@@ -162,7 +162,7 @@ def test_pages_show_each_measures_standing_and_each_departments_next_report():
     history = verified[verified.index("## 进度记录") :]
     assert re.findall(r'<li><time datetime="([0-9-]+)"', history)[:2] == ["2026-06-30", "2027-01-05"]
     nobody = files["measures/m01.md"]
-    assert "还没有报告本项措施的落实情况" in nobody and "未按期填报" in nobody and "## 进度记录" not in nobody
+    assert "还没有报告本项措施整体的落实情况" in nobody and "未按期填报" in nobody and "## 进度记录" not in nobody
     department = files["departments/industry-it.md"]
     assert '<dt>下次报送</dt><dd><time datetime="2027-04-10">2027年4月10日</time>前' in department
     assert "牵头或负责的2项措施中，0项已按期填报，2项未按期填报" in department
@@ -175,7 +175,7 @@ def test_a_plan_without_measure_reports_says_so_without_empty_boxes(plan):
     files = build.site_files(catalog.build(plan), SITE)
     measure = next(m for m in plan.measures if m.reporters)
     page = files[measure.page]
-    assert "还没有报告本项措施的落实情况" in page and "## 进度记录" not in page
+    assert "还没有报告本项措施整体的落实情况" in page and "## 进度记录" not in page
     assert ("未按期填报" in page) == (plan.cycle is not None and plan.as_of is not None)
     dashboard = files["progress/index.md"]
     assert "全部措施显示为“未填报”" in dashboard and "plan-chart-measures-by-lead" not in dashboard
@@ -199,3 +199,12 @@ def test_a_departments_calendar_holds_the_days_its_ledger_is_due():
     del data["progress"]["cycle"]
     plain = build.site_files(catalog.build(plan_of(data)), SITE)["downloads/calendars/industry-it.ics"]
     assert "report-" not in plain
+
+
+def test_a_measure_that_names_no_unit_is_never_late():
+    data = sample_data()
+    del data["measures"][3]["progress"]
+    indexes = catalog.build(plan_of(data))
+    assert not indexes.measures["m04"].late and indexes.measures["m04"].measure.status == "unreported"
+    rows = {row.label: row.due for row in progress.build(indexes).measures_by_lead}
+    assert rows[progress.NO_LEAD_ROW] == 0

@@ -88,7 +88,7 @@ def test_a_filled_office_ledger_becomes_verifications_added_line_by_line_and_sho
         "        result: 属实",
         "        evidence:",
         "        - url: https://example.gov.cn/v.pdf",
-        "          title: 核实材料",
+        "          title: example.gov.cn",
     ]
     lines = data.read_text(encoding="utf-8").splitlines()
     start = lines.index(added[0], lines.index("      note: 2026年完成更新项目17个，其余3个转入2027年。"))

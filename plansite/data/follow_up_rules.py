@@ -60,14 +60,21 @@ def related_documents(report: Reporter, data: dict) -> None:
 
 
 def verifications(report: Reporter, data: dict) -> None:
-    """A verification is made by a department, after the report it checks and by the as-of
-    date; one that finds a report 不属实 says why."""
+    """A report is given, and a verification made, by a department; a verification after the
+    report it checks and by the as-of date; one that finds a report 不属实 says why."""
     departments = {text_of(d, "id") for _, d in records(data, "departments")}
     verifier = mapping_of(data.get("progress")).get("verifier")
     if isinstance(verifier, str) and verifier not in departments:
         report(("progress", "verifier"), unknown("departments", verifier, departments), "unknown-reference")
     for target_path, target in reported_of(data):
         for index, record in enumerate(list_of(target, "progress")):
+            reporter = mapping_of(record).get("by")
+            if isinstance(reporter, str) and reporter not in departments:
+                report(
+                    target_path + ("progress", index, "by"),
+                    unknown("departments", reporter, departments),
+                    "unknown-reference",
+                )
             check = mapping_of(mapping_of(record).get("verification"))
             if not check:
                 continue

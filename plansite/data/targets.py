@@ -87,6 +87,8 @@ class ProgressRecord:
     note: str | None
     evidence: tuple[Evidence, ...]
     verification: Verification | None = None
+    # The department that gave it, where the data records it (several may report on one item).
+    by: Department | None = None
 
     @property
     def status_label(self) -> str:
@@ -183,6 +185,7 @@ def _progress_record(r: Mapping[str, Any], departments: Mapping[str, Department]
         status=_STATUS_BY_LABEL[r["status"]],
         note=r.get("note"),
         evidence=_evidence(r),
+        by=departments[r["by"]] if "by" in r else None,
         verification=Verification(
             date=datetime.date.fromisoformat(check["date"]),
             by=departments[check["by"]],

@@ -66,13 +66,7 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
         catalog,
         Sheet(
             name=SHEET,
-            notes=(
-                notes.heading(title, catalog),
-                notes.department_return(catalog),
-                "填写：只填黄色的四列（状态、填报日期、进展说明、佐证材料链接），不要改动其他格子；已填的是各项最新的报告，"
-                "没有新进展的保持原样。编号如 m01 的行报告整项措施的进展，如 m01-t1 的行报告措施中的一项目标。",
-                notes.KEEP_THE_FILE,
-            ),
+            notes=_notes(title, catalog, entry) if rows else (notes.heading(title, catalog), NOTHING_TO_FILL),
             columns=(*HEADERS, *CONTEXT),
             open_columns=REPORT_COLUMNS,
             widths=WIDTHS,
@@ -85,13 +79,39 @@ def workbook(catalog: Catalog, entry: DepartmentEntry, site_url: str) -> bytes:
     )
 
 
+NOTHING_TO_FILL = (
+    "本单位在本方案中没有需要填报的事项（只配合没有目标任务的措施，整项措施的进展由牵头单位报告），不用交回本表。"
+)
+WRITING = (
+    "填报日期写所报告情况截至的日期，写成年-月-日，如 2027-03-31；进展说明写成一段，200字以内，"
+    "不要在格子里按 Alt+Enter 换行；佐证材料链接只填一个以 https:// 或 http:// 开头的网址。"
+)
+
+
+def _notes(title: str, catalog: Catalog, entry: DepartmentEntry) -> tuple[str, ...]:
+    """What the ledger is, to whom and by when it goes back, how to fill it in and to keep it."""
+    goals = (
+        "；编号以 g 开头的（如 g2025-t1）是方案第一部分的主要目标"
+        if any(r.measure is None for r in entry.ledger)
+        else ""
+    )
+    return (
+        notes.heading(title, catalog),
+        notes.department_return(catalog),
+        "填写：只填黄色的四列（状态、填报日期、进展说明、佐证材料链接），不要改动其他格子；已填的是各项最新的报告，"
+        f"没有新进展的保持原样。编号如 m01 的行报告整项措施的进展，如 m01-t1 的行报告措施中的一项目标{goals}。"
+        + WRITING,
+        notes.KEEP_THE_FILE,
+    )
+
+
 def _measure_row(row: LedgerRow, site_url: str) -> Row:
     """A measure reported on as a whole: it has neither a figure nor a deadline."""
     measure = row.measure
     assert measure is not None  # a department's line for a measure it reports on
     values = (
         measure.id,
-        measure.heading,
+        f"{measure.heading}（整项措施）",
         "",
         "",
         *_latest(measure.latest),

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
+from urllib.parse import urlsplit
 
 from openpyxl.utils import get_column_letter
 
@@ -73,6 +74,26 @@ def excess(row: tuple[Any, ...], number: int, name: str, problems: list[str]) ->
 def url_problem(text: str) -> str | None:
     """Why a filled link cell is refused, if it is."""
     return "链接应是以 http:// 或 https:// 开头的网址" if text and not _URL.fullmatch(text) else None
+
+
+# A note's limit in the data (schema/measures.schema.json, $defs/note).
+MAX_NOTE_CHARS = 200
+
+
+def note_problem(note: str) -> str | None:
+    """Why a filled note is refused, in a clerk's words, before the merged data's check would say
+    it in an editor's: a line break typed with Alt+Enter, or too long a text."""
+    if "\n" in note or "\r" in note:
+        return "中有换行：请写成一段，不要在格子里按 Alt+Enter 换行"
+    if len(note) > MAX_NOTE_CHARS:
+        return f"有 {len(note)} 个字，最多 {MAX_NOTE_CHARS} 个：请写要点，详细材料放在佐证材料链接中"
+    return None
+
+
+def evidence_title(url: str) -> str:
+    """A link's words, where a ledger gives only its address: the site it is on, so that a page
+    reads 佐证材料：www.example.gov.cn rather than the column's name twice."""
+    return urlsplit(url).hostname or url
 
 
 def text_of(value: Any) -> str:

@@ -17,6 +17,8 @@ from typing import Any
 from plansite.data.numerals import date_in_numerals
 
 EXAMPLE = "2026-12-01"
+# What openpyxl gives for a number in a date-formatted cell that is no date.
+NOT_A_DATE = "#VALUE!"
 ADVICE = f"请写成 {EXAMPLE} 这样的年-月-日"
 
 # NFKC has made full-width digits, separators and spaces ASCII before these are tried.
@@ -51,6 +53,8 @@ def date_in(value: Any) -> datetime.date:
     typed = "" if value is None else str(value).strip()
     if not typed:
         raise UnreadableDate(f"是空的：{ADVICE}")
+    if typed == NOT_A_DATE:
+        raise UnreadableDate(f"这一格是一个数字，不是日期（格子设成了日期格式，数字却不是任何一天）：{ADVICE}")
     text = _TIME.sub("", unicodedata.normalize("NFKC", typed).strip())
     text = _SEPARATORS.sub(".", text).rstrip("。.")
     weekday = _WEEKDAY.search(text.replace(" ", ""))

@@ -93,12 +93,14 @@ def _added(data: Any, reports: list[Report], checks: list[office.Check]) -> dict
     columns its fields came from, so that a check of the merged data is reported at its cell."""
     reported = {str(item["id"]): (path, item) for path, item in _reported(data)}
     rows: dict[DataPath, tuple[str, dict[str, str]]] = {}
-    # Oldest first, as an item's records are kept: two ledgers may both report on one item.
+    # Oldest first, as an item's records are kept: two ledgers may both report on one item, and
+    # a department's report may be older than another's already held.
     for report in sorted(reports, key=lambda r: r.record["date"]):
         path, item = reported[report.item_id]
         records = item.setdefault("progress", [])
-        rows[(*path, "progress", len(records))] = (report.row, _FIELD_COLUMNS)
-        records.append(report.record)
+        index = sum(str(held["date"]) < str(report.record["date"]) for held in records)
+        rows[(*path, "progress", index)] = (report.row, _FIELD_COLUMNS)
+        records.insert(index, report.record)
     for check in checks:
         path, item = reported[check.item_id]
         index = next(n for n, r in enumerate(item["progress"]) if str(r["date"]) == str(check.report_date))

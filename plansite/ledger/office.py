@@ -20,7 +20,7 @@ from typing import Any
 from plansite.data.model import Measure, Plan
 from plansite.data.targets import ProgressRecord, Target
 from plansite.ledger import notes
-from plansite.ledger.cells import date_of, filled_rows, text_of, url_problem
+from plansite.ledger.cells import date_of, evidence_title, filled_rows, note_problem, text_of, url_problem
 from plansite.ledger.dates import read_date
 from plansite.ledger.sheet import Row, Sheet, protected_workbook
 from plansite.site.catalog import Catalog
@@ -186,6 +186,8 @@ def _verification(
     note, evidence = text_of(values["核实说明"]), text_of(values["核实材料链接"])
     if result == "不属实" and not note:
         problems.append(f"{_cell(where, '核实说明')}: 核实结果是“不属实”，要写明哪里不属实")
+    elif problem := note_problem(note):
+        problems.append(f"{_cell(where, '核实说明')}: 核实说明{problem}")
     if problem := url_problem(evidence):
         problems.append(f"{_cell(where, '核实材料链接')}: 核实材料{problem}")
     if len(problems) > before or date is None:
@@ -194,7 +196,7 @@ def _verification(
     if note:
         check["note"] = note
     if evidence:
-        check["evidence"] = [{"url": evidence, "title": "核实材料"}]
+        check["evidence"] = [{"url": evidence, "title": evidence_title(evidence)}]
     return check
 
 

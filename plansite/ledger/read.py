@@ -7,6 +7,7 @@ Excel shows. ``merge`` merges them into the data."""
 from __future__ import annotations
 
 import datetime
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,11 @@ def read(
         problems.append(f"{name}: 读不出这个文件（{error.__class__.__name__}）：应是本站下载的 .xlsx 台账")
         return [], 0
     try:
-        return _read_rows(opened, name, plan, indexes, limit, problems)
+        # A number in a date cell that no date has (20270320 typed into a cell formatted as a
+        # date) makes openpyxl warn in English and give "#VALUE!": ``dates`` says it in Chinese.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return _read_rows(opened, name, plan, indexes, limit, problems)
     finally:
         opened.close()
 

@@ -63,7 +63,7 @@ class Row:
 # one is not saved again.
 _SAVED: dict[tuple[object, ...], bytes] = {}
 _SAVED_LIMIT = 1024
-_OPEN = PatternFill("solid", fgColor="FFF8E1")
+_OPEN = PatternFill("solid", fgColor="FFF2CC")
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
 _POINTS_PER_LINE = 15

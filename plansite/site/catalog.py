@@ -189,8 +189,9 @@ def build(plan: Plan, line_dates: Mapping[int, datetime.date] | None = None) -> 
 
 
 def _late(measure: Measure, reporting: Standing | None) -> bool:
-    """Not reported within the last cycle, and not complete: what the dashboard lists as late."""
-    if reporting is None or measure.status == "completed":
+    """Not reported within the last cycle, and not complete: what the dashboard lists as late. A
+    measure that names no unit has nobody asked to report on it, so it is never late."""
+    if reporting is None or measure.status == "completed" or not measure.reporters:
         return False
     return not reporting.is_current(measure.latest.date if measure.latest else None)
 

@@ -173,6 +173,11 @@ class DepartmentEntry:
         return tuple(sorted(self.leads + self.responsible_for, key=lambda m: m.number))
 
     @property
+    def ledger_to_fill(self) -> tuple[LedgerRow, ...]:
+        """The lines of its ledger it reports on: its measures as a whole, and its targets."""
+        return tuple(row for row in self.ledger if row.commitment or row.reports_measure)
+
+    @property
     def up_to_date(self) -> int:
         """How many of the measures it reports on are not late."""
         return len(self.reported_measures) - len(self.late)

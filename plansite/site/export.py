@@ -129,6 +129,7 @@ def _record(record: ProgressRecord) -> dict[str, Any]:
         "status": record.status,
         "status_label": record.status_label,
         "note": record.note,
+        "by": record.by.id if record.by else None,
         "evidence": _evidence(record.evidence),
         "check": record.check,
         "verification": {
