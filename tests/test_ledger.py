@@ -141,9 +141,10 @@ def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, 
         "    - date: 2027-03-20",
         "      status: 已完成",
         "      note: 其余3个项目已于2027年3月完成。",
+        "      by: industry-it",
         "      evidence:",
         "      - url: https://example.gov.cn/report.pdf",
-        "        title: 佐证材料",
+        "        title: example.gov.cn",
     ]
     # Only the new record's lines: every other line, comments and layout included, as it was.
     lines = after.splitlines()
