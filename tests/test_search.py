@@ -65,7 +65,7 @@ def search(browser, site_url):
 
 
 # Held query by query: the plan's own words, numbers, names and copied phrases.
-EXACT = [q for q in WRITTEN if q.kind != "everyday"]
+EXACT = [q for q in WRITTEN if q.kind not in ("everyday", "questions")]
 # Held as a set: everyday speech, which reaches the plan through the data's search_terms and the
 # reading of questions. The floors are the levels measured when questions were read (2026-12-03:
 # MRR 0.935, 101 of 102 in the first three).
@@ -86,6 +86,23 @@ def test_everyday_words_find_what_the_plan_calls_otherwise(ranked):
     missed = [f"{q.text}: {ranked[q.text][:3]}" for q, rank in zip(EVERYDAY, ranks, strict=True) if rank < 1 / 3]
     assert sum(ranks) / len(ranks) >= EVERYDAY_MRR, missed
     assert sum(rank >= 1 / 3 for rank in ranks) / len(ranks) >= EVERYDAY_TOP_THREE, missed
+
+
+# Held as a set: residents' whole questions, answered by the measure they concern. The floors are
+# the levels measured when the set was written, before any change to the ranking (2026-12-07:
+# MRR 0.573, 102 of 159 in the first three, 42 finding nothing); issue 37 asks for 97 %.
+QUESTIONS = [q for q in WRITTEN if q.kind == "questions"]
+QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND = 0.57, 0.64, 0.73
+
+
+def test_residents_questions_find_the_measure_they_concern(ranked):
+    if not QUESTIONS:
+        pytest.skip("this plan's facts hold no residents' questions yet (docs/ADOPTING.md: write them)")
+    ranks = [reciprocal_rank(ranked[q.text], q.expected) for q in QUESTIONS]
+    missed = [f"{q.text}: {ranked[q.text][:3]}" for q, rank in zip(QUESTIONS, ranks, strict=True) if rank < 1 / 3]
+    assert sum(ranks) / len(ranks) >= QUESTIONS_MRR, missed
+    assert sum(rank >= 1 / 3 for rank in ranks) / len(ranks) >= QUESTIONS_TOP_THREE, missed
+    assert sum(bool(ranked[q.text]) for q in QUESTIONS) / len(QUESTIONS) >= QUESTIONS_FOUND, missed
 
 
 def _page(url, title, text):

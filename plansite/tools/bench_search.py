@@ -5,8 +5,8 @@
 Serves site/ on 127.0.0.1 and types each query of tests/this_plan.yaml, and the phrases
 scripts/search_eval.py draws from the plan, into the search box in Chromium. Prints each query's
 first three results with the rank of the first expected page, then per kind of query the mean
-reciprocal rank (MRR: 1 when an expected page comes first, 1/2 second, 0 when missing) and the
-share answered first and within the first three.
+reciprocal rank (MRR: 1 when an expected page comes first, 1/2 second, 0 when missing), the
+share answered first and within the first three, and the share that found nothing at all.
 """
 
 import argparse
@@ -33,6 +33,7 @@ def main() -> int:
         return 2
     queries = written_queries() + drawn_phrases(read_plan(args.data, str(args.data)), per_measure=2)
     ranks: dict[str, list[float]] = defaultdict(list)
+    empty: dict[str, int] = defaultdict(int)
     with serve(args.site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
         box = SearchBox(browser.new_page(viewport={"width": 1280, "height": 900}), url)
@@ -40,16 +41,19 @@ def main() -> int:
             results = box.results(query.text)
             rank = reciprocal_rank(results, query.expected)
             ranks[query.kind].append(rank)
+            empty[query.kind] += not results
             if not args.misses or rank < 1:
                 shown = "  ".join(f"/{page}" for page in results[:3]) or "(nothing found)"
                 place = f"#{round(1 / rank)}" if rank else "miss"
-                print(f"{query.kind:8} {place:>5}  {query.text:<16} {shown}")
+                print(f"{query.kind:9} {place:>5}  {query.text:<16} {shown}")
         browser.close()
-    print(f"\n{'kind':8} {'queries':>7} {'MRR':>6} {'first':>6} {'top 3':>6}")
+    print(f"\n{'kind':9} {'queries':>7} {'MRR':>6} {'first':>6} {'top 3':>6} {'none':>6}")
+    empty["all"] = sum(empty.values())
     for kind, values in [*ranks.items(), ("all", [v for vs in ranks.values() for v in vs])]:
         first = sum(v == 1 for v in values) / len(values)
         top3 = sum(v >= 1 / 3 for v in values) / len(values)
-        print(f"{kind:8} {len(values):7} {sum(values) / len(values):6.3f} {first:6.0%} {top3:6.0%}")
+        none = empty[kind] / len(values)
+        print(f"{kind:9} {len(values):7} {sum(values) / len(values):6.3f} {first:6.0%} {top3:6.0%} {none:6.0%}")
     return 0
 
 
