@@ -158,7 +158,7 @@ RECORD_PATHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 ANCHORS = frozenset(
     {
         "amended", "amendment", "by-chapter", "by-lead", "by-year", "calendars", "changes", "chapters", "cite",
-        "contact", "corrections", "docmeta", "documents", "due", "fields", "files", "goals", "history",
+        "contact", "corrections", "docmeta", "documents", "due", "elsewhere", "fields", "files", "goals", "history",
         "implementing", "interpretation", "late", "licence", "matrix", "measures", "notice", "overall", "plan",
         "plan-chart-by-chapter", "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-measures-by-lead",
         "plan-chart-overall", "plan-department-filter", "plan-search", "plan-search-results", "progress",

@@ -208,7 +208,10 @@ def test_system_fonts_only(site):
 
 
 def test_the_404_page_speaks_chinese(site):
-    assert "页面不存在" in read(site / "404.html")
+    page = read(site / "404.html")
+    assert "页面不存在" in page
+    # A reader who came for a subsidy is shown the way to ask.
+    assert '/help/">怎么申请补贴、到哪里办理</a>' in page
 
 
 def test_the_export_is_published(site, plan):

@@ -37,6 +37,8 @@ def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None
             aliases=tuple(d.get("aliases", ())),
             kind=d.get("kind"),
             kind_label=kind_labels[d["kind"]] if "kind" in d else UNSORTED_LABEL,
+            website=d.get("website"),
+            phone=d.get("phone"),
         )
         for d in data["departments"]
     }
@@ -203,4 +205,5 @@ def _measure(
         targets=tuple(target_from(t, departments) for t in m["targets"]),
         source_line=source_line,
         history=progress_history(m, departments),
+        offers=tuple(m.get("offers", ())),
     )

@@ -53,6 +53,9 @@ class Department:
     aliases: tuple[str, ...]
     kind: DepartmentKind | None
     kind_label: str
+    # Where residents reach it, where the data records it.
+    website: str | None = None
+    phone: str | None = None
 
     @property
     def page(self) -> str:
@@ -143,6 +146,8 @@ class Measure(Reported):
     source_line: int
     # Its department's reports on the whole measure, oldest first, whether or not it has targets.
     history: tuple[ProgressRecord, ...] = ()
+    # What its text promises residents directly (补贴, 购买优惠, 便民服务), as an editor marked it.
+    offers: tuple[str, ...] = ()
 
     # As the text writes its number: （十二）, or 1. where the plan numbers so (document.measure_numbering).
     label: str

@@ -63,7 +63,15 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             for d in plan.documents
         ],
         "departments": [
-            {"id": d.id, "name": d.name, "full_name": d.full_name, "aliases": list(d.aliases), "kind": d.kind}
+            {
+                "id": d.id,
+                "name": d.name,
+                "full_name": d.full_name,
+                "aliases": list(d.aliases),
+                "kind": d.kind,
+                "website": d.website,
+                "phone": d.phone,
+            }
             for d in plan.departments
         ],
         "topics": [{"id": t.id, "name": t.name} for t in plan.topics],
@@ -101,6 +109,7 @@ def _measure(plan: Plan, measure: Measure) -> dict[str, Any]:
         "status": measure.status,
         "status_label": measure.status_label,
         "progress": [_record(record) for record in measure.history],
+        "offers": list(measure.offers),
     }
 
 

@@ -21,7 +21,7 @@ from plansite import repository, urls
 from plansite.data.model import Measure
 from plansite.data.numerals import zh_date
 from plansite.data.targets import MEASURE_STATUS_LABELS, STATUS_LABELS
-from plansite.site import charts, markup, progress, tables
+from plansite.site import charts, help, markup, progress, tables
 from plansite.site.catalog import Catalog
 from plansite.site.config import SiteConfig
 from plansite.site.entries import Commitment
@@ -38,6 +38,7 @@ def render(catalog: Catalog, site: SiteConfig, engine: str) -> Iterator[tuple[st
         "plan": catalog.plan,
         "site": site,
         "dashboard": progress.build(catalog),
+        "help": help.build(catalog),
         "statuses": STATUS_LABELS,
         "measure_statuses": MEASURE_STATUS_LABELS,
         "tables": tables.TABLES,
