@@ -1,6 +1,12 @@
-""""怎么申请补贴、到哪里办理" has ways in: the home page, measures whose text promises residents
+""" "怎么申请补贴、到哪里办理" has ways in: the home page, measures whose text promises residents
 something (marked in the data), implementing documents; and the help page names, for each field,
-its lead department, how to reach it, what its measures offer and the rules issued for them."""
+its lead department, how to reach it, what its measures offer and the rules issued for them. A
+measure page also offers the 督查 address, once one is set, with the measure filled in."""
+
+import dataclasses
+import html
+import re
+import urllib.parse
 
 import pytest
 import yaml
@@ -8,7 +14,7 @@ import yaml
 from plansite import build
 from plansite.data.read import read_plan
 from plansite.problems import DataError
-from plansite.site import catalog
+from plansite.site import catalog, config
 from tests.conftest import ROOT
 from tests.golden_pages import SITE
 
@@ -64,9 +70,10 @@ def test_help_names_each_fields_lead_how_to_reach_it_and_the_rules_recorded_for_
 
 def test_a_department_without_contacts_says_where_to_look():
     files = pages(sample_with())
-    assert "网站和电话本站尚未收录：请在示例市人民政府门户网站的部门栏目查找，或拨打12345" in files[
-        "departments/finance.md"
-    ]
+    assert (
+        "网站和电话本站尚未收录：请在示例市人民政府门户网站的部门栏目查找，或拨打12345"
+        in files["departments/finance.md"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -98,3 +105,33 @@ def test_what_a_measure_offers_is_one_of_three_kinds():
     with pytest.raises(DataError) as error:
         pages(sample_with(m01=["优惠券"]))
     assert "写 补贴、购买优惠 或 便民服务" in error.value.report()
+
+
+def measure_page(site) -> str:
+    plan = read_plan(SAMPLE, "curated.yaml")
+    return build.site_files(catalog.build(plan), site)["measures/m01.md"]
+
+
+def test_a_measure_page_offers_the_supervision_address_filled_in_only_once_one_is_set():
+    assert "督查" not in measure_page(SITE)
+    mail = dataclasses.replace(SITE, supervision_url="mailto:duban@example.gov.cn")
+    link = re.search(r'<a href="(mailto:[^"]+)" rel="noopener">向督查部门反映</a>', measure_page(mail))
+    assert link
+    address = urllib.parse.urlsplit(html.unescape(link[1]))
+    query = urllib.parse.parse_qs(address.query)
+    assert address.path == "duban@example.gov.cn"
+    assert query["subject"] == ["督查：示例市推动设备更新工作方案第（一）项“更新落后设备”"]
+    assert query["body"] == ["https://plan.example/measures/m01/"]
+    form = dataclasses.replace(SITE, supervision_url="https://duban.example.gov.cn/form?from=plan")
+    found = re.search(r'<a href="([^"]+)" rel="noopener">向督查部门反映</a>', measure_page(form))
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(html.unescape(found[1])).query)
+    assert query["from"] == ["plan"] and query["url"] == ["https://plan.example/measures/m01/"]
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "duban@example.gov.cn", "www.example.gov.cn"])
+def test_a_supervision_address_that_is_no_address_is_refused_in_chinese(tmp_path, value):
+    mkdocs_yml = tmp_path / "mkdocs.yml"
+    mkdocs_yml.write_text(yaml.safe_dump({"extra": {"site_info": {"supervision_url": value}}}), encoding="utf-8")
+    with pytest.raises(config.SettingError) as error:
+        config.read_site_config(mkdocs_yml, "data/measures.yaml")
+    assert "supervision_url" in str(error.value) and "留空时页面不显示督查链接" in str(error.value)

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from plansite import build, write
 from plansite.data import characters
 from plansite.problems import DataError
+from plansite.site.config import SettingError
 
 # What can stop a run after the data passed validation.
-GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder)
+GENERATION_ERRORS = (build.PageConflict, write.NotGeneratedFolder, SettingError)
 # Exit statuses: 1 a problem the editor can fix, 70 a defect (EX_SOFTWARE), 130 interrupted.
 FAILED, DEFECT, INTERRUPTED = 1, 70, 130
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ class SiteConfig:
     data_licence_url: str = ""
     # Where readers report an error (extra.site_info.correction_url); empty if nowhere yet.
     correction_url: str = ""
+    # Where readers report that a measure is not being delivered (extra.site_info.supervision_url,
+    # a 督查 form or a mailto: address); empty until set, and then no page links it.
+    supervision_url: str = ""
     # Pages for editors (the live preview): each measure links its place in the data file.
     editing: bool = False
 
@@ -41,6 +45,23 @@ class SiteConfig:
         """The address of a new error report about ``subject``, its title filled in."""
         separator = "&" if "?" in self.correction_url else "?"
         return f"{self.correction_url}{separator}title={quote('纠错：' + subject)}"
+
+    def supervision_link(self, subject: str, address: str) -> str:
+        """A report to the 督查 address about ``subject`` (at ``address``), filled in: a mail's
+        subject and body, or a form's title and url parameters. The site itself sends nothing."""
+        separator = "&" if "?" in self.supervision_url else "?"
+        title, where = quote("督查：" + subject), quote(address, safe="")
+        if self.supervision_url.startswith("mailto:"):
+            return f"{self.supervision_url}{separator}subject={title}&body={where}"
+        return f"{self.supervision_url}{separator}title={title}&url={where}"
+
+
+class SettingError(Exception):
+    """A setting of mkdocs.yml the pages cannot use, worded for the editor."""
+
+
+# What a supervision address may be: a form on the web or an e-mail address.
+_SUPERVISION = re.compile(r"(?:https?://[^\s/]+\.\S+|mailto:[^\s@]+@[^\s@]+\.\S+)")
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -67,5 +88,15 @@ def read_site_config(mkdocs_yml: Path, data_path: str, editing: bool = False) ->
         data_licence=licence.get("name") or "",
         data_licence_url=licence.get("url") or "",
         correction_url=info.get("correction_url") or "",
+        supervision_url=_supervision(info.get("supervision_url") or ""),
         editing=editing,
     )
+
+
+def _supervision(value: object) -> str:
+    if value and not (isinstance(value, str) and _SUPERVISION.fullmatch(value)):
+        raise SettingError(
+            f"mkdocs.yml 中 extra.site_info.supervision_url 的“{value}”不是以 https://、http:// 或 mailto: "
+            "开头的完整地址：请改正，或者留空（留空时页面不显示督查链接）"
+        )
+    return str(value)
