@@ -239,3 +239,17 @@ def test_the_built_site_is_reproducible_apart_from_mkdocs_dates(site, tmp_path):
     assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
     differing = [f for f in files if (site / f).read_bytes() != (again / f).read_bytes()]
     assert set(differing) <= stamped
+
+
+def test_every_page_carries_a_card_for_chat_apps_and_its_canonical_address(site, plan):
+    for path in sorted(site.rglob("index.html")):
+        page = read(path)
+        meta = dict(re.findall(r'<meta (?:property|name)="([a-z:_]+)" content="([^"]*)"', page))
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', page)
+        assert canonical and meta["og:url"] == canonical[1], path
+        title = html_module.unescape(re.search(r"<title>(.*?)</title>", page, re.S)[1])
+        assert html_module.unescape(meta["og:title"]) in title, path
+        assert meta["og:description"] and meta["og:description"] == meta["description"], path
+        assert html_module.unescape(meta["og:site_name"]) in title and meta["og:locale"] == "zh_CN", path
+    measure = read(site / plan.measures[0].url / "index.html")
+    assert f'property="og:title" content="{plan.measures[0].heading}"' in measure

@@ -230,7 +230,8 @@ def rendered(data: dict, folder: Path) -> dict[str, Elements]:
         parser.feed(markdown.Markdown(extensions=extensions, extension_configs=options).convert(body))
         # MkDocs prints a page's title into the page without escaping it. (Its description, cut
         # to a length, may leave texts out.)
-        parser.text.append(html.unescape(yaml.safe_load(front)["title"]))
+        # The home page has none: the browser's title is the site's name.
+        parser.text.append(html.unescape(yaml.safe_load(front).get("title", "")))
         parser.feed("")
         pages[path] = parser
     return pages

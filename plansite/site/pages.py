@@ -158,6 +158,13 @@ def _inherited_config(catalog: Catalog, engine: str) -> str:
     names a plan and nothing in overrides/ writes a path by hand."""
     plan = catalog.plan
     extra: dict[str, Any] = {"search_engine": engine, "paths": urls.theme_paths()}
+    # Every printed page says what it is from and as of when (overrides/main.html).
+    extra["printed"] = {
+        "plan": markup.for_theme(
+            f"《{plan.document.title}》" + (f"（{plan.document.number}）" if plan.document.number else "")
+        ),
+        "as_of": markup.for_theme(catalog.as_of.text),
+    }
     validity = plan.document.validity
     if validity and validity.notice:
         # Every page, hand-written ones too, says that the plan is no longer in force (overrides/main.html).
