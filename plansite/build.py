@@ -13,7 +13,7 @@ from plansite import repository, urls
 from plansite.data import history, model, read
 from plansite.ledger import book as ledger_book
 from plansite.ledger import office
-from plansite.site import calendars, catalog, config, export, feeds, pages, search, search_index, tables
+from plansite.site import calendars, card, catalog, config, export, feeds, pages, search, search_index, tables
 
 ROOT = repository.ROOT
 HAND_WRITTEN = repository.HAND_WRITTEN
@@ -46,6 +46,7 @@ def build(
     published = _Published()
     _generate_text(published, indexes, site, own_pages)
     published.add(ledger_book.files(indexes, site.site_url).items())
+    published.add([(urls.source("card"), card.png(plan))])
     if plan.verifier:
         published.add([(urls.source("verification-ledger-book"), office.workbook(indexes, site.site_url))])
     published.add(own_pages, lambda path: f"手写页面 {hand_written / path}")

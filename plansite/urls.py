@@ -139,6 +139,8 @@ OUTPUTS: Mapping[str, Output] = MappingProxyType(
         "year-targets": Output(path="downloads/years/{id}-targets.csv"),
         "calendar": Output(path="downloads/calendars/{id}.ics"),
         "plan-calendar": Output(path="downloads/calendars/all.ics"),
+        # The picture a chat app shows beside a shared link (site/card.py).
+        "card": Output(path="plan-card.png"),
     }
 )
 PATHS: Mapping[str, str] = MappingProxyType({kind: output.path for kind, output in OUTPUTS.items()})

@@ -253,3 +253,11 @@ def test_every_page_carries_a_card_for_chat_apps_and_its_canonical_address(site,
         assert html_module.unescape(meta["og:site_name"]) in title and meta["og:locale"] == "zh_CN", path
     measure = read(site / plan.measures[0].url / "index.html")
     assert f'property="og:title" content="{plan.measures[0].heading}"' in measure
+
+
+def test_the_card_a_page_names_is_the_sites_own_png(site):
+    home = read(site / "index.html")
+    address = re.search(r'<meta property="og:image" content="([^"]+)"', home)[1]
+    assert address.startswith("https://") and (site / urlsplit(address).path.lstrip("/")).read_bytes().startswith(
+        b"\x89PNG"
+    )
