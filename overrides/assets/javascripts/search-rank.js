@@ -1,21 +1,29 @@
 /* How the site's own search ranks pages: the scoring search.js uses, and the tests call directly.
 
-   What a reader types is matched as a phrase, by substring, so Chinese needs no word
-   segmentation and a phrase copied from the plan finds the measure that holds it. Each part
-   of a query (parts are separated by spaces) scores, best first: a word that names the page
-   (a measure's number, a department's names), the title, a lead department's name, a
-   supporting one's or the text (a few points more for each further occurrence), and last a
-   partial match: the share of the part's two-character pieces the page holds, always below any
-   whole match. A part that holds an everyday word (下水道) also scores as the plan's words it
-   stands for (污水收集管网: the data's search_terms), below any literal whole match. A part no
-   page holds is read as the words between the asking words in it (冰箱补贴多少钱: 冰箱补贴;
-   我家电梯能换吗: 电梯). A page's
-   score is the sum over the parts, halved for each part it misses, times its weight (a measure
-   above an index page that lists it). */
+   A ranking model, as full-text engines that serve Chinese use (Lucene's CJK analyzer, Pagefind,
+   Elasticsearch's cjk bigrams): text is cut into two-character pieces, so Chinese needs no word
+   segmentation, and each page is scored with BM25F over its fields. Every piece of the query
+   counts, weighted by how rare it is in the plan (idf), its count in the page saturating (K1)
+   and longer pages normalised (B); a page's fields weigh what they are worth (its number and
+   title, its lead departments, its supporting ones, its text). A part matched whole, as a
+   phrase, earns a bonus of its pieces' weight (more in the title), and a word that names the
+   page (（十七）, 第十七项, a department's names) ranks it first. The everyday words of the data's
+   search_terms expand the query: the plan's words they stand for (暖气: 供热) join it, their pieces
+   sharing the everyday word's own weight so that a long expansion cannot outweigh the rest. A
+   query finds nothing only when no page holds any of its pieces. Parts are separated by spaces;
+   a page's score is the sum over them, times its weight (a measure above an index page). */
 var PlanSearch = (function () {
   "use strict";
   var MAX_RESULTS = 12;
-  var KEY = 100, TITLE_EXACT = 90, TITLE = 60, LEAD = 45, TEXT = 30, PARTIAL = 24;
+  // BM25's usual constants: how fast a piece's count saturates, how much a page's length counts.
+  var K1 = 1.2, B = 0.75;
+  // What a piece found in each field is worth, against the text's 1.
+  var FIELDS = { title: 3, keys: 3, lead: 2, units: 1, text: 1 };
+  // A part matched whole earns its pieces' weight once more, twice in a title or a lead department's
+  // name; a word that names the page ranks it above anything the pieces can add up to.
+  var PHRASE = 1, PHRASE_IN_TITLE = 2, KEY = 40;
+  // An everyday word's expansion counts at most this share of the word itself.
+  var EXPANSION = 0.8;
 
   /* Fold what differs only in form: case and full-width letters, digits and brackets. */
   function fold(text) {
@@ -30,117 +38,167 @@ var PlanSearch = (function () {
   function bare(text) {
     return fold(text).replace(NOT_WORD, "");
   }
-  function count(haystack, needle) {
-    var n = 0;
-    for (var at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) n++;
-    return n;
-  }
-  function holds(names, part) {
-    return names.some(function (name) { return name.indexOf(part) !== -1; });
-  }
-  function pieces(part) {
+  /* The pieces a text is indexed by: a run of Latin letters and digits whole (2025, csv), and
+     each two characters of any other run (更新改造: 更新, 新改, 改造); a lone character itself. */
+  function pieces(text) {
     var found = [];
-    for (var i = 0; i + 2 <= part.length; i++) found.push(part.slice(i, i + 2));
+    // Never across punctuation: 重点，改造 holds no 点改.
+    fold(text).split(NOT_WORD).forEach(function (words) {
+      (words.match(/[a-z0-9]+|[^a-z0-9]+/g) || []).forEach(function (run) {
+        if (/^[a-z0-9]/.test(run) || run.length === 1) { found.push(run); return; }
+        for (var i = 0; i + 2 <= run.length; i++) found.push(run.slice(i, i + 2));
+      });
+    });
     return found;
   }
 
   function prepare(entry, order) {
+    var fields = {
+      title: bare(entry.title),
+      keys: entry.keys.map(bare).join("|"),
+      lead: entry.lead.map(bare).join("|"),
+      units: entry.units.map(bare).join("|"),
+      text: bare(entry.text),
+    };
     return {
-      entry: entry,
-      order: order,
-      title: fold(entry.title),
-      bareTitle: bare(entry.title),
-      text: fold(entry.text),
-      keys: entry.keys.map(bare),
-      lead: entry.lead.map(bare),
-      units: entry.units.map(bare),
+      entry: entry, order: order, fields: fields, tf: null, length: 0, keys: entry.keys.map(bare),
+      // search.js marks the excerpt in the text as folded, whose length is the original's.
+      title: fold(entry.title), text: fold(entry.text),
     };
   }
 
-  /* A part's score on one page, and the strings to mark in its excerpt. */
-  function score(page, part) {
-    var plain = bare(part);
-    if (!plain) return { score: 0, marks: [] };
-    if (page.keys.indexOf(plain) !== -1) return { score: KEY, marks: [part] };
-    if (page.bareTitle === plain) return { score: TITLE_EXACT, marks: [part] };
-    if (page.title.indexOf(part) !== -1 || page.bareTitle.indexOf(plain) !== -1) return { score: TITLE, marks: [part] };
-    if (plain.length > 1 && holds(page.lead, plain)) return { score: LEAD, marks: [part] };
-    if (plain.length > 1 && holds(page.units, plain)) return { score: TEXT, marks: [part] };
-    var times = count(page.text, part) || count(page.text, plain);
-    if (times) return { score: TEXT + Math.min(times - 1, 4), marks: [part, plain] };
-    var all = pieces(plain), held = all.filter(function (p) { return page.title.indexOf(p) !== -1 || page.text.indexOf(p) !== -1; });
-    if (all.length < 2 || held.length * 2 < all.length) return { score: 0, marks: [] };
-    var share = held.length / all.length;
-    var inTitle = held.filter(function (p) { return page.title.indexOf(p) !== -1; }).length / held.length;
-    var often = held.reduce(function (sum, p) { return sum + count(page.text, p); }, 0);
-    var partial = PARTIAL * share * share * (0.8 + 0.2 * inTitle) + Math.min(often, 10) * 0.3;
-    return { score: Math.min(partial, PARTIAL), marks: held };
+  /* What the whole index says of each piece: in how many pages it stands, and the pages' mean
+     length. Computed on the first query and kept with the pages. */
+  /* A page's pieces, each counted with its field's weight, and its weighted length. */
+  function index(page) {
+    var entry = page.entry, tf = {}, length = 0;
+    var written = { title: [entry.title], keys: entry.keys, lead: entry.lead, units: entry.units, text: [entry.text] };
+    Object.keys(FIELDS).forEach(function (field) {
+      written[field].forEach(function (value) {
+        pieces(value).forEach(function (piece) { tf[piece] = (tf[piece] || 0) + FIELDS[field]; });
+      });
+      length += FIELDS[field] * page.fields[field].length;
+    });
+    page.tf = tf;
+    page.length = length;
   }
 
-  /* The forms of a part that say it in the plan's words: for each everyday word it holds (terms:
-     [word, [the plan's words]]), the part with the word replaced by each word it stands for, and
-     that word alone (暖气不热: 供热不热, and 供热). */
+  /* The first query of two characters or more indexes every page, not loading the page: a
+     reader's first key, a single character, needs none of it. */
+  function stats(pages) {
+    if (pages.planStats) return pages.planStats;
+    var df = {}, total = 0;
+    pages.forEach(function (page) {
+      index(page);
+      Object.keys(page.tf).forEach(function (piece) { df[piece] = (df[piece] || 0) + 1; });
+      total += page.length;
+    });
+    var found = { df: df, n: pages.length, mean: total / pages.length || 1 };
+    Object.defineProperty(pages, "planStats", { value: found });
+    return found;
+  }
+  function idf(s, piece) {
+    var d = s.df[piece] || 0;
+    return d ? Math.log(1 + (s.n - d + 0.5) / (d + 0.5)) : 0;
+  }
+  function holding(page, part) {
+    return [page.title, page.fields.lead, page.fields.units, page.text].some(function (v) {
+      return v.indexOf(part) !== -1;
+    });
+  }
+
+  /* The forms of a part in the plan's words: for each everyday word it holds (terms: [word, [the
+     plan's words]]), the part with the word replaced, and the plan's word alone. */
   function planWords(part, terms) {
     var forms = [];
     (terms || []).forEach(function (term) {
-      var word = fold(term[0]);
+      var word = bare(term[0]);
       if (part.indexOf(word) === -1) return;
       term[1].forEach(function (meant) {
-        forms.push(part.split(word).join(fold(meant)));
-        if (part !== word) forms.push(fold(meant));
+        forms.push(part.split(word).join(bare(meant)));
+        forms.push(bare(meant));
       });
     });
     return forms;
   }
 
-  /* A part's score through the everyday words it holds: below any literal whole match. */
-  function throughTerms(page, forms) {
-    var best = { score: 0, marks: [] };
-    forms.forEach(function (form) {
-      var s = score(page, form);
-      if (s.score > best.score) best = s;
+  /* The weighted pieces a part is scored by: its own, then those of the plan's words its everyday
+     words stand for, sharing the everyday word's own weight (the idf of its pieces), so that a
+     long expansion cannot outweigh the rest of the question. */
+  function queryPieces(part, terms, s) {
+    var q = {};
+    pieces(part).forEach(function (piece) { q[piece] = 1; });
+    (terms || []).forEach(function (term) {
+      var word = bare(term[0]);
+      if (bare(part).indexOf(word) === -1) return;
+      var mass = pieces(word).reduce(function (sum, piece) { return sum + Math.max(idf(s, piece), 0.5); }, 0);
+      term[1].forEach(function (meant) {
+        var theirs = pieces(bare(meant));
+        var weight = Math.min(EXPANSION, EXPANSION * mass / (theirs.reduce(function (sum, piece) {
+          return sum + idf(s, piece);
+        }, 0) || 1));
+        theirs.forEach(function (piece) { q[piece] = Math.max(q[piece] || 0, weight); });
+      });
     });
-    return best.score ? { score: Math.min(best.score * 0.8, TEXT - 1), marks: best.marks } : best;
+    return q;
   }
 
-  /* The words a question wraps around what it asks about: 冰箱补贴多少钱, 我家电梯能换吗,
-     下水道堵了找谁. Only a part no page holds is cut at them (节能 and 能效 stay whole). */
-  var ASKING = /我家|我们|家里|怎么办|怎么样|怎么|怎样|如何|多少钱|多少|哪里|哪儿|在哪|什么时候|什么|能不能|能否|可不可以|可以|有没有|是不是|是否|找谁|我|能|吗|呢|吧|啊|了/g;
-
-  /* A part no page holds whole, literally or through an everyday word, read as the words
-     between the asking words in it (a character left alone between them, as 换 in 电梯能换吗,
-     only where no longer word is left); a part some page holds stays as typed. */
-  function asked(pages, part, terms) {
-    var words = part.split(ASKING).filter(function (p) { return bare(p) !== ""; });
-    var longer = words.filter(function (p) { return bare(p).length > 1; });
-    if (longer.length) words = longer;
-    if (words.length === 1 && words[0] === part) return [part];
-    var forms = planWords(part, terms);
-    var held = pages.some(function (page) {
-      return score(page, part).score > PARTIAL || (forms.length && throughTerms(page, forms).score > 0);
+  function bm25(page, q, s) {
+    var score = 0, marks = [];
+    var norm = K1 * (1 - B + B * page.length / s.mean);
+    Object.keys(q).forEach(function (piece) {
+      var tf = page.tf[piece];
+      if (!tf) return;
+      score += q[piece] * idf(s, piece) * tf * (K1 + 1) / (tf + norm);
+      marks.push(piece);
     });
-    return held || !words.length ? [part] : words;
+    return { score: score, marks: marks };
+  }
+
+  /* The bonus of a part matched whole: a key, the title, a lead department, the other fields. A
+     single character, which no two-character piece holds, is scored here alone by how rare it is. */
+  function phrase(page, part, s) {
+    if (page.keys.indexOf(part) !== -1) return KEY;
+    var weight = part.length > 1
+      ? pieces(part).reduce(function (sum, piece) { return sum + idf(s, piece); }, 0)
+      : (s.chars[part] = s.chars[part] || Math.log(1 + s.n / (1 + s.pages.filter(function (p) {
+        return holding(p, part);
+      }).length)));
+    // Whole in the text as written: a part never spans punctuation (重点，改造 is no 重点改造).
+    var f = page.fields;
+    if (page.title.indexOf(part) !== -1 || f.title === part || f.lead.indexOf(part) !== -1) {
+      return PHRASE_IN_TITLE * weight;
+    }
+    return f.units.indexOf(part) !== -1 || page.text.indexOf(part) !== -1 ? PHRASE * weight : 0;
   }
 
   function search(pages, query, terms) {
     var parts = [];
     fold(query).split(/\s+/).forEach(function (p) {
-      if (bare(p) !== "") parts = parts.concat(asked(pages, p, terms));
+      var b = bare(p);
+      if (b) parts.push(b);
     });
     if (!parts.length) return [];
+    var s = parts.some(function (part) { return part.length > 1; }) ? stats(pages) : { n: pages.length };
+    if (!pages.planChars) Object.defineProperty(pages, "planChars", { value: {} });
+    s.pages = pages;
+    s.chars = pages.planChars;
+    // A query's pieces come from the part as typed without its symbols: <img src=x> asks for
+    // "imgsrcx" pieces, not for x or 1 wherever they stand.
+    var queries = parts.map(function (part) { return part.length > 1 ? queryPieces(part, terms, s) : {}; });
     var forms = parts.map(function (part) { return planWords(part, terms); });
     var found = [];
     pages.forEach(function (page) {
-      var total = 0, missed = 0, marks = [];
+      var total = 0, marks = [];
       parts.forEach(function (part, i) {
-        var s = score(page, part);
-        if (!s.score || (s.score <= PARTIAL && forms[i].length)) {
-          var meant = throughTerms(page, forms[i]);
-          if (meant.score > s.score) s = meant;
-        }
-        if (s.score) { total += s.score; marks = marks.concat(s.marks); } else missed++;
+        var b = part.length > 1 ? bm25(page, queries[i], s) : { score: 0, marks: [] };
+        var bonus = phrase(page, part, s);
+        if (bonus) b.marks.unshift(part);
+        forms[i].forEach(function (form) { bonus = Math.max(bonus, EXPANSION * phrase(page, form, s)); });
+        total += b.score + bonus;
+        marks = marks.concat(b.marks);
       });
-      if (total > 0) found.push({ page: page, score: total * Math.pow(0.5, missed) * page.entry.weight, marks: marks });
+      if (total > 0) found.push({ page: page, score: total * page.entry.weight, marks: marks });
     });
     found.sort(function (a, b) { return b.score - a.score || a.page.order - b.page.order; });
     return found.slice(0, MAX_RESULTS);
