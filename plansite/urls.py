@@ -163,8 +163,9 @@ ANCHORS = frozenset(
         "contact", "corrections", "docmeta", "documents", "due", "elsewhere", "fields", "files", "goals", "history",
         "implementing", "interpretation", "late", "licence", "matrix", "measures", "notice", "overall", "plan",
         "plan-chart-by-chapter", "plan-chart-by-lead", "plan-chart-by-year", "plan-chart-measures-by-lead",
-        "plan-chart-overall", "plan-department-filter", "plan-search", "plan-search-results", "progress",
-        "related", "supported-targets", "targets", "text", "topics", "units", "verification",
+        "plan-chart-overall", "plan-content", "plan-department-filter", "plan-search", "plan-search-results",
+        "plan-title", "progress", "related", "supported-targets", "targets", "text", "topics", "units",
+        "verification",
     }
 )  # fmt: skip
 # File names Windows reserves for devices: a clone there could not hold such a file.

@@ -245,7 +245,7 @@ def test_the_keyboard_reaches_everything_with_a_visible_focus(context_factory, s
         seen.append(focused)
         assert focused["outline"], f"no visible focus on {focused}"
     texts = [item["text"] for item in seen]
-    assert texts[0] == "跳转至"  # Material's skip link comes first
+    assert texts[0] == "跳转至"  # the skip link comes first (overrides/main.html)
     assert "长辈模式" in texts
 
 

@@ -140,7 +140,23 @@
     });
   }
 
+  /* The skip links (overrides/main.html) lead past the navigation to the content's start; here, to
+     the page's title, which takes the focus, so that the next Tab is the content's first link. A
+     title the page gave an id keeps it, as links to it may exist. */
+  function skipLinks() {
+    var title = document.querySelector(".md-content h1");
+    if (!title) return;
+    if (!title.id) title.id = "plan-title";
+    title.setAttribute("tabindex", "-1");
+    Array.prototype.forEach.call(document.querySelectorAll("[data-plan-skip]"), function (link) {
+      link.setAttribute("href", "#" + title.id);
+      /* The browser then scrolls to the title as to any anchor; not every browser moves the focus there. */
+      link.addEventListener("click", function () { title.focus({ preventScroll: true }); });
+    });
+  }
+
   function start() {
+    skipLinks();
     setUp();
     copyButtons();
     printButtons();

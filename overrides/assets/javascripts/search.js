@@ -89,10 +89,11 @@
     var meta = box.querySelector(".md-search-result__meta");
     var list = box.querySelector(".md-search-result__list");
     var form = box.querySelector("form");
+    var folded = [box.querySelector(".md-search__options"), box.querySelector(".md-search__output")];
     var indexUrl = new URL(box.getAttribute("data-plan-search"), window.location.href);
     var base = new URL(box.getAttribute("data-plan-base"), window.location.href).href;
     var searchPage = box.hasAttribute("data-plan-search-page");
-    var index = null, pages = null, loading = null, timer = null, shown = [];
+    var index = null, pages = null, loading = null, timer = null, shown = [], returning = false;
 
     function load() {
       if (!loading) {
@@ -107,14 +108,31 @@
       return loading;
     }
 
+    /* While search is closed its button and results, hidden (or folded away on a phone), take no
+       focus: Tab goes from the box straight on. */
+    function settle() {
+      var closed = !toggle || !toggle.checked;
+      folded.forEach(function (part) {
+        if (closed) part.setAttribute("inert", ""); else part.removeAttribute("inert");
+      });
+    }
+
     function open() {
       if (toggle && !toggle.checked) toggle.checked = true;
+      settle();
       if (!searchPage) load().catch(function () { meta.textContent = "搜索暂时不可用，请按责任单位或目标年份查找。"; });
     }
 
-    function close() {
+    /* Escape gives the focus back to the box, which stays closed until the reader types or comes
+       back to it; leaving the box (Tab, Shift+Tab) just closes it. */
+    function close(refocus) {
       if (toggle) toggle.checked = false;
-      input.blur();
+      if (refocus) {
+        returning = true;
+        input.focus();
+        returning = false;
+      }
+      settle();
     }
 
     function render() {
@@ -148,11 +166,16 @@
       else timer = setTimeout(render, 60);
     }
 
-    input.addEventListener("focus", open);
-    input.addEventListener("input", later);
+    input.addEventListener("focus", function () { if (!returning) open(); });
+    input.addEventListener("click", open);
+    input.addEventListener("input", function () { open(); later(); });
     /* An input method commits its words with a key: search then as well. */
     input.addEventListener("keyup", function (event) { if (event.key !== "Enter" && !event.key.startsWith("Arrow")) later(); });
-    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); open(); } });
+    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); open(); } else settle(); });
+    box.addEventListener("focusout", function (event) {
+      var to = event.relatedTarget;
+      if (to && !box.contains(to) && toggle && toggle.checked) close(false);
+    });
     form.addEventListener("reset", function () { setTimeout(function () { render(); input.focus(); }, 0); });
     form.addEventListener("submit", function (event) {
       if (searchPage) return; /* the search page reads ?q= */
@@ -163,11 +186,16 @@
     box.addEventListener("keydown", function (event) {
       var links = Array.prototype.slice.call(list.querySelectorAll("a"));
       var at = links.indexOf(document.activeElement);
-      if (event.key === "Escape") { close(); event.preventDefault(); }
-      else if (event.key === "ArrowDown" && links.length) { links[Math.min(at + 1, links.length - 1)].focus(); event.preventDefault(); }
+      if (event.key === "ArrowDown" && links.length) { open(); links[Math.min(at + 1, links.length - 1)].focus(); event.preventDefault(); }
       else if (event.key === "ArrowUp" && at !== -1) { (at === 0 ? input : links[at - 1]).focus(); event.preventDefault(); }
     });
     document.addEventListener("keydown", function (event) {
+      /* Escape while an input method composes words only cancels the composition. */
+      if (event.key === "Escape" && !event.isComposing && toggle && toggle.checked) {
+        close(true);
+        event.preventDefault();
+        return;
+      }
       var target = event.target;
       var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
       if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
@@ -176,6 +204,7 @@
         input.focus();
       }
     });
+    settle();
   }
 
   function start() {
