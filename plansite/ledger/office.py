@@ -91,7 +91,7 @@ def _awaiting(catalog: Catalog, site_url: str) -> Iterator[tuple[object, ...]]:
     for measure in catalog.plan.measures:
         for record in measure.history:
             if record.verification is None:
-                units = "、".join(d.name for d in measure.reporters) or "全市"
+                units = "、".join(d.name for d in measure.reporters) or "原文未列明"
                 yield _row(measure.id, record, units, measure.heading, WHOLE_MEASURE, site_url + measure.url)
         for commitment in catalog.measures[measure.id].commitments:
             yield from _target_rows(commitment, site_url)
