@@ -141,6 +141,7 @@ def build(catalog: Catalog) -> Dashboard:
         by_lead.append(tally(GOALS_ROW, None, goals))
     due = tuple(sorted((c for c in commitments if c.due_not_completed), key=lambda c: c.target.year))
     by_year = {group.year: tally(f"{group.year}年", group.page, group.commitments) for group in catalog.years}
+    reporting = _measures_by_lead(catalog)
     return Dashboard(
         as_of=catalog.plan.as_of,
         overall=tally("全部目标任务", None, commitments),
@@ -154,12 +155,10 @@ def build(catalog: Catalog) -> Dashboard:
         due_not_completed=due,
         due_by_lead=_by_lead(catalog, due),
         measures=measure_tally("全部措施", None, catalog.measures.values()),
-        measures_by_lead=tuple(
-            measure_tally(label, page, group) for _, label, page, group in _measures_by_lead(catalog)
-        ),
+        measures_by_lead=tuple(measure_tally(label, page, group) for _, label, page, group in reporting),
         late_by_lead=tuple(
             LateGroup(label=label, anchor=f"late-{key}", page=page, measures=late)
-            for key, label, page, group in _measures_by_lead(catalog)
+            for key, label, page, group in reporting
             if (late := tuple(entry for entry in group if entry.late))
         ),
     )

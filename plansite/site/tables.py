@@ -64,6 +64,24 @@ def _yes_no(value: bool) -> str:
     return "是" if value else "否"
 
 
+def _latest_columns(of: Callable[[Any], Any]) -> tuple[Column, ...]:
+    """The date and note of the latest report on a row's target or measure (``of`` finds it)."""
+    return (
+        Column("reported_on", "最近一次报告的日期；未填报为空", lambda r: _check(of(r), "reported_on")),
+        Column("note", "最近一次报告的说明", lambda r: _check(of(r), "report_note")),
+    )
+
+
+def _check_columns(of: Callable[[Any], Any], description: str) -> tuple[Column, ...]:
+    """What the office found of the latest report on a row's target or measure."""
+    return (
+        Column("check", description, lambda r: of(r).latest.check if of(r).latest else ""),
+        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda r: _check(of(r), "label")),
+        Column("checked_on", "核实日期", lambda r: _check(of(r), "date")),
+        Column("checked_by", "核实单位简称", lambda r: _check(of(r), "by")),
+    )
+
+
 MEASURES = Table(
     file="measures.csv",
     title="措施",
@@ -96,20 +114,8 @@ MEASURES = Table(
             "措施整体的进度状态：未填报、未启动、推进中、持续推进、已完成",
             lambda e: e.measure.status_label,
         ),
-        Column(
-            "reported_on",
-            "最近一次报告的日期；未填报为空",
-            lambda e: e.measure.latest.date.isoformat() if e.measure.latest else "",
-        ),
-        Column("note", "最近一次报告的说明", lambda e: (e.measure.latest.note or "") if e.measure.latest else ""),
-        Column(
-            "check",
-            "最近一次报告的核实编号：verified、disputed、awaiting；未填报为空",
-            lambda e: e.measure.latest.check if e.measure.latest else "",
-        ),
-        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda e: _check(e.measure, "label")),
-        Column("checked_on", "核实日期", lambda e: _check(e.measure, "date")),
-        Column("checked_by", "核实单位简称", lambda e: _check(e.measure, "by")),
+        *_latest_columns(lambda e: e.measure),
+        *_check_columns(lambda e: e.measure, "最近一次报告的核实编号：verified、disputed、awaiting；未填报为空"),
         Column(
             "late",
             "截至数据截至日期，未在上一个报送周期内填报（已完成的除外）：是或否；数据未设定报送周期时为否",
@@ -146,24 +152,15 @@ TARGETS = Table(
             "status", "进度状态编号：unreported、not-started、in-progress、completed、missed", lambda c: c.target.status
         ),
         Column("status_label", "进度状态：未填报、未启动、推进中、已完成、未按期完成", lambda c: c.target.status_label),
-        Column(
-            "reported_on",
-            "最近一次报告的日期；未填报为空",
-            lambda c: c.target.latest.date.isoformat() if c.target.latest else "",
-        ),
-        Column("note", "最近一次报告的说明", lambda c: (c.target.latest.note or "") if c.target.latest else ""),
+        *_latest_columns(lambda c: c.target),
         Column(
             "due_not_completed", "截至数据截至日期已到期且未报告完成：是或否", lambda c: _yes_no(c.due_not_completed)
         ),
         Column("url", "本目标在本站的网址，含目标锚点", lambda c: c.url, link=True),
-        Column(
-            "check",
+        *_check_columns(
+            lambda c: c.target,
             "最近一次报告的核实编号：verified（已核实）、disputed（核实不属实）、awaiting（待核实）；未填报为空",
-            lambda c: c.target.latest.check if c.target.latest else "",
         ),
-        Column("check_label", "最近一次报告的核实：已核实、核实不属实、待核实", lambda c: _check(c.target, "label")),
-        Column("checked_on", "核实日期", lambda c: _check(c.target, "date")),
-        Column("checked_by", "核实单位简称", lambda c: _check(c.target, "by")),
         Column("check_note", "核实情况的说明", lambda c: _check(c.target, "note")),
         AS_OF,
     ),
@@ -171,12 +168,13 @@ TARGETS = Table(
 
 
 def _check(reported: Any, field: str) -> str:
-    """A field of the check of a target's or a measure's latest report, or nothing."""
+    """A field of a target's or a measure's latest report, or of its check, or nothing."""
     latest = reported.latest
     if latest is None:
         return ""
-    if field == "label":
-        return latest.check_label
+    report = {"reported_on": latest.date.isoformat(), "report_note": latest.note or "", "label": latest.check_label}
+    if field in report:
+        return report[field]
     check = latest.verification
     if check is None:
         return ""
