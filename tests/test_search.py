@@ -65,7 +65,7 @@ def search(browser, site_url):
 
 
 # Held query by query: the plan's own words, numbers, names and copied phrases.
-EXACT = [q for q in WRITTEN if q.kind not in ("everyday", "questions")]
+EXACT = [q for q in WRITTEN if q.kind not in ("everyday", "questions", "unseen")]
 # Held as a set: everyday speech, which reaches the plan through the data's search_terms and the
 # reading of questions. The floors are the levels measured when questions were read (2026-12-03:
 # MRR 0.935, 101 of 102 in the first three).
@@ -97,16 +97,26 @@ def held_as_a_set(ranked, queries, mrr, top_three, found=0.0):
 
 # Held as a set: residents' whole questions, answered by the measure they concern. Written before
 # the ranking changed (2026-12-07): the substring ranking found 102 of 159 in the first three (MRR
-# 0.573, 42 finding nothing); BM25 over two-character pieces finds 151 (MRR 0.895, none finding
-# nothing). The floors are that level; issue 37 asks for 97 %.
+# 0.573, 42 finding nothing); BM25 over two-character pieces found 151 (MRR 0.895, none finding
+# nothing), and with the everyday words written from speech 154 (MRR 0.916). The floors are that
+# level; issue 37 asks for 97 %.
 QUESTIONS = [q for q in WRITTEN if q.kind == "questions"]
-QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND = 0.89, 0.949, 1.0
+QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND = 0.91, 0.968, 1.0
+# Questions never tuned on (this_plan.yaml says how they were written): 85 of 90 before the
+# everyday words written from speech (MRR 0.874), 86 after (MRR 0.883).
+UNSEEN = [q for q in WRITTEN if q.kind == "unseen"]
+UNSEEN_MRR, UNSEEN_TOP_THREE, UNSEEN_FOUND = 0.88, 0.955, 1.0
 
 
-def test_residents_questions_find_the_measure_they_concern(ranked):
-    if not QUESTIONS:
+@pytest.mark.parametrize("kind", ["questions", "unseen"], ids=["questions", "questions never tuned on"])
+def test_residents_questions_find_the_measure_they_concern(ranked, kind):
+    queries, floors = {
+        "questions": (QUESTIONS, (QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND)),
+        "unseen": (UNSEEN, (UNSEEN_MRR, UNSEEN_TOP_THREE, UNSEEN_FOUND)),
+    }[kind]
+    if not queries:
         pytest.skip("this plan's facts hold no residents' questions yet (docs/ADOPTING.md: write them)")
-    held_as_a_set(ranked, QUESTIONS, QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND)
+    held_as_a_set(ranked, queries, *floors)
 
 
 def _page(url, title, text):
