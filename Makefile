@@ -10,8 +10,10 @@ VNU := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 # make bench: the plan sizes to build, and builds of each configuration per size.
 SIZES ?= 53,1000,5000
 RUNS ?= 1
-# make serve-nginx PORT=9000 serves on another port.
-PORT ?= 8080
+# make serve PORT=8001, make serve-nginx PORT=9000: another port. The preview defaults to 8000, as
+# mkdocs serve does, and nginx to 8080, so that both can run at once.
+serve: PORT ?= 8000
+serve-nginx: PORT ?= 8080
 # make check DATA=other.yaml checks another data file.
 DATA ?= data/measures.yaml
 # Python caches compiled modules (and pytest its rewritten tests) unless told not to, as some
@@ -20,10 +22,11 @@ unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve serve-nginx site generate check test quick screenshots bench bench-preview bench-pages bench-search clean
 
-serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000, regenerating on every save of the data
-	$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:8000
+serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (PORT=8001 to choose another port), regenerating on every save of the data
+	@# A busy port is one line from the preview: make's own "Error 1" would read as a second problem (see check).
+	@$(BIN)/python scripts/serve.py --dev-addr 127.0.0.1:$(PORT) || kill -PIPE $$PPID
 
-serve-nginx: $(INSTALLED)  ## serve the built site/ through Debian's nginx with deploy/site.conf, as the public site is served (PORT=8080)
+serve-nginx: $(INSTALLED)  ## serve the built site/ through Debian's nginx with deploy/site.conf, as the public site is served, at http://127.0.0.1:8080 (PORT=9000 to choose another port)
 	$(BIN)/python scripts/serve_nginx.py --port $(PORT)
 
 site: $(INSTALLED)  ## generate the pages and build the static site into site/ (and its Pagefind index, for a plan too large for Material's search)

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Preview the site at http://127.0.0.1:8000, regenerating on every save. See plansite/commands/serve.py."""
+"""Preview the site at --dev-addr (make serve: 127.0.0.1:8000, or PORT=…), regenerating on every save.
+
+See plansite/commands/serve.py.
+"""
 
 import sys
 

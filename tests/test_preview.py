@@ -1,4 +1,4 @@
-"""The live preview regenerates on save, survives a broken save and recovers (not timed:
+"""The live preview regenerates on save, survives a broken save and recovers, saying so (not timed:
 `make bench-preview` measures the latency)."""
 
 import difflib
@@ -77,8 +77,16 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     time.sleep(1)
     assert "【预览一】" in fetch(page) and "【预览二】" not in fetch(page)
 
+    # The editor undoes the mistake: no file changes, and the preview says the site is current again.
+    data.write_text(with_marker(text, MEASURE, "【预览一】"), encoding="utf-8")
+    wait_until(lambda: "已修好" in log.read_text(encoding="utf-8"))
+    recovered = log.read_text(encoding="utf-8")
+    assert re.search(r"\n\[预览\] 已修好：网站已按最新数据更新（用时 \d+ 毫秒，0 个文件有变化，0 个删除）\n", recovered)
+
     data.write_text(with_marker(text, MEASURE, "【预览三】"), encoding="utf-8")
     wait_until(lambda: "【预览三】" in fetch(page))
+    # Said once, after the failure: a good save after a good one is an ordinary regeneration.
+    assert log.read_text(encoding="utf-8").count("已修好") == 1
 
 
 def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path):

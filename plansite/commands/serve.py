@@ -4,16 +4,21 @@ Generates the site, serves it with MkDocs' live-reload server and watches the da
 templates, the schema and the hand-written pages. A save regenerates the site; only the files
 whose content changed get a new timestamp, and MkDocs, building incrementally, rebuilds just
 those pages and reloads the browser. A save that fails validation prints every problem and leaves the
-last good site in place, so the browser keeps showing it until the next good save.
+last good site in place, so the browser keeps showing it until the next good save, which says so.
+
+The port is checked before anything is generated or announced (MkDocs' server binds it only when
+it starts serving, after the first build): a busy one is a line saying how to choose another.
 
 This watcher is the generator's own, not an MkDocs hook, so it survives a move to Zensical.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import threading
@@ -55,8 +60,9 @@ def settings(data: Path, address: str) -> Settings:
     )
 
 
-def regenerate(config: Settings) -> write.Publication | None:
-    """One generation; prints what happened. None if it could not publish."""
+def regenerate(config: Settings, *, after_failure: bool = False) -> write.Publication | None:
+    """One generation; prints what happened. None if it could not publish. ``after_failure``: the
+    previous one failed, so a success says that the site is current again, even if no file changed."""
     started = time.monotonic()
     try:
         output = build.build(config.data, config.config, display_path(config.data), editing=True)
@@ -64,7 +70,7 @@ def regenerate(config: Settings) -> write.Publication | None:
     except Exception as error:  # the preview keeps running and showing the last good site
         message, _ = errors.explain(error)
         if isinstance(error, DataError):
-            print(f"\n[preview] {display_path(config.data)} 有问题，网页仍显示上一个正确的版本：", file=sys.stderr)
+            print(f"\n[预览] {display_path(config.data)} 有问题，网页仍显示上一个正确的版本：", file=sys.stderr)
         else:
             message += "网页仍显示上一个正确的版本。"
         print(message, file=sys.stderr, flush=True)
@@ -73,9 +79,10 @@ def regenerate(config: Settings) -> write.Publication | None:
         # Titles or chapters changed: every page's navigation must be rebuilt, not just the edited ones.
         _touch(config.out.resolve().rglob("*.md"))
     elapsed = (time.monotonic() - started) * 1000
+    done = "已修好：网站已按最新数据更新" if after_failure else "已生成"
     print(
-        f"[preview] regenerated in {elapsed:.0f} ms: {len(published.changed)} file(s) changed, "
-        f"{len(published.removed)} removed",
+        f"[预览] {done}（用时 {elapsed:.0f} 毫秒，{len(published.changed)} 个文件有变化，"
+        f"{len(published.removed)} 个删除）",
         flush=True,
     )
     return published
@@ -103,31 +110,83 @@ def _stamps(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
 
 
 def run(config: Settings) -> int:
+    """Generate, serve and regenerate on every save, at an address ``main`` found free."""
     stamps = _stamps(config.watched)
-    while regenerate(config) is None and not config.out.exists():
+    failed = regenerate(config) is None
+    while failed and not config.out.exists():
         # No good version to show yet: wait for a save that fixes the data.
         stamps = _wait_for_change(config, stamps)
+        failed = regenerate(config, after_failure=True) is None
     server, shutdown = _mkdocs_server(config)
+    # Checked again before the site is announced: another program may have taken the port since.
+    if _refuse(config.address):
+        shutdown()
+        return errors.FAILED
 
     def watch_data() -> None:
-        current = stamps
+        current, broken = stamps, failed
         while True:
             current = _wait_for_change(config, current)
-            regenerate(config)
+            broken = regenerate(config, after_failure=broken) is None
 
     threading.Thread(target=watch_data, daemon=True).start()
     print(
-        f"[preview] serving http://{config.address}/ ; watching {display_path(config.data)}, "
-        "templates/, schema/, docs/pages/ and overrides/ (Ctrl-C stops)",
+        f"[预览] 网站在 http://{config.address}/ ；正在监视 {display_path(config.data)}、"
+        "templates/、schema/、docs/pages/ 和 overrides/，保存即更新（按 Ctrl-C 停止）",
         flush=True,
     )
     try:
         server.serve()
     except KeyboardInterrupt:
         pass
+    except OSError as error:  # the port taken between the check and the bind
+        print(port_problem(config.address) or f"无法在 {config.address} 上预览（{error}）", file=sys.stderr)
+        return errors.FAILED
     finally:
         shutdown()
     return 0
+
+
+def _refuse(address: str) -> bool:
+    """Print why the preview cannot serve at ``address`` and return True; False if it can."""
+    problem = port_problem(address)
+    if problem:
+        print(problem, file=sys.stderr, flush=True)
+    return problem is not None
+
+
+def port_problem(address: str) -> str | None:
+    """None if the preview can serve at ``address``; else one line: why not, and what to do."""
+    host, _, port = address.rpartition(":")
+    if not (host and port.isascii() and port.isdigit() and 0 < int(port) < 65536):
+        return f"无法预览：端口应是 1 到 65535 之间的数字，而这里是“{port}”：例如 make serve PORT=8001"
+    error = _bind_error(host, int(port))
+    if error is None:
+        return None
+    other = f"make serve PORT={_free_port_after(host, int(port))}"
+    if error.errno == errno.EADDRINUSE:
+        return f"端口 {port} 已被占用（可能另一个预览还开着）：关掉它，或换一个端口：{other}"
+    if error.errno == errno.EACCES:
+        return f"端口 {port} 需要管理员权限才能使用：换一个 1024 以上的端口：{other}"
+    return f"无法在 {address} 上预览（{error.strerror or error}）：换一个地址或端口，例如 {other}"
+
+
+def _bind_error(host: str, port: int) -> OSError | None:
+    """What binding ``host:port`` as MkDocs' server does (socketserver's allow_reuse_address)
+    raises: a port that a stopped preview left waiting (TIME_WAIT) is free, a listened one is not."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as error:
+        return error
+    return None
+
+
+def _free_port_after(host: str, port: int) -> int:
+    """A free port a little after ``port``, to suggest."""
+    nearby = range(max(port + 1, 1024), min(port + 50, 65535) + 1)
+    return next((p for p in nearby if _bind_error(host, p) is None), nearby.start if nearby else 8001)
 
 
 def _mkdocs_server(config: Settings):
@@ -198,11 +257,15 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="serve.py", description="Preview the site, regenerating on every save.")
     parser.add_argument("--data", type=Path, default=repository.DATA)
-    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
+    parser.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port), as mkdocs serve takes it"
+    )
     args = parser.parse_args(argv)
+    if _refuse(args.dev_addr):
+        return errors.FAILED
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     _show_mkdocs_log()
-    return run(settings(args.data, args.dev_addr))
+    return errors.guarded(lambda: run(settings(args.data, args.dev_addr)))
 
 
 # MkDocs' messages an editor does not need to see on every save.
