@@ -20,7 +20,7 @@ DATA ?= data/measures.yaml
 # machines' environments do: the tests start dozens of Python processes, each would compile again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: serve serve-nginx site generate check test quick screenshots bench bench-preview bench-pages bench-search clean
+.PHONY: serve serve-nginx site generate check test quick screenshots bench bench-preview bench-pages bench-search bench-check clean
 
 serve: $(INSTALLED)  ## serve the site at http://127.0.0.1:8000 (PORT=8001 to choose another port), regenerating on every save of the data
 	@# A busy port is one line from the preview: make's own "Error 1" would read as a second problem (see check).
@@ -64,6 +64,9 @@ bench-pages: site  ## Lighthouse (mobile) on the main pages, normal and 长辈�
 
 bench-search: site  ## type every query of the search evaluation set into the site's search box: first three results and MRR
 	$(BIN)/python scripts/bench_search.py
+
+bench-check: $(INSTALLED)  ## time the check of the data flooded with 30,000 mistakes of one kind, for each kind
+	$(BIN)/python scripts/bench_check.py
 
 screenshots: site  ## retake the README's screenshots (needs chromium and fonts-noto-cjk)
 	$(BIN)/python scripts/screenshots.py

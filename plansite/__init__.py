@@ -3,16 +3,22 @@
 ``build.build()`` reads as its stages; each stage is a module:
 
 1. ``data.load``       read ``data/measures.yaml`` (or text already held) safely, keeping every
-                       value's line and column (``data.yaml_nodes``);
+                       value's line and column (``data.yaml_nodes``); a file the parser refuses
+                       is told in Chinese (``data.yaml_syntax``), the slips of a Chinese input
+                       method first, where they were typed (``data.keyboard``);
 2. ``data.validate``   check it against ``schema/measures.schema.json`` and the plan's own rules
                        (``data.rules``, ``data.unit_rules``, ``data.dated_rules``,
-                       ``data.follow_up_rules``), every problem collected first (``problems``);
-3. ``data.assemble``   the typed, frozen ``data.model.Plan`` (the document in ``data.document``;
-                       the reports on targets and measures, and their checks, in ``data.targets``;
-                       the reporting cycle in ``data.reporting``; related documents and validity
-                       in ``data.follow_up``), then
+                       ``data.follow_up_rules``), every problem collected first (``problems``)
+                       and placed by ``data.reporter``;
+3. ``data.assemble``   the typed, frozen ``data.model.Plan``, from parts that import one way:
+                       departments and their names (``data.departments``), the reports on
+                       targets and measures and their checks (``data.targets``), measures and
+                       their chapters (``data.measures``), related documents and validity
+                       (``data.follow_up``), the document (``data.document``); the reporting
+                       cycle in ``data.reporting``; then
                        ``data.fidelity`` proves it says what the official text says
-                       (``data.official_text``); ``data.read`` runs stages 1–3 in one call;
+                       (``data.official_text``; a department's renamed name is told once, at
+                       the department, by ``data.unit_names``); ``data.read`` runs stages 1–3;
 4. ``site.catalog``    every fact the pages share, computed once: the records of each index
                        (``site.entries``), related measures, the department × chapter matrix, the
                        as-of date (``site.as_of``), where the reporting cycle stands and which

@@ -36,14 +36,33 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "文件是空的（或只有注释）：如果刚保存过，可能是编辑器还没写完，再保存一次即可；如果内容确实丢失，"
             "先用编辑器的“撤销”找回，或用 git diff 查看改动。不要直接运行 git checkout，它会丢掉未提交的修改。",
         ),
-        "tab-indentation": Rule(
-            "a line is indented with a tab",
-            "该行用Tab键缩进：YAML只允许空格缩进，请把行首的Tab换成空格（每级两个空格）。",
+        "tab": Rule(
+            "a tab character",
+            "文件里有Tab字符：YAML只认空格，行首缩进、冒号之后、注释之前都要用空格（缩进每级两个空格）。"
+            "编辑器可以设置成按Tab键时输入空格。",
+        ),
+        "full-width": Rule(
+            "full-width punctuation or space where YAML needs ASCII",
+            "YAML的结构符号只认半角：字段名后的冒号、列表的方括号和逗号、引号、缩进的空格、数字都要在英文（半角）"
+            "状态下输入。中文输入法下按Shift或Ctrl+空格切换；文字内容里的中文标点不受影响。",
+        ),
+        "colon-space": Rule(
+            "a field name run into its value with no space after the colon",
+            "字段名和值之间要写“半角冒号加空格”，如 year: 2025；少了空格，YAML会把整行读成一段文字。",
+        ),
+        "reserved-start": Rule(
+            "a plain value that starts with a character YAML reserves",
+            "值以 % @ ` * & 开头时，YAML会把开头的符号当作指令、别名或锚点，而不是文字：给整个值加上半角引号，"
+            '如 "%5左右"。',
+        ),
+        "unclosed-quote": Rule(
+            "a quote opened and never closed",
+            "引号要成对，而且两头都用半角引号：\"…\" 或 '…'；开头是半角、结尾是中文引号也算没有闭合。",
         ),
         "yaml-syntax": Rule(
             "the file is not valid YAML",
-            "YAML格式错误：检查提示位置附近的冒号、引号和缩进。文字中的冒号请用全角“：”，"
-            "引号要成对，同一级的字段要对齐。",
+            "YAML格式错误：检查提示位置和它上一行：字段名后面是半角冒号加空格；文字里有“冒号加空格”或以特殊符号"
+            "开头时，给整个值加上引号；引号、括号要成对；同一级的字段左端对齐。",
         ),
         "nesting": Rule(
             "the file nests deeper than the parser allows", "文件嵌套层级过深：检查是否有大量未闭合的括号。"
@@ -162,6 +181,17 @@ RULES: Mapping[str, Rule] = MappingProxyType(
             "在该项措施的 corrections 中写明日期（date）、原因（note）、"
             "原文的文字（official）和更正后的文字（corrected）。",
         ),
+        "department-name": Rule(
+            "a department named otherwise than the official text names it",
+            "措施的单位括注必须照原文写出单位的名称：名称改错了的，照原文改回；单位在方案印发后更名的，name 写新名称，"
+            "在 former_names 中登记原文的名称和更名日期（date），网站按原文显示措施、按新名称显示单位；原文在个别措施中"
+            "用了另一种写法的，把它加到单位的 aliases 中，并在那项措施中用 written_as 注明。",
+        ),
+        "rename-date": Rule(
+            "a department's rename dated outside the plan's life, or out of order",
+            "单位更名的日期（former_names 中的 date）不能早于方案的成文日期（更名在方案印发之前的，原文写的就是新名称，"
+            "不用登记），不能晚于数据截至日期（progress.as_of）；更名不止一次的，按日期从早到晚排列。",
+        ),
         "working-group": Rule(
             "a working group the cited measure does not set up, or one assigned to a measure's target",
             "专项工作组要照原文：名称和牵头单位都必须写在 working_groups.stated_in 所指措施的正文中；"
@@ -228,6 +258,11 @@ class Problem:
         return characters.visible(f"{text} [{self.rule}]")
 
 
+# Problems of one rule shown in full, as clang's default error limit: the same mistake repeated
+# (a pasted block, a renamed id) reads the same the 21st time, and the other rules' still show.
+SHOWN_PER_RULE = 20
+
+
 class DataError(Exception):
     """Raised when a stage found problems; carries all of them, sorted by position."""
 
@@ -241,13 +276,23 @@ class DataError(Exception):
         return self.report()
 
     def report(self) -> str:
-        """Every problem, then what each kind means and how to fix it, then the count."""
-        count = len(self.problems)
-        lines = [str(problem) for problem in self.problems]
+        """The first problems of each rule in full, in file order, and how many more there are;
+        then what each rule means and how to fix it, then the count."""
+        counts: dict[str, int] = {}
+        lines: list[str] = []
+        unlisted: dict[str, Problem] = {}
+        for problem in self.problems:
+            counts[problem.rule] = counts.get(problem.rule, 0) + 1
+            if counts[problem.rule] <= SHOWN_PER_RULE:
+                lines.append(str(problem))
+            else:
+                unlisted.setdefault(problem.rule, problem)
+        for rule, first in unlisted.items():
+            where = characters.visible(f"{first.path}:{first.line}:{first.column}")
+            lines.append(f"另有 {counts[rule] - SHOWN_PER_RULE:,} 个 [{rule}] 问题未列出，第一个在 {where}")
         lines += ["", "怎么改（详见 CONTRIBUTING.md「错误信息」）："]
-        for rule in dict.fromkeys(problem.rule for problem in self.problems):
-            lines.append(f"  [{rule}] {RULES[rule].advice}")
-        lines.append(f"共 {count} 个问题")
+        lines += [f"  [{rule}] {RULES[rule].advice}" for rule in counts]
+        lines.append(f"共 {len(self.problems):,} 个问题")
         if self.outcome:
             lines.append(self.outcome)
         return "\n".join(lines)

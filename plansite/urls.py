@@ -177,12 +177,11 @@ def taken(records: str, id: str) -> str | None:
     give a page or file that is already another's, or a name Windows reserves; None if it can."""
     if id in _DEVICE_NAMES:
         return f"{id} 是 Windows 保留的设备名，这样命名的文件在 Windows 上无法存在"
-    fixed = [pattern for pattern in PATHS.values() if "{id}" not in pattern]
     for kind in RECORD_PATHS[records]:
         path = source(kind, id)
-        for other in fixed:
-            if path == other or published(path) == published(other):
-                return f"用它生成的 {path} 会与网站自己的 {other} 冲突"
+        other = _FIXED_BY_URL.get(published(path))
+        if other is not None:
+            return f"用它生成的 {path} 会与网站自己的 {other} 冲突"
     return None
 
 
@@ -200,6 +199,13 @@ def published(path: str) -> str:
         stem = page.removesuffix(".md")
         page = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
     return page + hash_mark + anchor
+
+
+# The pages and files of a fixed path by the URL they are published at: every record is checked
+# against them, so a plan of thousands of records looks each up instead of comparing with all.
+_FIXED_BY_URL: Mapping[str, str] = MappingProxyType(
+    {published(path): path for path in reversed(list(PATHS.values())) if "{id}" not in path}
+)
 
 
 def url(kind: str, id: object = None) -> str:

@@ -53,7 +53,7 @@ def test_a_text_the_checks_refuse_is_reported_at_the_plan_texts_line(tmp_path):
         adopt_into(tmp_path, long)
     (problem,) = caught.value.problems
     assert (problem.path, problem.line, problem.rule) == ("other.txt", line_of(TEXT, MEASURE), "too-long")
-    assert str(problem).startswith(f"other.txt:{line_of(TEXT, MEASURE)}:1: 措施 m02 的 text：")
+    assert str(problem).startswith(f"other.txt:{line_of(TEXT, MEASURE)}:1: 措施 m02 的正文（text）：")
     assert not (tmp_path / "data").exists()
 
 

@@ -25,7 +25,7 @@ def files(plan):
     return build.site_files(catalog.build(plan), SITE)
 
 
-def test_the_plans_feed_holds_every_report_verification_correction_and_document_once_newest_first():
+def test_the_plans_feed_holds_every_report_verification_correction_document_and_rename_once_newest_first():
     plan = sample()
     parsed = feedparser.parse(files(plan)[urls.source("feed")])
     assert parsed.bozo == 0 and parsed.version == "atom10"
@@ -38,10 +38,12 @@ def test_the_plans_feed_holds_every_report_verification_correction_and_document_
     assert {"progress/m03/2027-01-05", "verification/m03/2027-01-05", "progress/m04/2027-03-20"} <= {
         ":".join(e.id.split(":")[2:]) for e in parsed.entries
     }
-    expected = len(reports) + len(checks) + len(corrections) + len(plan.documents)
+    renames = [r for d in plan.departments for r in d.renames]
+    assert renames, "the sample records a department's rename"
+    expected = len(reports) + len(checks) + len(corrections) + len(plan.documents) + len(renames)
     assert len(parsed.entries) == expected == len({e.id for e in parsed.entries})
     kinds = {e.tags[0].term for e in parsed.entries}
-    assert kinds == {"进度", "核实", "更正", "文件"}
+    assert kinds == {"进度", "核实", "更正", "文件", "更名"}
     dates = [e.updated_parsed[:3] for e in parsed.entries]
     assert dates == sorted(dates, reverse=True)
     first = parsed.entries[0]
@@ -72,6 +74,8 @@ def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_wi
                 return record in mine or department == plan.verifier
             if kind == "correction":
                 return record in units
+            if kind == "rename":
+                return record == department.id
             document = documents[record]
             return (
                 department == document.issuer
@@ -82,7 +86,7 @@ def test_a_departments_feed_holds_the_changes_to_what_it_answers_for_or_helps_wi
         expected = [c for c in everything if concerns(c)]
         assert [e.title for e in parsed.entries] == [c.title for c in expected], department.id
     verifier = feedparser.parse(out[urls.source("department-feed", plan.verifier.id)])
-    assert [e.tags[0].term for e in verifier.entries] == ["核实", "核实", "核实", "文件"]
+    assert [e.tags[0].term for e in verifier.entries] == ["核实", "核实", "核实", "更名", "文件"]
 
 
 def test_entry_ids_stay_the_same_when_the_site_is_rebuilt_and_when_a_report_is_added():
@@ -130,3 +134,28 @@ def test_every_page_links_the_plans_feed_and_a_department_page_its_own(built_sit
     page = (built_site / "departments" / department.id / "index.html").read_text(encoding="utf-8")
     assert f'href="../../changes-{department.id}.xml"' in page
     assert (built_site / f"changes-{department.id}.xml").is_file() and (built_site / "changes" / "index.html").is_file()
+
+
+def test_a_rename_is_a_dated_change_of_its_department_and_its_page_says_so():
+    plan = sample()
+    renamed = next(d for d in plan.departments if d.former_names)
+    rename = renamed.renames[0]
+    out = files(plan)
+    entry = next(
+        e for e in feedparser.parse(out[urls.source("department-feed", renamed.id)]).entries if e.tags[0].term == "更名"
+    )
+    assert entry.id.endswith(f":rename/{renamed.id}/{rename.date.isoformat()}")
+    assert entry.title == f"单位更名：{rename.former.name}更名为{renamed.name}"
+    assert entry.link.endswith(f"/departments/{renamed.id}/")
+    assert f"方案原文仍写作“{renamed.plan_name}”" in entry.summary
+    page = out[f"departments/{renamed.id}.md"]
+    assert f"<dt>简称</dt><dd>{renamed.name}</dd>" in page
+    assert (
+        f"<dt>曾用名</dt><dd>{rename.former.name}（{rename.former.full_name}），"
+        f'<time datetime="{rename.date.isoformat()}">' in page
+    )
+    # A rename concerns its department alone: no other department's feed tells it.
+    others = [d for d in plan.departments if d != renamed]
+    for other in others:
+        parsed = feedparser.parse(out[urls.source("department-feed", other.id)])
+        assert "更名" not in {e.tags[0].term for e in parsed.entries}, other.id

@@ -79,7 +79,7 @@ def test_a_department_without_contacts_says_where_to_look():
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
-        ("phone", "０３５５-２０２１２３４", "不是电话号码：只写数字和连字符"),
+        ("phone", "０３５５-２０２１２３４", "用的是全角数字：改成半角的 0355-2021234"),
         ("phone", "0355 2021234", "不是电话号码"),
         ("phone", "电话12345", "不是电话号码"),
         ("website", "gxj.example.gov.cn", "不是网址"),
@@ -91,7 +91,10 @@ def test_a_departments_contacts_are_checked(field, value, words):
     data["departments"][0][field] = value
     with pytest.raises(DataError) as error:
         pages(data)
-    assert f"单位 industry-it 的 {field}" in error.value.report() and words in error.value.report()
+    assert (
+        f"单位 industry-it 的{ {'phone': '电话', 'website': '网站'}[field] }（{field}）" in error.value.report()
+        and words in error.value.report()
+    )
 
 
 @pytest.mark.parametrize("phone", ["12345", "0355-2021234", "400-123-4567", "95598"])

@@ -277,7 +277,7 @@ def test_a_layout_field_without_the_units_it_describes_is_refused(tmp_path):
         read_plan(written(data, tmp_path), "draft.yaml")
     problems = caught.value.problems
     assert [p.rule for p in problems] == ["role-conflict"] * 3
-    assert [p.where.rsplit(" ", 1)[-1] for p in problems] == [
+    assert [p.data_path[-1] for p in problems] == [
         "units_clause_on_own_line",
         "units_separator",
         "responsible_wording",

@@ -116,7 +116,7 @@ def test_statuses_belong_to_their_kind_of_record():
     data = sample_data()
     data["measures"][2]["progress"][0]["status"] = "未按期完成"
     report = problems_of(data)
-    assert "措施 m03 的 progress[0].status" in report and "“未按期完成”只用于有期限的目标" in report
+    assert "措施 m03 的第1条进度的状态（progress[0].status）" in report and "“未按期完成”只用于有期限的目标" in report
     data = sample_data()
     data["measures"][0]["targets"][0]["progress"][0]["status"] = "持续推进"
     assert "“持续推进”只用于措施" in problems_of(data)
@@ -136,7 +136,7 @@ def test_the_cycle_is_monthly_or_quarterly_by_a_day_every_month_has():
     data["progress"]["cycle"] = {"period": "weekly", "day": 31}
     report = problems_of(data)
     assert "progress.cycle.period" in report and "monthly（每月）或 quarterly（每季度）" in report
-    assert "progress.cycle.day：31 超出了允许的范围：应当不大于 28" in report
+    assert "进度设置 的报送周期的报送日（progress.cycle.day）：31 超出了允许的范围：应当不大于 28" in report
 
 
 def test_the_dashboard_counts_measures_by_status_and_lead_with_the_late_ones():

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from plansite import build, urls, write
-from plansite.data import model
+from plansite.data import departments
 from plansite.data.read import read_plan
 from plansite.site import catalog, markup
 from tests.golden_pages import GOLDEN, ROOT, SAMPLE, SITE, rendered_pages
@@ -198,6 +198,6 @@ def test_a_plan_words_the_kinds_of_department_its_own_way(plan):
     worded = yaml.safe_load((ROOT / "data" / "measures.yaml").read_text(encoding="utf-8")).get("department_kinds", {})
     for department in plan.departments:
         if department.kind:
-            assert department.kind_label == worded.get(department.kind, model.KIND_LABELS[department.kind])
+            assert department.kind_label == worded.get(department.kind, departments.KIND_LABELS[department.kind])
     sample = read_plan(ROOT / "tests" / "fixtures" / "sample" / "curated.yaml", "curated.yaml")
     assert {d.kind_label for d in sample.departments if d.kind == "central-branch"} == {"中央和省驻市单位"}

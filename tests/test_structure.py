@@ -27,18 +27,11 @@ def modules() -> dict[str, Path]:
 
 
 def imports(file: Path, known: set[str]) -> set[str]:
-    """The package's modules that ``file`` imports, anywhere in it but for type checking alone."""
+    """The package's modules that ``file`` imports, anywhere in it: in a function, and under
+    ``if TYPE_CHECKING:`` too, since a layer that needs another's types for its own reads it."""
     tree = ast.parse(file.read_text(encoding="utf-8"))
-    typing_only = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
-        for inner in ast.walk(node)
-    }
     named = set()
     for node in ast.walk(tree):
-        if id(node) in typing_only:
-            continue
         if isinstance(node, ast.Import):
             named |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:

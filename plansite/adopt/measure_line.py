@@ -162,12 +162,17 @@ class Registry:
     """Departments in order of first mention, reusing the entries of a known registry."""
 
     def __init__(self, known: list[dict[str, Any]], origins: dict[DataPath, int]):
-        self.by_name = {name: entry for entry in known for name in [entry["name"], *entry.get("aliases", [])]}
+        self.by_name = {
+            name: entry
+            for entry in known
+            for name in [entry["name"], *entry.get("aliases", []), *(f["name"] for f in entry.get("former_names", []))]
+        }
         self.found: dict[str, dict[str, Any]] = {}
         self.origins = origins
 
     def resolve(self, name: str, line: Line) -> tuple[str, bool]:
-        """The id for ``name``, and whether the text used an alias rather than the registry's name."""
+        """The id for ``name``, and whether the text used an alias rather than the name the registry
+        gives the plan (its first former name, if the department was renamed since)."""
         entry = self.by_name.get(name)
         if entry is None:
             entry = {"id": f"dept-{len(self.found) + 1:02d}", "name": name}
@@ -175,7 +180,8 @@ class Registry:
         if entry["id"] not in self.found:
             self.origins[("departments", len(self.found))] = line.number
         self.found.setdefault(entry["id"], entry)
-        return entry["id"], name != entry["name"]
+        former = entry.get("former_names")
+        return entry["id"], name != (former[0]["name"] if former else entry["name"])
 
     def entries(self) -> list[dict[str, Any]]:
         return list(self.found.values())

@@ -7,20 +7,11 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from plansite.data.departments import KIND_LABELS, UNSORTED_LABEL, Department, FormerName
 from plansite.data.document import Basis, Document, LocalGovernments, Notice
 from plansite.data.follow_up import RelatedDocument, Validity
-from plansite.data.model import (
-    KIND_LABELS,
-    UNSORTED_LABEL,
-    Chapter,
-    Correction,
-    Department,
-    Goal,
-    Measure,
-    Plan,
-    Topic,
-    WorkingGroup,
-)
+from plansite.data.measures import Chapter, Correction, Goal, Measure, Topic
+from plansite.data.model import Plan, WorkingGroup
 from plansite.data.numerals import from_int
 from plansite.data.reporting import Cycle
 from plansite.data.targets import progress_history, target_from
@@ -39,6 +30,10 @@ def plan(data: Mapping[str, Any], measure_lines: Mapping[str, int] | None = None
             kind_label=kind_labels[d["kind"]] if "kind" in d else UNSORTED_LABEL,
             website=d.get("website"),
             phone=d.get("phone"),
+            former_names=tuple(
+                FormerName(name=f["name"], full_name=f.get("full_name"), date=datetime.date.fromisoformat(f["date"]))
+                for f in d.get("former_names", ())
+            ),
         )
         for d in data["departments"]
     }

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from plansite.data.fields import int_of, list_of, mapping_of, owner_of, records, reported_of, targets_of, text_of
 from plansite.data.load import DataPath
 from plansite.data.numerals import date_in_numerals
-
-if TYPE_CHECKING:
-    from plansite.data.validate import Reporter
+from plansite.data.reporter import Reporter
 
 
 def target_rules(report: Reporter, data: dict) -> None:

@@ -7,13 +7,12 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from plansite import urls
+from plansite.data.departments import Department
+from plansite.data.measures import Measure
 from plansite.data.numerals import zh_date
-
-if TYPE_CHECKING:
-    from plansite.data.model import Department, Measure
 
 DocumentKind = Literal["interpretation", "implementing", "amendment"]
 # Each kind of related document's label, in the order /documents/ lists them.

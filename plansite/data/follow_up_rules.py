@@ -1,17 +1,15 @@
 """The rules about what follows the plan's publication: the documents related to it, the
-office's verification of reports, and the plan's validity (``document.validity``)."""
+office's verification of reports, the plan's validity (``document.validity``) and the renaming
+of its departments."""
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
 
 from plansite.data.dated_rules import existing_date, parsed_date
 from plansite.data.fields import list_of, mapping_of, records, reported_of, text_of, unknown
 from plansite.data.load import DataPath
-
-if TYPE_CHECKING:
-    from plansite.data.validate import Reporter
+from plansite.data.reporter import Reporter
 
 IN_FORCE = "现行有效"
 
@@ -55,7 +53,7 @@ def related_documents(report: Reporter, data: dict) -> None:
         named = text_of(document, "issuer")
         if named is not None and named.strip() and named not in departments and named != issuer:
             plan_issuer = f"；由方案的发文机关印发的，写“{issuer}”" if issuer else ""
-            report(path + ("issuer",), unknown("departments", named, departments) + plan_issuer, "unknown-reference")
+            report(path + ("issuer",), unknown("departments", named, departments, plan_issuer), "unknown-reference")
         _within_plan(report, path + ("date",), document.get("date"), data, "相关文件", "document-date")
 
 
@@ -115,4 +113,17 @@ def validity(report: Reporter, data: dict) -> None:
         report(path + ("since",), f"{status}的日期 {since} 早于文件 '{by}' 的日期（{issued}）", "validity")
 
 
-RULES = (related_documents, verifications, validity)
+def renames(report: Reporter, data: dict) -> None:
+    """A department renamed after the plan was signed: each rename dated within the plan's life
+    up to the as-of date, oldest first."""
+    for index, department in records(data, "departments"):
+        previous = None
+        for position, former in enumerate(list_of(department, "former_names")):
+            path = ("departments", index, "former_names", position, "date")
+            date = _within_plan(report, path, mapping_of(former).get("date"), data, "更名", "rename-date")
+            if date and previous and date <= previous:
+                report(path, f"更名按日期从早到晚登记，每次一条：这一次不晚于上一次（{previous}）", "rename-date")
+            previous = date or previous
+
+
+RULES = (related_documents, verifications, validity, renames)

@@ -4,15 +4,11 @@ departments and working groups are in ``unit_rules``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from plansite import urls
 from plansite.data import characters
 from plansite.data.fields import UNIT_ROLES, int_of, list_of, mapping_of, records, targets_of, text_of, unknown
 from plansite.data.load import DataPath
-
-if TYPE_CHECKING:
-    from plansite.data.validate import Reporter
+from plansite.data.reporter import Reporter
 
 
 def unique_ids(report: Reporter, data: dict) -> None:
@@ -90,7 +86,12 @@ def references(report: Reporter, data: dict) -> None:
     names = {
         name: department_id
         for department_id, department in departments.items()
-        for name in [text_of(department, "name"), text_of(department, "full_name"), *list_of(department, "aliases")]
+        for name in [
+            text_of(department, "name"),
+            text_of(department, "full_name"),
+            *list_of(department, "aliases"),
+            *(mapping_of(f).get(key) for f in list_of(department, "former_names") for key in ("name", "full_name")),
+        ]
         if isinstance(name, str)
     }
     used_topics: set[str] = set()
@@ -119,6 +120,7 @@ def references(report: Reporter, data: dict) -> None:
                         if named
                         else unknown("departments", department, departments),
                         "unknown-reference",
+                        explains=bool(named),
                     )
         for position, topic in enumerate(list_of(measure, "topics")):
             if isinstance(topic, str) and topic not in topics and "topics" in present:

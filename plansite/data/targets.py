@@ -6,12 +6,10 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from plansite.data import numerals
-
-if TYPE_CHECKING:
-    from plansite.data.model import Department
+from plansite.data.departments import Department
 
 Qualifier = Literal["左右", "以上", "超过", "约", "力争"]
 # A delivery status: "unreported" until its department files a first report. A target may be

@@ -4,12 +4,8 @@ still be malformed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from plansite.data.fields import UNIT_ROLES, list_of, mapping_of, records, targets_of, text_of, unknown
-
-if TYPE_CHECKING:
-    from plansite.data.validate import Reporter
+from plansite.data.reporter import Reporter
 
 
 def unit_roles(report: Reporter, data: dict) -> None:
@@ -51,13 +47,24 @@ def unit_roles(report: Reporter, data: dict) -> None:
 def department_names(report: Reporter, data: dict) -> None:
     owner: dict[str, object] = {}
     for index, department in records(data, "departments"):
-        names = [("name", text_of(department, "name"))] + [
-            (("aliases", position), alias) for position, alias in enumerate(list_of(department, "aliases"))
-        ]
+        names = (
+            [("name", text_of(department, "name"))]
+            + [(("aliases", position), alias) for position, alias in enumerate(list_of(department, "aliases"))]
+            + [
+                (("former_names", position, "name"), text_of(mapping_of(former), "name"))
+                for position, former in enumerate(list_of(department, "former_names"))
+            ]
+        )
+        # A rename may change the full name alone: a former short name may be the current one.
+        short = {text_of(department, "name")}
         for field, name in names:
             if not isinstance(name, str):
                 continue
             field_path = field if isinstance(field, tuple) else (field,)
+            if field_path[0] == "former_names" and name in short:
+                continue
+            if field_path[0] == "former_names":
+                short.add(name)
             if name in owner and owner[name] != department.get("id"):
                 report(
                     ("departments", index) + field_path,
@@ -71,6 +78,12 @@ def department_names(report: Reporter, data: dict) -> None:
                     "duplicate-name",
                 )
             owner.setdefault(name, department.get("id"))
+
+
+def spellings_of(department: dict) -> list[object]:
+    """The short names a department goes or went by: its name, its aliases, its former names."""
+    former = [mapping_of(f).get("name") for f in list_of(department, "former_names")]
+    return [department.get("name"), *list_of(department, "aliases"), *former]
 
 
 def working_groups(report: Reporter, data: dict) -> None:
@@ -99,7 +112,7 @@ def working_groups(report: Reporter, data: dict) -> None:
         if lead and lead not in departments:
             report(path + ("lead",), unknown("departments", lead, departments), "unknown-reference")
         elif lead and basis_text:
-            spellings = [text_of(departments[lead], "name"), *list_of(departments[lead], "aliases")]
+            spellings = spellings_of(departments[lead])
             if not any(isinstance(n, str) and n in basis_text for n in spellings):
                 report(path + ("lead",), f"措施 {stated_in} 的正文中没有写到单位 '{lead}'：核对原文", "working-group")
         if name and basis_text and name not in basis_text:

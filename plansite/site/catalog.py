@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from plansite.data import official_text
+from plansite.data.departments import UNSORTED_LABEL
 from plansite.data.follow_up import DOCUMENT_KINDS, RelatedDocument
-from plansite.data.model import UNSORTED_LABEL, Department, Goal, Measure, Plan
+from plansite.data.model import Department, Goal, Measure, Plan
 from plansite.data.reporting import Standing, standing
 from plansite.site import changes, matrix
 from plansite.site.as_of import AsOf

@@ -1,11 +1,11 @@
 """Every dated change the data records: a department's report on a target or a measure, the
-office's verification of a report, a correction of a measure's text and a document issued about the plan.
-They are listed newest first on /changes/ and on each measure page, and told in Atom feeds
-(RFC 4287), one for the whole plan and one per department.
+office's verification of a report, a correction of a measure's text, a document issued about the
+plan and a department's change of name. They are listed newest first on /changes/ and on each
+measure page, and told in Atom feeds (RFC 4287), one for the whole plan and one per department.
 
 An entry's id is a tag URI built from the site's host, the plan's signing date and the change's
-own permanent ids (target and date, measure, date and place, or document), so a feed reader is
-told about each change once, however often the site is rebuilt.
+own permanent ids (target and date, measure, date and place, document, or department and date),
+so a feed reader is told about each change once, however often the site is rebuilt.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from plansite import urls
+from plansite.data.departments import Rename
 from plansite.data.follow_up import RelatedDocument
 from plansite.data.model import Department, Measure, Plan
 from plansite.data.numerals import zh_date
@@ -25,9 +26,9 @@ from plansite.site.entries import Commitment, DepartmentEntry
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Change:
     date: datetime.date
-    kind: str  # 进度, 核实, 更正 or 文件
+    kind: str  # 进度, 核实, 更正, 文件 or 更名
     # permanent: progress/<target or measure>/<date>, verification/<target or measure>/<report's date>,
-    # correction/<measure>/<date>/<n> or document/<id>
+    # correction/<measure>/<date>/<n>, document/<id> or rename/<department>/<date>
     key: str
     title: str
     summary: str
@@ -92,6 +93,7 @@ def collect(
                 )
             )
     found += [_document(document, plan) for document in plan.documents]
+    found += [_renamed(department, rename) for department in plan.departments for rename in department.renames]
     order = {change.key: position for position, change in enumerate(found)}
     return tuple(sorted(found, key=lambda change: (-change.date.toordinal(), order[change.key])))
 
@@ -162,4 +164,21 @@ def _document(document: RelatedDocument, plan: Plan) -> Change:
         page=document.anchor,
         measures=document.measures,
         departments=tuple(dict.fromkeys((*issuer, *units))),
+    )
+
+
+def _renamed(department: Department, rename: Rename) -> Change:
+    """A department's change of name: the plan's text keeps the name it was signed with."""
+    former, to = rename.former, rename.to
+    full = f"{former.full_name}更名为{rename.to_full}，" if former.full_name and rename.to_full else ""
+    old, new = rename.told
+    return Change(
+        date=rename.date,
+        kind="更名",
+        key=f"rename/{department.id}/{rename.date.isoformat()}",
+        title=f"单位更名：{old}更名为{new}",
+        summary=f"{full}简称{to}。方案原文仍写作“{department.plan_name}”，本站按新名称列出该单位承担的措施。",
+        page=department.page,
+        measures=(),
+        departments=(department,),
     )

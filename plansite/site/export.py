@@ -71,6 +71,9 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
                 "kind": d.kind,
                 "website": d.website,
                 "phone": d.phone,
+                "former_names": [
+                    {"name": f.name, "full_name": f.full_name, "date": f.date.isoformat()} for f in d.former_names
+                ],
             }
             for d in plan.departments
         ],

@@ -203,7 +203,7 @@ DEPARTMENTS = Table(
     row="每个单位一行",
     columns=(
         Column("department_id", "单位编号，网址的一部分，永不改变", lambda e: e.department.id),
-        Column("name", "方案中的简称", lambda e: e.department.name),
+        Column("name", "简称（方案印发后更名的单位，是新的简称）", lambda e: e.department.name),
         Column("full_name", "全称", lambda e: e.department.full_name),
         Column("aliases", "原文中的其他写法，以“、”分隔", lambda e: NAME_SEPARATOR.join(e.department.aliases)),
         Column("kind", "类别编号", lambda e: e.department.kind),
