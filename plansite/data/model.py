@@ -70,6 +70,11 @@ class Plan:
     cycle: Cycle | None = None
 
     @property
+    def office(self) -> str:
+        """The office that checks the reports, as every page, workbook and calendar names it."""
+        return f"工作专班办公室（{self.verifier.name}）" if self.verifier else "工作专班办公室"
+
+    @property
     def still_to_curate(self) -> tuple[str, ...]:
         """What a first draft has not curated yet, as its readers are told."""
         unnamed = sum(d.full_name is None for d in self.departments)

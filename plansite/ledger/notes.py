@@ -18,8 +18,8 @@ def heading(title: str, catalog: Catalog) -> str:
 
 def office(catalog: Catalog) -> str:
     """The office the departments' ledgers go back to, as the plan names it."""
-    verifier = catalog.plan.verifier
-    return f"工作专班办公室（{verifier.name}）" if verifier else "本方案的工作专班办公室"
+    plan = catalog.plan
+    return plan.office if plan.verifier else "本方案的工作专班办公室"
 
 
 def by_when(catalog: Catalog) -> str:

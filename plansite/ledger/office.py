@@ -59,7 +59,7 @@ def workbook(catalog: Catalog, site_url: str) -> bytes:
     reports before its targets'), oldest first."""
     plan = catalog.plan
     assert plan.verifier is not None
-    title = f"工作专班办公室（{plan.verifier.name}）核实台账"
+    title = f"{plan.office}核实台账"
     return protected_workbook(
         catalog,
         Sheet(

@@ -48,8 +48,7 @@ def _report_days(entry: DepartmentEntry, catalog: Catalog, site_url: str) -> lis
     reporting = catalog.reporting
     if reporting is None or not entry.reported_measures:
         return []
-    plan = catalog.plan
-    office = f"工作专班办公室（{plan.verifier.name}）" if plan.verifier else "工作专班办公室"
+    office = catalog.plan.office
     months = PERIOD_MONTHS[reporting.cycle.period]
     description = (
         f"按报送周期（{reporting.cycle.text}），填好本单位的任务台账，交回{office}："
@@ -60,7 +59,7 @@ def _report_days(entry: DepartmentEntry, catalog: Catalog, site_url: str) -> lis
         f"UID:report-{entry.department.id}@{urls.host(site_url)}",
         f"DTSTAMP:{_stamp(catalog)}",
         f"DTSTART;VALUE=DATE:{reporting.next_due.strftime('%Y%m%d')}",
-        f"RRULE:FREQ=MONTHLY;INTERVAL={months};BYMONTHDAY={reporting.cycle.day};UNTIL={plan.document.last_year}1231",
+        f"RRULE:FREQ=MONTHLY;INTERVAL={months};BYMONTHDAY={reporting.cycle.day};UNTIL={catalog.plan.document.last_year}1231",
         f"SUMMARY:{_text(f'【报送】{entry.department.name}任务台账')}",
         f"DESCRIPTION:{_text(description)}",
         f"URL:{site_url}{entry.url}",
