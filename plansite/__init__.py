@@ -5,11 +5,13 @@
 1. ``data.load``       read ``data/measures.yaml`` (or text already held) safely, keeping every
                        value's line and column (``data.yaml_nodes``); a file the parser refuses
                        is told in Chinese (``data.yaml_syntax``), the slips of a Chinese input
-                       method first, where they were typed (``data.keyboard``);
+                       method first, where they were typed, and then read on as they should
+                       have been typed (``data.keyboard``);
 2. ``data.validate``   check it against ``schema/measures.schema.json`` and the plan's own rules
                        (``data.rules``, ``data.unit_rules``, ``data.dated_rules``,
-                       ``data.follow_up_rules``), every problem collected first (``problems``)
-                       and placed by ``data.reporter``;
+                       ``data.follow_up_rules``), every problem collected first (``problems``,
+                       whose kinds are ``problem_rules``) and placed by ``data.reporter``; a
+                       value or field name a keyboard made wrong is explained (``data.value_hints``);
 3. ``data.assemble``   the typed, frozen ``data.model.Plan``, from parts that import one way:
                        departments and their names (``data.departments``), the reports on
                        targets and measures and their checks (``data.targets``), measures and

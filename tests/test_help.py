@@ -79,7 +79,7 @@ def test_a_department_without_contacts_says_where_to_look():
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
-        ("phone", "０３５５-２０２１２３４", "用的是全角数字：改成半角的 0355-2021234"),
+        ("phone", "０３５５-２０２１２３４", "里有全角数字：改成半角，写成 0355-2021234"),
         ("phone", "0355 2021234", "不是电话号码"),
         ("phone", "电话12345", "不是电话号码"),
         ("website", "gxj.example.gov.cn", "不是网址"),

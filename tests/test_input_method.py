@@ -92,4 +92,38 @@ def test_no_fixture_shows_an_editor_the_parser_s_english():
     "data", [ROOT / "data" / "measures.yaml", SAMPLE, *sorted((ROOT / "tests" / "fixtures").glob("adoption/**/*.yaml"))]
 )
 def test_the_scan_finds_nothing_in_a_file_that_is_right(data):
-    assert keyboard.mistakes(data.read_text(encoding="utf-8")) == []
+    text = data.read_text(encoding="utf-8")
+    assert keyboard.mistakes(text) == [] and keyboard.cut_by_comments(text) == []
+
+
+def _slots(node, path=()):
+    """Every value of the sample with its path: each may hold what an editor pastes instead."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield path + (key,)
+            yield from _slots(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield path + (index,)
+            yield from _slots(value, path + (index,))
+
+
+def test_any_value_replaced_by_a_mapping_a_list_or_a_number_is_reported_never_a_crash(tmp_path):
+    import yaml
+
+    base = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    pasted = [{"housing": "市住建局"}, ["housing"], 5, None, {"": ""}]
+    slots = list(_slots(base))
+    assert len(slots) > 250
+    for number, path in enumerate(slots):
+        data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+        holder = data
+        for part in path[:-1]:
+            holder = holder[part]
+        holder[path[-1]] = pasted[number % len(pasted)]
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (tmp_path / "slip.yaml").write_text(text, encoding="utf-8")
+        try:
+            read_plan(tmp_path / "slip.yaml", "slip.yaml")
+        except DataError:
+            pass

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from plansite.data import characters, yaml_syntax
+from plansite.data import characters, keyboard, yaml_syntax
 from plansite.data.yaml_nodes import MAX_DEPTH, Converter, DataPath, Loader, TooDeep
 from plansite.problems import DataError, Problem
 
@@ -37,6 +37,8 @@ class LoadedYaml:
     # The parser's own marks (0-based).
     value_positions: dict[DataPath, yaml.Mark] = field(repr=False)
     key_positions: dict[DataPath, yaml.Mark] = field(repr=False)
+    # What reading found that did not stop it (a tab, a keyboard's slip): reported with the rest.
+    problems: tuple[Problem, ...] = ()
 
     def position(self, path: DataPath) -> Position:
         """Where the value at ``path`` stands, or its nearest existing ancestor."""
@@ -60,32 +62,62 @@ def load(file: Path, display_path: str) -> LoadedYaml:
 
 def parse(text: str, display_path: str) -> LoadedYaml:
     """Read the data ``text`` (named ``display_path`` in messages) as ``load`` reads a file: for a
-    command that holds the text already (a merge, a draft), with no file written to read it."""
-    problems = _unreadable_characters(text, display_path) or yaml_syntax.tabs(text, display_path)
-    if problems:
-        raise DataError(problems)
+    command that holds the text already (a merge, a draft), with no file written to read it.
+
+    Tabs and a Chinese keyboard's slips stop nothing else being found: they are reported, and
+    the text is read on as it should have been typed (a tab as a space, ``year：2025`` as
+    ``year: 2025``), so the same run reports every other problem too (``LoadedYaml.problems``)."""
+    unreadable = _unreadable_characters(text, display_path)
+    if unreadable:
+        raise DataError(unreadable)
+    slips = yaml_syntax.tabs(text, display_path)
+    readable = text.replace("\t", " ")
+    try:
+        return _parsed(readable, display_path, slips)
+    except yaml.MarkedYAMLError as error:
+        # A tab read as a space can leave its line out of step: the tab is the mistake.
+        found = [
+            problem
+            for problem in yaml_syntax.problems(error, readable, display_path)
+            if problem.rule != "yaml-syntax" or not any(slip.line in (problem.line, problem.line - 1) for slip in slips)
+        ]
+        retyped = keyboard.repaired(readable, keyboard.mistakes(readable))
+        if retyped is not None:
+            try:
+                return _parsed(retyped, display_path, slips + found)
+            except yaml.MarkedYAMLError:
+                pass
+        raise DataError(slips + found) from None
+
+
+def _parsed(text: str, display_path: str, slips: list[Problem]) -> LoadedYaml:
     loader = Loader(text)
     converter = Converter(display_path, loader.explicit_tags)
     try:
         root = loader.get_single_node()
         data = converter.convert(root, ()) if root is not None else None
         converter.unrepeated_anchors(loader.anchor_marks)
-    except yaml.MarkedYAMLError as error:
-        raise DataError(yaml_syntax.problems(error, text, display_path)) from None
+    except yaml.MarkedYAMLError:
+        raise
     except yaml.YAMLError:  # the reader's own refusals, should the scan above miss one
-        raise DataError([_at(display_path, 1, 1, yaml_syntax.FALLBACK, "yaml-syntax")]) from None
+        raise DataError([*slips, _at(display_path, 1, 1, yaml_syntax.FALLBACK, "yaml-syntax")]) from None
     except TooDeep as deep:
         line, column = deep.mark.line + 1, deep.mark.column + 1
         message = f"这里的嵌套超过了 {MAX_DEPTH} 层（数据本身最多八层）：检查是否有大量未闭合的括号或多余的缩进"
-        raise DataError([_at(display_path, line, column, message, "nesting")]) from None
+        raise DataError([*slips, _at(display_path, line, column, message, "nesting")]) from None
     finally:
         loader.dispose()
     if root is None:
-        raise DataError([_at(display_path, 1, 1, "文件中没有数据（是空的，或只有注释）", "empty-file")])
+        raise DataError([*slips, _at(display_path, 1, 1, "文件中没有数据（是空的，或只有注释）", "empty-file")])
+    cut = [_at(display_path, m.line, m.column, m.message, m.rule) for m in keyboard.cut_by_comments(text)]
     if converter.problems:
-        raise DataError(converter.problems)
+        raise DataError([*slips, *cut, *converter.problems])
     return LoadedYaml(
-        path=display_path, data=data, value_positions=converter.value_positions, key_positions=converter.key_positions
+        path=display_path,
+        data=data,
+        value_positions=converter.value_positions,
+        key_positions=converter.key_positions,
+        problems=(*slips, *cut),
     )
 
 

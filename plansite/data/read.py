@@ -22,7 +22,7 @@ def read_valid(data: Path, display: str, text: str | None = None) -> LoadedYaml:
     with every problem found."""
     with _cycles_left_uncollected():
         loaded = load.load(data, display) if text is None else load.parse(text, display)
-        problems = validate.validate(loaded)
+        problems = [*loaded.problems, *validate.validate(loaded)]
     if problems:
         raise DataError(problems)
     return loaded

@@ -81,7 +81,9 @@ class Reporter:
         for depth, part in enumerate(path):
             collection = path[depth - 1] if depth else None
             holder = _step(holder, part)
-            if isinstance(part, int) and collection in _RECORDS:
+            # The top-level collections, and goals and targets wherever they stand (a measure's
+            # topics are ids, not records).
+            if isinstance(part, int) and (collection in _NESTED or (depth == 1 and collection in _RECORDS)):
                 own = (holder.get("id") or holder.get("word")) if isinstance(holder, dict) else None
                 name = _RECORDS[str(collection)]
                 record = f"{name} {own}" if isinstance(own, str) else f"第{part + 1}个{name}"
@@ -96,9 +98,10 @@ class Reporter:
         return record, f"{words}（{raw}）" if words != raw else raw
 
 
-# The records an editor finds by id, and the fields and entries named in words: the key stays
-# beside them, since the key is what the file shows.
-_RECORDS = {**ITEM_NAMES, "goals": "目标段落", "targets": "目标"}
+# The records an editor finds by id, and the fields and entries named in words (FIELD_WORDS: also
+# how an editor may name a field in Chinese): the key stays beside them, as the file shows it.
+_NESTED = {"goals": "目标段落", "targets": "目标", "groups": "专项工作组"}
+_RECORDS = {**ITEM_NAMES, **_NESTED}
 _SECTIONS = {"document": "方案信息", "progress": "进度设置", "extra": "网站设置"}
 _ENTRIES = {
     "progress": "进度",
@@ -108,7 +111,7 @@ _ENTRIES = {
     "aliases": "别名",
     "former_names": "曾用名",
 }
-_FIELDS = {
+FIELD_WORDS = {
     "date": "日期",
     "status": "状态",
     "note": "说明",
@@ -120,7 +123,7 @@ _FIELDS = {
     "lead": "牵头单位",
     "supporting": "配合单位",
     "responsible": "责任单位",
-    "name": "简称",
+    "name": "名称",
     "full_name": "全称",
     "kind": "类别",
     "number": "序号",
@@ -141,6 +144,8 @@ _FIELDS = {
     "website": "网站",
     "phone": "电话",
     "written_as": "原文写法",
+    "measures": "措施",
+    "chapters": "领域",
     "cycle": "报送周期",
     "period": "周期",
     "day": "报送日",
@@ -170,7 +175,7 @@ def _in_words(path: DataPath) -> str:
             else:
                 out[-1] += f"第{part + 1}项"
         else:
-            out.append(_FIELDS.get(part, part) if isinstance(part, str) else str(part))
+            out.append(FIELD_WORDS.get(part, part) if isinstance(part, str) else str(part))
     return "的".join(out)
 
 

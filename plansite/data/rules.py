@@ -102,7 +102,7 @@ def references(report: Reporter, data: dict) -> None:
         chapter = text_of(measure, "chapter")
         if chapter is not None and chapter not in chapters and "chapters" in present:
             report(("measures", index, "chapter"), unknown("chapters", chapter, chapters), "unknown-reference")
-        elif chapter is not None and (chapters[chapter] or 0) < last_chapter_number:
+        elif chapter in chapters and (chapters[chapter] or 0) < last_chapter_number:
             report(
                 ("measures", index, "chapter"),
                 f"部分 '{chapter}' 排在上一项措施所属的部分之前：措施要按原文顺序排列",
@@ -125,7 +125,8 @@ def references(report: Reporter, data: dict) -> None:
         for position, topic in enumerate(list_of(measure, "topics")):
             if isinstance(topic, str) and topic not in topics and "topics" in present:
                 report(("measures", index, "topics", position), unknown("topics", topic, topics), "unknown-reference")
-            used_topics.add(topic)
+            if isinstance(topic, str):
+                used_topics.add(topic)
         _written_as(report, index, measure, departments)
     for index, topic in records(data, "topics"):
         if text_of(topic, "id") and topic["id"] not in used_topics:

@@ -13,7 +13,7 @@ def unit_roles(report: Reporter, data: dict) -> None:
         if any(role in measure and not isinstance(measure[role], list) for role in UNIT_ROLES):
             continue
         lead, supporting, responsible = (list_of(measure, role) for role in UNIT_ROLES)
-        for department in set(lead) & set(supporting):
+        for department in _texts(lead) & _texts(supporting):
             if isinstance(department, str):
                 position = supporting.index(department)
                 report(
@@ -114,7 +114,14 @@ def working_groups(report: Reporter, data: dict) -> None:
         elif lead and basis_text:
             spellings = spellings_of(departments[lead])
             if not any(isinstance(n, str) and n in basis_text for n in spellings):
-                report(path + ("lead",), f"措施 {stated_in} 的正文中没有写到单位 '{lead}'：核对原文", "working-group")
+                named = departments[lead].get("name")
+                report(
+                    path + ("lead",),
+                    f"措施 {stated_in} 的正文中没有写到单位 '{lead}'（{named}）：核对这里的牵头单位；"
+                    f"如果是这个单位在方案印发后更名了，在单位 {lead} 下用 former_names 登记原文的名称和更名日期"
+                    "（CONTRIBUTING.md「单位更名」）",
+                    "working-group",
+                )
         if name and basis_text and name not in basis_text:
             report(path + ("name",), f"'{name}' 不在措施 {stated_in} 的正文中：工作组的名称要照原文写", "working-group")
         for position, chapter in enumerate(list_of(group, "chapters")):
@@ -143,3 +150,8 @@ def working_groups(report: Reporter, data: dict) -> None:
 
 
 RULES = (unit_roles, department_names, working_groups)
+
+
+def _texts(items: list) -> set[str]:
+    """The text items of a list the schema may still refuse (a pasted mapping is no id)."""
+    return {item for item in items if isinstance(item, str)}

@@ -18,9 +18,9 @@ from typing import Any, cast
 import jsonschema
 
 from plansite import repository
-from plansite.data import dated_rules, follow_up_rules, keyboard, rules, unit_rules
+from plansite.data import dated_rules, follow_up_rules, keyboard, rules, unit_rules, value_hints
 from plansite.data.load import LoadedYaml
-from plansite.data.reporter import Reporter
+from plansite.data.reporter import FIELD_WORDS, Reporter
 from plansite.problems import Problem
 
 SCHEMA_PATH = repository.DATA_SCHEMA
@@ -64,7 +64,10 @@ def _refs_in_place(node: Any, defs: Mapping[str, Any]) -> Any:
 
 
 def validate(loaded: LoadedYaml) -> list[Problem]:
+    loaded, renamed = value_hints.keys_as_meant(loaded)
     report = Reporter(loaded)
+    for path, message in renamed:
+        report(path, message + keyboard.SWITCH, "unknown-key", at_key=True)
     for error in _validator().iter_errors(loaded.data):
         _schema_problem(report, error)
     if isinstance(loaded.data, dict):
@@ -108,9 +111,7 @@ def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None
     if keyword == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
-            hint = difflib.get_close_matches(key, allowed, n=1)
-            suggestion = f"：是不是 '{hint[0]}'？" if hint else f"：可用的字段有 {', '.join(allowed)}"
-            report(path + (key,), f"未知字段 '{key}'{suggestion}", "unknown-key", at_key=True)
+            report(path + (key,), f"未知字段 '{key}'{_suggested_key(key, allowed)}", "unknown-key", at_key=True)
     elif keyword == "required":
         missing = [name for name in rule_value if name not in value]
         for name in missing:
@@ -121,13 +122,13 @@ def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None
                 report(path, f"写了 '{name}' 就要同时写 '{other}'", "missing-field")
     elif keyword == "type":
         expected: list[str] = rule_value if isinstance(rule_value, list) else [rule_value]
-        typed = keyboard.value_hint(value, expected[0]) if isinstance(value, str) else None
+        typed = value_hints.value_hint(value, expected[0]) if isinstance(value, str) else None
         if typed:
             report(path, *typed, explains=True)
             return
         words = "或".join(_TYPE_WORDS[kind] for kind in expected)
         report(path, f"这里应当是{words}，实际是{_type_word(value)}", "wrong-type")
-    elif keyword == "pattern" and (typed := keyboard.value_hint(value, "pattern")):
+    elif keyword == "pattern" and (typed := value_hints.value_hint(value, "pattern", rule_value)):
         report(path, *typed, explains=True)
     elif keyword == "pattern" and "x-message" in schema:
         shown = f"'{value}'" if value.strip() else "这段文字"
@@ -154,3 +155,16 @@ def _schema_problem(report: Reporter, error: jsonschema.ValidationError) -> None
         report(path, f"'{shown}' 太长了：最多 {rule_value} 个字符，这里有 {len(value)} 个", "too-long")
     else:
         report(path, f"不符合数据结构的要求：{error.message}", "schema")
+
+
+def _suggested_key(key: str, allowed: list[str]) -> str:
+    """The field an editor meant: typed in full-width letters, named in Chinese (牵头单位 for
+    lead), or misspelt."""
+    typed = value_hints.ascii_form(key)
+    chinese = [name for name, words in FIELD_WORDS.items() if words == key.strip() and name in allowed]
+    if typed != key and typed in allowed:
+        return f"：字段名用了全角字母，写成 {typed}{keyboard.SWITCH}"
+    if chinese:
+        return f"：字段名要写英文，“{key}”写作 {chinese[0]}"
+    hint = difflib.get_close_matches(key, allowed, n=1)
+    return f"：是不是 '{hint[0]}'？" if hint else f"：可用的字段有 {', '.join(allowed)}"

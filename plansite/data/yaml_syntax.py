@@ -59,7 +59,9 @@ def problems(error: yaml.MarkedYAMLError, text: str, path: str) -> list[Problem]
     parser = _parser_problem(error, text, path)
     lines = [mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark]
     first, last = min(lines, default=1), max(lines, default=1)
-    if not any(first - 1 <= problem.line <= last for problem in found):
+    # A quote left open runs on to wherever the parser gives up: that is the same mistake.
+    opened = any(problem.rule == "unclosed-quote" and problem.line <= last for problem in found)
+    if not opened and not any(first - 1 <= problem.line <= last for problem in found):
         found.append(parser)
     return sorted(found, key=lambda problem: (problem.line, problem.column))
 
