@@ -4,19 +4,25 @@
    Elasticsearch's cjk bigrams): text is cut into two-character pieces, so Chinese needs no word
    segmentation, and each page is scored with BM25F over its fields. Every piece of the query
    counts, weighted by how rare it is in the plan (idf), its count in the page saturating (K1)
-   and longer pages normalised (B); a page's fields weigh what they are worth (its number and
-   title, its lead departments, its supporting ones, its text). A part matched whole, as a
-   phrase, earns a bonus of its pieces' weight (more in the title), and a word that names the
+   and longer pages normalised (B), and a piece found earns at least a share of its weight
+   however long the page (BM25+'s lower bound); a page's fields weigh what they are worth (its
+   number and title, its lead departments, its supporting ones, its text). A part matched whole,
+   as a phrase, earns a bonus of its pieces' weight (more in the title), and a word that names the
    page (（十七）, 第十七项, a department's names) ranks it first. The everyday words of the data's
    search_terms expand the query: the plan's words they stand for (暖气: 供热) join it, their pieces
-   sharing the everyday word's own weight so that a long expansion cannot outweigh the rest. A
-   query finds nothing only when no page holds any of its pieces. Parts are separated by spaces;
+   sharing the everyday word's own weight so that a long expansion cannot outweigh the rest. The
+   pieces wholly inside a question word (有没有, 怎么, 哪个, 吗) are left out, as a full-text
+   engine's stop words are, unless nothing else the part asks for is in the plan. A query finds
+   nothing only when no page holds any of its pieces. Parts are separated by spaces;
    a page's score is the sum over them, times its weight (a measure above an index page). */
 var PlanSearch = (function () {
   "use strict";
   var MAX_RESULTS = 12;
   // BM25's usual constants: how fast a piece's count saturates, how much a page's length counts.
   var K1 = 1.2, B = 0.75;
+  // BM25+ (Lv and Zhai, 2011): a piece found counts at least this share of its weight, so that a
+  // long page holding the question's rare word is not outscored by a short one missing it.
+  var DELTA = 0.25;
   // What a piece found in each field is worth, against the text's 1.
   var FIELDS = { title: 3, keys: 3, lead: 2, units: 1, text: 1 };
   // A part matched whole earns its pieces' weight once more, twice in a title or a lead department's
@@ -24,6 +30,11 @@ var PlanSearch = (function () {
   var PHRASE = 1, PHRASE_IN_TITLE = 2, KEY = 40;
   // An everyday word's expansion counts at most this share of the word itself.
   var EXPANSION = 0.8;
+  // The words that ask rather than say: a question's particles, question words and pronouns. A
+  // piece wholly inside one (有没, 没有, 哪个) says nothing of what is asked about.
+  var QUESTION = ("有没有 能不能 会不会 是不是 要不要 可不可以 可以吗 怎么办 怎么样 怎么 怎样 咋办 咋样 咋 " +
+    "哪个 哪些 哪家 哪里 哪儿 去哪 在哪 哪 什么 啥 谁 多少 吗 呢 吧 啊 呀 嘛 了 的 " +
+    "我们 我家 咱们 我 你 他 她 自己 到底 还是 这种 那个 这个").split(" ");
 
   /* Fold what differs only in form: case and full-width letters, digits and brackets. */
   function fold(text) {
@@ -122,12 +133,28 @@ var PlanSearch = (function () {
     return forms;
   }
 
+  /* The part's own pieces, less those that stand only inside its question words. */
+  function asked(part) {
+    var inside = [];
+    QUESTION.forEach(function (word) {
+      for (var at = part.indexOf(word); at !== -1; at = part.indexOf(word, at + 1)) {
+        for (var k = 0; k < word.length; k++) inside[at + k] = true;
+      }
+    });
+    return pieces(part).filter(function (piece) {
+      for (var at = part.indexOf(piece); at !== -1; at = part.indexOf(piece, at + 1)) {
+        if (!inside[at] || !inside[at + piece.length - 1]) return true;
+      }
+      return false;
+    });
+  }
+
   /* The weighted pieces a part is scored by: its own, then those of the plan's words its everyday
      words stand for, sharing the everyday word's own weight (the idf of its pieces), so that a
      long expansion cannot outweigh the rest of the question. */
   function queryPieces(part, terms, s) {
     var q = {};
-    pieces(part).forEach(function (piece) { q[piece] = 1; });
+    asked(part).forEach(function (piece) { q[piece] = 1; });
     (terms || []).forEach(function (term) {
       var word = bare(term[0]);
       if (bare(part).indexOf(word) === -1) return;
@@ -140,6 +167,10 @@ var PlanSearch = (function () {
         theirs.forEach(function (piece) { q[piece] = Math.max(q[piece] || 0, weight); });
       });
     });
+    // A question that is nothing but its question words (怎么样) still finds the page that says 怎么.
+    if (!Object.keys(q).some(function (piece) { return s.df[piece]; })) {
+      pieces(part).forEach(function (piece) { q[piece] = 1; });
+    }
     return q;
   }
 
@@ -149,7 +180,7 @@ var PlanSearch = (function () {
     Object.keys(q).forEach(function (piece) {
       var tf = page.tf[piece];
       if (!tf) return;
-      score += q[piece] * idf(s, piece) * tf * (K1 + 1) / (tf + norm);
+      score += q[piece] * idf(s, piece) * (tf * (K1 + 1) / (tf + norm) + DELTA);
       marks.push(piece);
     });
     return { score: score, marks: marks };
