@@ -40,7 +40,8 @@
 which ``deploy/site.conf`` serves and ``tools.nginx`` runs on this machine.
 
 Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error handler in
-``commands.errors``), ``ledger`` (a returned workbook read within bounds, ``ledger.cells``, its dates as clerks type
+``commands.errors``; the live preview's MkDocs server and plugin in ``commands.preview_mkdocs``),
+``ledger`` (a returned workbook read within bounds, ``ledger.cells``, its dates as clerks type
 them, ``ledger.dates``, its rows as reports, ``ledger.reports``, and merged into the data),
 ``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the
 browser harness), ``repository`` (where the project's files are) and ``site.markdown_tables``

@@ -12,6 +12,7 @@ the data, so a URL never changes when a title does. Pages link to each other by 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -219,8 +220,14 @@ def link(target: str, current: str) -> str:
     if path == current and hash_mark:
         return hash_mark + anchor
     if not path:  # the site's root folder
-        return posixpath.relpath(".", posixpath.dirname(current) or ".") + "/"
-    return posixpath.relpath(path, posixpath.dirname(current) or ".") + hash_mark + anchor
+        return _relative(".", current) + "/"
+    return _relative(path, current) + hash_mark + anchor
+
+
+@functools.cache
+def _relative(path: str, current: str) -> str:
+    # A generation links the same few hundred paths thousands of times.
+    return posixpath.relpath(path, posixpath.dirname(current) or ".")
 
 
 def host(site_url: str) -> str:

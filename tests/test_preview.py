@@ -89,10 +89,8 @@ def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(
     assert log.read_text(encoding="utf-8").count("已修好") == 1
 
 
-def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path):
+def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path, monkeypatch):
     """Editors save by emptying the file and then filling it: the preview waits for both."""
-    import threading
-
     from plansite.commands import serve as preview
 
     data = tmp_path / "measures.yaml"
@@ -101,12 +99,64 @@ def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path):
         data=data, out=tmp_path / "out", config=ROOT / "mkdocs.yml", address="", watched=(data,)
     )
     emptied = preview._stamps(settings.watched)
-    filler = threading.Timer(preview.SETTLE_SECONDS / 2, lambda: data.write_bytes(DATA.read_bytes()))
-    filler.start()
+    # The second write lands while the preview waits for the file to settle (its first wait),
+    # however busy the machine: the wait itself writes it.
+    waits = []
+
+    def wait(seconds):
+        waits.append(seconds)
+        if len(waits) == 1:
+            data.write_bytes(DATA.read_bytes())
+
+    monkeypatch.setattr(preview.time, "sleep", wait)
     seen = preview._settled(settings, emptied)
-    filler.join()
     # What the preview would read is the whole file, not the empty one it first noticed.
     assert seen[data][1] == len(DATA.read_bytes())
+    assert waits == [preview.SETTLE_SECONDS] * 2
+
+
+def test_the_preview_plugin_is_installed_and_added_to_the_preview_only(tmp_path):
+    """make installs the package with its MkDocs plugin; the preview adds it to the plugins the
+    configuration names, and mkdocs.yml, which every other build reads, does not name it."""
+    from mkdocs.config import load_config
+
+    from plansite.commands import preview_mkdocs
+
+    assert preview_mkdocs.installed()
+    assert preview_mkdocs.PLUGIN not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for plugins in ("[search]", "{search: {}}"):
+        config_file = tmp_path / "mkdocs.yml"
+        config_file.write_text(f"site_name: 预览\nplugins: {plugins}\n", encoding="utf-8")
+        (tmp_path / "docs").mkdir(exist_ok=True)
+        assert list(preview_mkdocs.load_config(config_file).plugins) == ["search", preview_mkdocs.PLUGIN]
+        assert list(load_config(str(config_file)).plugins) == ["search"]
+
+
+def test_the_preview_compiles_a_template_once_and_again_when_it_changed(tmp_path):
+    """MkDocs makes a new Jinja environment for every build: the plugin keeps what the last one
+    compiled, and Jinja compiles a template again when its source changed."""
+    import jinja2
+
+    from plansite.commands.preview_mkdocs import PreviewPlugin
+
+    compiled = []
+
+    class Environment(jinja2.Environment):
+        def compile(self, source, name=None, filename=None, *args, **kwargs):
+            compiled.append(name)
+            return super().compile(source, name, filename, *args, **kwargs)
+
+    template = tmp_path / "main.html"
+    plugin = PreviewPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    rendered = []
+    for source in ("<h1>{{ title }}</h1>", "<h1>{{ title }}</h1>", "<h2>{{ title }}</h2>"):
+        template.write_text(source, encoding="utf-8")
+        environment = Environment(loader=jinja2.FileSystemLoader(tmp_path), auto_reload=False)
+        environment = plugin.on_env(environment, config=None, files=None)
+        rendered.append(environment.get_template("main.html").render(title="标题"))
+    assert rendered == ["<h1>标题</h1>", "<h1>标题</h1>", "<h2>标题</h2>"]
+    assert compiled == ["main.html", "main.html"]
 
 
 def without_live_reload(content: bytes) -> bytes:
@@ -147,7 +197,7 @@ def test_after_saves_of_every_kind_the_preview_shows_what_a_clean_build_shows(pr
     """The benchmark's saves (a department's full name, a measure's topics, a chapter title
     the navigation shows, a hand-written page, a target's report), then every file a clean build
     of the result makes is served by the preview, byte for byte."""
-    data, page, _ = preview
+    data, page, log = preview
     project = data.parent.parent
     address = page.split("/")[2]
     for save in saves(project):
@@ -171,3 +221,5 @@ def test_after_saves_of_every_kind_the_preview_shows_what_a_clean_build_shows(pr
         if without_live_reload(served) != file.read_bytes():
             differ.append((path, first_difference(file.read_bytes(), without_live_reload(served))))
     assert differ == []
+    # Pages handed back from the preview's cache keep their anchors: no link to one is reported missing.
+    assert "does not contain an anchor" not in log.read_text(encoding="utf-8")

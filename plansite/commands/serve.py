@@ -1,9 +1,9 @@
 """Live preview for editors: ``make serve``.
 
-Generates the site, serves it with MkDocs' live-reload server and watches the data, the
-templates, the schema and the hand-written pages. A save regenerates the site; only the files
-whose content changed get a new timestamp, and MkDocs, building incrementally, rebuilds just
-those pages and reloads the browser. A save that fails validation prints every problem and leaves the
+Generates the site, serves it with MkDocs' live-reload server (``preview_mkdocs``) and watches
+the data, the templates, the schema and the hand-written pages. A save regenerates the site; only
+the files whose content changed get a new timestamp, and MkDocs, building incrementally, rebuilds
+just those pages and reloads the browser. A save that fails validation prints every problem and leaves the
 last good site in place, so the browser keeps showing it until the next good save, which says so.
 
 The port is checked before anything is generated or announced (MkDocs' server binds it only when
@@ -17,27 +17,24 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import shutil
 import socket
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from plansite import build, repository, write
-from plansite.commands import errors
+from plansite.commands import errors, preview_mkdocs
 from plansite.commands.generate import display_path
 from plansite.problems import DataError
 from plansite.site import pages
 
-POLL_SECONDS = 0.05
+POLL_SECONDS = preview_mkdocs.POLL_SECONDS
 # An editor may save in several writes (empty the file, then fill it): a change is read once the
 # watched files have stayed the same this long.
-SETTLE_SECONDS = 0.15
+SETTLE_SECONDS = 0.02
 NAVIGATION = pages.INHERITED_CONFIG
 
 
@@ -111,23 +108,29 @@ def _stamps(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
 
 def run(config: Settings) -> int:
     """Generate, serve and regenerate on every save, at an address ``main`` found free."""
+    if not preview_mkdocs.installed():
+        print("[预览] 本项目的 MkDocs 预览插件还没有安装：请用 make serve 启动（它先重新安装本项目）", file=sys.stderr)
+        return errors.FAILED
     stamps = _stamps(config.watched)
     failed = regenerate(config) is None
     while failed and not config.out.exists():
         # No good version to show yet: wait for a save that fixes the data.
         stamps = _wait_for_change(config, stamps)
         failed = regenerate(config, after_failure=True) is None
-    server, shutdown = _mkdocs_server(config)
+    site = preview_mkdocs.Site(config.config, config.address, watched=(config.config, repository.OVERRIDES))
     # Checked again before the site is announced: another program may have taken the port since.
     if _refuse(config.address):
-        shutdown()
+        site.shutdown()
         return errors.FAILED
 
     def watch_data() -> None:
         current, broken = stamps, failed
         while True:
             current = _wait_for_change(config, current)
-            broken = regenerate(config, after_failure=broken) is None
+            published = regenerate(config, after_failure=broken)
+            broken = published is None
+            if published and (published.changed or published.removed):
+                site.rebuild()
 
     threading.Thread(target=watch_data, daemon=True).start()
     print(
@@ -136,14 +139,14 @@ def run(config: Settings) -> int:
         flush=True,
     )
     try:
-        server.serve()
+        site.server.serve()
     except KeyboardInterrupt:
         pass
     except OSError as error:  # the port taken between the check and the bind
         print(port_problem(config.address) or f"无法在 {config.address} 上预览（{error}）", file=sys.stderr)
         return errors.FAILED
     finally:
-        shutdown()
+        site.shutdown()
     return 0
 
 
@@ -187,52 +190,6 @@ def _free_port_after(host: str, port: int) -> int:
     """A free port a little after ``port``, to suggest."""
     nearby = range(max(port + 1, 1024), min(port + 50, 65535) + 1)
     return next((p for p in nearby if _bind_error(host, p) is None), nearby.start if nearby else 8001)
-
-
-def _mkdocs_server(config: Settings):
-    """MkDocs' own live-reload server, building incrementally and polling every 50 ms.
-
-    It runs in this process rather than as ``mkdocs serve`` so that the generator's watcher,
-    which publishes all changed files in one switch, drives it.
-    """
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer
-
-    host, port = config.address.rsplit(":", 1)
-    site_dir = tempfile.mkdtemp(prefix="plansite-preview-")
-    serve_url = f"http://{config.address}/"
-
-    def load() -> Any:
-        loaded = load_config(str(config.config), site_dir=site_dir, dev_addr=config.address)
-        loaded.site_url = serve_url
-        return loaded
-
-    def builder(loaded: Any = None) -> None:
-        mkdocs_build(loaded or load(), serve_url=serve_url, dirty=True)
-
-    first = load()
-    first.plugins.on_startup(command="serve", dirty=True)
-    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=site_dir, polling_interval=POLL_SECONDS)
-    # The generator publishes all changed files in one switch: no need to wait for more to arrive.
-    server.build_delay = POLL_SECONDS
-    server.error_handler = lambda code: _error_page(site_dir, code)
-    builder(first)
-    for path in (first.docs_dir, str(config.config), str(repository.OVERRIDES)):
-        server.watch(path)
-    server = first.plugins.on_serve(server, config=first, builder=builder)
-
-    def shutdown() -> None:
-        server.shutdown()
-        first.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
-
-    return server, shutdown
-
-
-def _error_page(site_dir: str, code: int) -> bytes | None:
-    page = Path(site_dir) / f"{code}.html"
-    return page.read_bytes() if code == 404 and page.is_file() else None
 
 
 def _wait_for_change(config: Settings, stamps: dict) -> dict:
