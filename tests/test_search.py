@@ -65,7 +65,7 @@ def search(browser, site_url):
 
 
 # Held query by query: the plan's own words, numbers, names and copied phrases.
-EXACT = [q for q in WRITTEN if q.kind not in ("everyday", "questions", "unseen")]
+EXACT = [q for q in WRITTEN if q.kind not in ("everyday", "questions", "unseen", "fresh")]
 # Held as a set: everyday speech, which reaches the plan through the data's search_terms and the
 # reading of questions. The floors are the levels measured when questions were read (2026-12-03:
 # MRR 0.935, 101 of 102 in the first three).
@@ -107,13 +107,21 @@ QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND = 0.92, 0.97, 1.0
 # words) was chosen among variants measured on every set, this one included: 87 (MRR 0.882).
 UNSEEN = [q for q in WRITTEN if q.kind == "unseen"]
 UNSEEN_MRR, UNSEEN_TOP_THREE, UNSEEN_FOUND = 0.88, 0.966, 1.0
+# Questions written after that change, and measured once (this_plan.yaml): 93 of 100 (MRR 0.882;
+# the ranking before the change found 92, MRR 0.890). The search's level on questions it was never
+# tuned on; issue 37 asks for 97 %.
+FRESH = [q for q in WRITTEN if q.kind == "fresh"]
+FRESH_MRR, FRESH_TOP_THREE, FRESH_FOUND = 0.88, 0.93, 1.0
 
 
-@pytest.mark.parametrize("kind", ["questions", "unseen"], ids=["questions", "questions written apart"])
+@pytest.mark.parametrize(
+    "kind", ["questions", "unseen", "fresh"], ids=["questions", "questions written apart", "questions never tuned on"]
+)
 def test_residents_questions_find_the_measure_they_concern(ranked, kind):
     queries, floors = {
         "questions": (QUESTIONS, (QUESTIONS_MRR, QUESTIONS_TOP_THREE, QUESTIONS_FOUND)),
         "unseen": (UNSEEN, (UNSEEN_MRR, UNSEEN_TOP_THREE, UNSEEN_FOUND)),
+        "fresh": (FRESH, (FRESH_MRR, FRESH_TOP_THREE, FRESH_FOUND)),
     }[kind]
     if not queries:
         pytest.skip("this plan's facts hold no residents' questions yet (docs/ADOPTING.md: write them)")
