@@ -31,7 +31,7 @@ _PLAN_FIXTURES = {"plan", "official_lines", "built_site", "site_url"}
 
 # Modules whose module-scoped fixture is costly (a build, an adoption, a browser page of every
 # query): run on one worker, so that it is made once (make test runs with --dist loadgroup).
-_ONE_WORKER = {"test_adoption", "test_bench", "test_search", "test_site", "test_print"}
+_ONE_WORKER = {"test_adoption", "test_bench", "test_search", "test_site", "test_print", "test_office_ledger"}
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -45,6 +45,9 @@ def pytest_collection_modifyitems(items):
         module = item.module.__name__.rpartition(".")[2] if item.module else ""
         if module in _ONE_WORKER and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(module))
+    # The longest tests first (the adopted copy's runs), the browser tests, many and short, last:
+    # a long test started last keeps its worker busy while the others have nothing left to do.
+    items.sort(key=lambda item: ("full_size" not in item.fixturenames, item.get_closest_marker("browser") is not None))
 
 
 def pytest_addoption(parser):
@@ -103,12 +106,21 @@ def official_lines():
     return [line for _, line in source_lines(SOURCE.read_text(encoding="utf-8"))]
 
 
+# Where runs that share what made_once makes keep it: test_adoption's runs of the adopted copy's
+# tests, so that the copy's site is built once for all of them.
+SHARED = os.environ.get("PLAN_TESTS_SHARED")
+
+
 def made_once(tmp_path_factory, name: str, make) -> Path:
     """``make(folder)`` run once for the whole run, when the tests run in several processes
-    (pytest-xdist): the first to ask makes ``folder`` while the others wait, then all share it."""
+    (pytest-xdist, or several runs given one PLAN_TESTS_SHARED): the first to ask makes ``folder``
+    while the others wait, then all share it."""
     # A worker's temporary folder is in the run's own; without workers, the run's own is the one.
     run_folder = tmp_path_factory.getbasetemp()
     shared = run_folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else run_folder
+    if SHARED:
+        shared = Path(SHARED)
+        shared.mkdir(parents=True, exist_ok=True)
     folder = shared / name
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -166,6 +178,62 @@ def context_factory(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def _kept_tabs(browser):
+    """The tabs ``tab`` hands out, one per set of options, kept for the whole run."""
+    kept: dict[str, tuple] = {}
+    yield kept
+    for context, _ in kept.values():
+        context.close()
+
+
+@pytest.fixture
+def tab(_kept_tabs, browser, site_url):
+    """``tab(**options)``: a browser tab in a context made with ``options`` (``elder=True``: in
+    长辈模式), as a first visit finds the site: nothing stored, no cookie, nothing cached. Opening
+    a context and a tab takes three times as long as loading a page into an open one (a new
+    renderer process), so the tab is kept for the next test that asks for the same options. For
+    tests that navigate, read and click; a test that listens to the page's events, adds a script,
+    grants a permission, prints or opens a second page makes its own with ``context_factory``."""
+
+    def make(elder: bool = False, **options):
+        key = repr((elder, sorted(options.items())))
+        if key in _kept_tabs and not _first_visit(*_kept_tabs[key], site_url):
+            _kept_tabs.pop(key)[0].close()
+        if key not in _kept_tabs:
+            context = browser.new_context(**options)
+            if elder:
+                context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
+            page = context.new_page()
+            # Every file fetched again on every visit, as the first one fetches them (a cached
+            # search index, loaded sooner, changes when a typed query's results are shown).
+            devtools = context.new_cdp_session(page)
+            devtools.send("Network.enable")
+            devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            _kept_tabs[key] = (context, page)
+        return _kept_tabs[key][1]
+
+    return make
+
+
+def _first_visit(context, page, site_url: str) -> bool:
+    """Bring a kept tab back to what a first visit finds (False if it cannot be: it is closed, or
+    on another site, whose storage it cannot reach)."""
+    if page.is_closed() or len(context.pages) != 1:
+        return False
+    if page.url != "about:blank":
+        if not page.url.startswith(site_url):
+            return False
+        try:
+            page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        except Exception:  # a navigation the last test started is under way: start afresh
+            return False
+    context.clear_cookies()
+    # Nothing under the pointer where the last test left it.
+    page.mouse.move(0, 0)
+    return True
 
 
 def tree(link: Path) -> dict[str, bytes]:

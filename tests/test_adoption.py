@@ -127,14 +127,26 @@ def full_size(tmp_path_factory):
     return made_once(tmp_path_factory, "full-size", adopt) / "repository"
 
 
-# The copy's tests of a plan in three parts, each a pytest run of its own in one process, which
+# The copy's tests of a plan in four parts, each a pytest run of its own in one process, which
 # this run's workers share out like any test: run whole in one worker, the copy's tests made the
-# run's longest wait; with workers of their own, they slowed every test of both runs. Each part
-# names the modules that must have passed tests in it.
+# run's longest wait; with workers of their own, they slowed every test of both runs. The parts
+# share the copy's site, built once by the first that needs it (PLAN_TESTS_SHARED). Each part is
+# a selection of tests, the files it leaves to another part, and the modules that must have passed
+# tests in it.
 PARTS = {
-    "browser": ("plan and browser", ("test_browser", "test_search")),
-    "site": ("plan and site and not browser", ("test_site", "test_html_valid", "test_zensical", "test_preview")),
-    "data": ("plan and not site and not browser", ("test_this_plan", "test_fidelity", "test_importer", "test_export")),
+    # Pages in a browser; then phones, the keyboard and search in a browser.
+    "browser": ("plan and browser", ["tests/test_browser.py"], ("test_browser",)),
+    "phones": (
+        "plan and browser",
+        ["--ignore=tests/test_browser.py"],
+        ("test_layout", "test_keyboard", "test_search"),
+    ),
+    "site": ("plan and site and not browser", [], ("test_site", "test_html_valid", "test_zensical", "test_preview")),
+    "data": (
+        "plan and not site and not browser",
+        [],
+        ("test_this_plan", "test_fidelity", "test_importer", "test_export"),
+    ),
 }
 
 
@@ -144,14 +156,16 @@ PARTS = {
 def test_a_full_size_plan_adopted_under_another_name_passes_every_check_of_a_plan(full_size, tmp_path, part):
     """Every test of whatever plan data/ holds, run in the adopted copy on its first draft. A test
     may skip only for what a first draft lacks (targets, reports, the readers' own queries)."""
-    selection, modules = PARTS[part]
+    selection, files, modules = PARTS[part]
     # The copy's run is not a worker of this one.
     env = {name: value for name, value in os.environ.items() if not name.startswith(("PYTEST_", "COV_"))}
+    env["PLAN_TESTS_SHARED"] = str(full_size.parent / "shared")
     result = run(
         "-m",
         "pytest",
         "-m",
         selection,
+        *files,
         # Not this test again, in the copy.
         "--ignore=tests/test_adoption.py",
         "-q",

@@ -40,8 +40,8 @@ def turn_on_reading_mode(page):
 # ---- journeys ---------------------------------------------------------------------------------
 
 
-def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(context_factory, site_url):
-    page = context_factory().new_page()
+def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(tab, site_url):
+    page = tab()
     page.goto(site_url)
     page.click(".plan-entries >> text=按领域")
     assert page.url == site_url + "sectors/"
@@ -67,8 +67,8 @@ def test_home_to_sector_to_measure_to_department_to_year_and_back_by_anchor(cont
     assert 0 <= top < page.viewport_size["height"]
 
 
-def test_full_text_links_each_measure_to_its_page(context_factory, site_url):
-    page = context_factory().new_page()
+def test_full_text_links_each_measure_to_its_page(tab, site_url):
+    page = tab()
     page.goto(site_url + "full-text/")
     links = page.eval_on_selector_all("article p a[href*='measures/m']", "links => links.map(a => a.href)")
     assert links == [site_url + m.url for m in PLAN.measures]
@@ -76,8 +76,8 @@ def test_full_text_links_each_measure_to_its_page(context_factory, site_url):
     assert page.url == site_url + MEASURE.url
 
 
-def test_previous_and_next_walk_the_measures_in_order(context_factory, site_url):
-    page = context_factory().new_page()
+def test_previous_and_next_walk_the_measures_in_order(tab, site_url):
+    page = tab()
     index = PLAN.measures.index(MEASURE)
     page.goto(site_url + MEASURE.url)
     page.click(".plan-pager__next")
@@ -91,8 +91,8 @@ def test_previous_and_next_walk_the_measures_in_order(context_factory, site_url)
     assert page.locator(".plan-pager__next").count() == 0
 
 
-def test_a_measure_page_offers_readers_a_correction_link_and_no_editors_internals(context_factory, site_url):
-    page = context_factory().new_page()
+def test_a_measure_page_offers_readers_a_correction_link_and_no_editors_internals(tab, site_url):
+    page = tab()
     page.goto(site_url + MEASURE.url)
     href = page.get_attribute(".plan-edit a", "href")
     assert "/issues/new?title=" in href and quote(MEASURE.label) in href
@@ -122,8 +122,8 @@ def tap_targets_too_small(page):
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_phone_pages_never_scroll_sideways_and_tap_targets_are_large(context_factory, site_url, kind):
-    page = context_factory(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+def test_phone_pages_never_scroll_sideways_and_tap_targets_are_large(tab, site_url, kind):
+    page = tab(viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto(site_url + PAGE_KINDS[kind])
     for mode in ("normal", "长辈模式"):
         if mode == "长辈模式":
@@ -135,8 +135,8 @@ def test_phone_pages_never_scroll_sideways_and_tap_targets_are_large(context_fac
 
 @needs_targets
 @pytest.mark.parametrize("path", [PAGE_KINDS["sector"], *TARGET_TABLES])
-def test_target_tables_reflow_to_fit_a_phone(context_factory, site_url, path):
-    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+def test_target_tables_reflow_to_fit_a_phone(tab, site_url, path):
+    page = tab(viewport=PHONE, is_mobile=True)
     page.goto(site_url + path)
     widths = page.eval_on_selector_all(
         ".plan-targets table", "tables => tables.map(t => t.getBoundingClientRect().width)"
@@ -224,15 +224,15 @@ def test_a_page_fetches_only_from_the_site_passes_axe_and_reads_larger(context_f
     assert any(url.endswith("/search.json") for url in requests)
 
 
-def test_a_reader_whose_system_prefers_dark_gets_the_dark_scheme(context_factory, site_url):
-    page = context_factory(color_scheme="dark").new_page()
+def test_a_reader_whose_system_prefers_dark_gets_the_dark_scheme(tab, site_url):
+    page = tab(color_scheme="dark")
     page.goto(site_url + MEASURE.url)
     assert colour_scheme(page) == "slate"
     assert page.locator("label.md-header__button[for^='__palette']:visible").get_attribute("title") == "切换到浅色模式"
 
 
-def test_the_keyboard_reaches_everything_with_a_visible_focus(context_factory, site_url):
-    page = context_factory().new_page()
+def test_the_keyboard_reaches_everything_with_a_visible_focus(tab, site_url):
+    page = tab()
     page.goto(site_url + MEASURE.url)
     seen = []
     for _ in range(25):
@@ -249,8 +249,8 @@ def test_the_keyboard_reaches_everything_with_a_visible_focus(context_factory, s
     assert "长辈模式" in texts
 
 
-def test_keyboard_alone_switches_reading_mode_and_searches(context_factory, site_url):
-    page = context_factory().new_page()
+def test_keyboard_alone_switches_reading_mode_and_searches(tab, site_url):
+    page = tab()
     page.goto(site_url)
     page.focus("[data-plan-elder-toggle]")
     page.keyboard.press("Enter")
@@ -271,8 +271,8 @@ def test_keyboard_alone_switches_reading_mode_and_searches(context_factory, site
     page.wait_for_url(re.compile(f".*/{MEASURE.url}.*"))
 
 
-def test_the_lead_department_is_marked_by_more_than_colour(context_factory, site_url):
-    page = context_factory().new_page()
+def test_the_lead_department_is_marked_by_more_than_colour(tab, site_url):
+    page = tab()
     page.goto(site_url + MEASURE.url)
     lead = page.locator(".plan-units .plan-unit--lead").first
     supporting = page.locator(".plan-units .plan-unit:not(.plan-unit--lead)").first
@@ -316,8 +316,8 @@ def test_reading_mode_persists_across_pages_and_visits_and_uses_stronger_contras
     assert elsewhere.evaluate("document.documentElement.getAttribute('data-plan-elder')") is None
 
 
-def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(context_factory, site_url):
-    page = context_factory(viewport={"width": 1280, "height": 900}).new_page()
+def test_the_desktop_header_shows_one_scheme_toggle_and_no_menu_button(tab, site_url):
+    page = tab(viewport={"width": 1280, "height": 900})
     page.goto(site_url + MEASURE.url)
     visible = page.eval_on_selector_all(
         ".md-header__button",
@@ -359,10 +359,10 @@ def test_a_citation_is_readable_without_script_and_copied_with_it(context_factor
 
 
 @pytest.mark.parametrize("path", ["progress/", "years/", "departments/"])
-def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(context_factory, site_url, path):
+def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(tab, site_url, path):
     if TARGET is None and path != "departments/":
         pytest.skip("the plan in data/ has no targets yet (a first draft): no chart of them")
-    page = context_factory(java_script_enabled=False).new_page()
+    page = tab(java_script_enabled=False)
     page.goto(site_url + path)
     charts = page.locator("svg.plan-chart")
     assert charts.count() >= 1
@@ -375,8 +375,8 @@ def test_charts_show_without_script_with_their_numbers_behind_a_disclosure(conte
     assert disclosure.locator("table").is_visible()
 
 
-def test_the_dashboard_states_its_as_of_date_and_lists_what_is_due(context_factory, site_url, plan):
-    page = context_factory().new_page()
+def test_the_dashboard_states_its_as_of_date_and_lists_what_is_due(tab, site_url, plan):
+    page = tab()
     page.goto(site_url + "progress/")
     if plan.as_of is None:
         assert page.locator(".plan-asof").inner_text() == "尚未开始收集进度"
@@ -397,8 +397,8 @@ def test_the_dashboard_states_its_as_of_date_and_lists_what_is_due(context_facto
 
 
 @needs_targets
-def test_status_is_told_by_words_and_icon_wherever_a_target_shows(context_factory, site_url):
-    page = context_factory().new_page()
+def test_status_is_told_by_words_and_icon_wherever_a_target_shows(tab, site_url):
+    page = tab()
     for path in (MEASURE.url, LEAD.url, PAGE_KINDS["sector"], YEAR_URL):
         page.goto(site_url + path)
         badges = page.locator(".plan-status")
@@ -411,18 +411,18 @@ def test_status_is_told_by_words_and_icon_wherever_a_target_shows(context_factor
 # ---- what a reader comes for --------------------------------------------------------------------
 
 
-def test_while_nothing_is_reported_the_home_page_says_so_once_and_marks_no_goal(context_factory, site_url, plan):
+def test_while_nothing_is_reported_the_home_page_says_so_once_and_marks_no_goal(tab, site_url, plan):
     if any(t.status != "unreported" for t in plan.targets) or not plan.targets:
         pytest.skip("departments have reported, or no targets are curated yet: the notice is not shown")
-    page = context_factory().new_page()
+    page = tab()
     page.goto(site_url)
     assert page.locator(".plan-note--unreported").count() == 1
     assert ("数据截至" if plan.as_of else "尚未开始收集进度") in page.inner_text(".plan-note--unreported")
     assert page.locator(".plan-goals .plan-due, .plan-goals .plan-status").count() == 0
 
 
-def test_the_official_record_heads_the_home_page_with_a_link_to_the_original(context_factory, site_url, plan):
-    page = context_factory().new_page()
+def test_the_official_record_heads_the_home_page_with_a_link_to_the_original(tab, site_url, plan):
+    page = tab()
     page.goto(site_url)
     names, values = (
         page.locator(".plan-docmeta dt").all_inner_texts(),
@@ -443,8 +443,8 @@ def test_the_official_record_heads_the_home_page_with_a_link_to_the_original(con
 
 
 @pytest.mark.parametrize("viewport", [None, PHONE])
-def test_the_footer_states_who_runs_the_site_and_links_about_and_corrections(context_factory, site_url, viewport):
-    page = context_factory(viewport=viewport or {"width": 1366, "height": 900}).new_page()
+def test_the_footer_states_who_runs_the_site_and_links_about_and_corrections(tab, site_url, viewport):
+    page = tab(viewport=viewport or {"width": 1366, "height": 900})
     page.goto(site_url + MEASURE.url)
     footer = page.locator(".plan-footer")
     text = footer.inner_text()
@@ -456,9 +456,9 @@ def test_the_footer_states_who_runs_the_site_and_links_about_and_corrections(con
     assert footer.bounding_box()["width"] <= page.viewport_size["width"]
 
 
-def test_a_department_serves_its_csv_calendar_subscription_and_ledger(context_factory, site_url):
+def test_a_department_serves_its_csv_calendar_subscription_and_ledger(tab, site_url):
     """One department through the server; test_site checks every department's links in its HTML."""
-    page = context_factory().new_page()
+    page = tab()
     page.goto(site_url + BUSIEST.url)
     links = dict(
         page.eval_on_selector_all(".plan-files a", "links => links.map(a => [a.innerText, a.getAttribute('href')])")
@@ -483,8 +483,8 @@ def test_a_ledger_is_one_table_that_prints_on_a4_landscape(context_factory, site
 
 
 @pytest.mark.parametrize("path", [*TARGET_TABLES, PAGE_KINDS["ledger"]])
-def test_table_captions_keep_the_tables_width_on_a_phone(context_factory, site_url, path):
-    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+def test_table_captions_keep_the_tables_width_on_a_phone(tab, site_url, path):
+    page = tab(viewport=PHONE, is_mobile=True)
     page.goto(site_url + path)
     sizes = page.eval_on_selector_all(
         ".plan-targets caption, .plan-ledger caption",
@@ -493,8 +493,8 @@ def test_table_captions_keep_the_tables_width_on_a_phone(context_factory, site_u
     assert sizes and all(caption >= 0.9 * table for caption, table in sizes), sizes
 
 
-def test_the_departments_are_grouped_compact_and_found_by_typing(context_factory, site_url, plan):
-    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+def test_the_departments_are_grouped_compact_and_found_by_typing(tab, site_url, plan):
+    page = tab(viewport=PHONE, is_mobile=True)
     page.goto(site_url + "departments/")
     assert page.evaluate("document.documentElement.scrollHeight") <= 6000
     assert page.locator(".plan-department-list li").count() == len(plan.departments)
@@ -513,8 +513,8 @@ def phone_height_budget(measure):
 
 
 @pytest.mark.parametrize("measure", [LONGEST, max(PLAN.measures, key=lambda m: len(m.text))], ids=["targets", "text"])
-def test_a_long_measure_stays_within_a_phones_height_budget(context_factory, site_url, measure):
-    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+def test_a_long_measure_stays_within_a_phones_height_budget(tab, site_url, measure):
+    page = tab(viewport=PHONE, is_mobile=True)
     page.goto(site_url + measure.url)
     assert page.locator(".plan-target").count() == len(measure.targets)
     assert page.evaluate("document.documentElement.scrollHeight") <= phone_height_budget(measure)
@@ -526,11 +526,8 @@ SUMMARY_BUDGETS = {"": 7000, "progress/": 8000, **{urls.published(g.page): 8000 
 
 
 @pytest.mark.parametrize("reading", [False, True], ids=["normal", "长辈模式"])
-def test_the_summary_pages_end_within_a_phones_height_budget(context_factory, site_url, reading):
-    context = context_factory(viewport=PHONE, is_mobile=True)
-    if reading:
-        context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
-    page = context.new_page()
+def test_the_summary_pages_end_within_a_phones_height_budget(tab, site_url, reading):
+    page = tab(elder=reading, viewport=PHONE, is_mobile=True)
     heights = {}
     for path in SUMMARY_BUDGETS:
         page.goto(site_url + path)
@@ -540,8 +537,8 @@ def test_the_summary_pages_end_within_a_phones_height_budget(context_factory, si
 
 
 @needs_targets
-def test_a_link_opens_its_disclosure_and_printing_opens_every_one(context_factory, site_url):
-    page = context_factory(viewport=PHONE).new_page()
+def test_a_link_opens_its_disclosure_and_printing_opens_every_one(tab, site_url):
+    page = tab(viewport=PHONE)
     (first, _), (second, _) = YEAR.by_chapter[:2] if len(YEAR.by_chapter) > 1 else (YEAR.by_chapter[0],) * 2
     page.goto(f"{site_url}{YEAR_URL}#chapter-{first.id}")
     is_open = "id => document.getElementById(id).open"
@@ -558,8 +555,8 @@ def test_a_link_opens_its_disclosure_and_printing_opens_every_one(context_factor
 
 
 @pytest.mark.parametrize("viewport, smallest", [({"width": 1366, "height": 900}, 14), (PHONE, 16)])
-def test_table_text_is_large_enough_to_read(context_factory, site_url, viewport, smallest):
-    page = context_factory(viewport=viewport).new_page()
+def test_table_text_is_large_enough_to_read(tab, site_url, viewport, smallest):
+    page = tab(viewport=viewport)
     for path in (*TARGET_TABLES, "downloads/"):
         page.goto(site_url + path)
         sizes = page.eval_on_selector_all(
@@ -570,8 +567,8 @@ def test_table_text_is_large_enough_to_read(context_factory, site_url, viewport,
 
 @pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, PHONE])
 @needs_targets
-def test_bar_charts_name_each_row_whole_and_legibly(context_factory, site_url, viewport):
-    page = context_factory(viewport=viewport).new_page()
+def test_bar_charts_name_each_row_whole_and_legibly(tab, site_url, viewport):
+    page = tab(viewport=viewport)
     page.goto(site_url + "progress/")
     labels = page.evaluate(
         """[...document.querySelectorAll('svg.plan-chart--bars')].flatMap(svg => {
@@ -587,8 +584,8 @@ def test_bar_charts_name_each_row_whole_and_legibly(context_factory, site_url, v
         assert shown == whole and size >= 12 and right <= width, (shown, size)
 
 
-def test_the_matrix_keeps_legible_numbers_on_a_phone_and_scrolls_in_its_own_region(context_factory, site_url):
-    page = context_factory(viewport=PHONE, is_mobile=True).new_page()
+def test_the_matrix_keeps_legible_numbers_on_a_phone_and_scrolls_in_its_own_region(tab, site_url):
+    page = tab(viewport=PHONE, is_mobile=True)
     page.goto(site_url + "departments/")
     sizes = page.evaluate(
         """(() => {
@@ -602,11 +599,8 @@ def test_the_matrix_keeps_legible_numbers_on_a_phone_and_scrolls_in_its_own_regi
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
-def test_the_header_fits_a_phone_with_search_and_reading_mode(context_factory, site_url, elder):
-    context = context_factory(viewport={"width": 375, "height": 812})
-    if elder:
-        context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
-    page = context.new_page()
+def test_the_header_fits_a_phone_with_search_and_reading_mode(tab, site_url, elder):
+    page = tab(elder=elder, viewport={"width": 375, "height": 812})
     page.goto(site_url + MEASURE.url)
     header = page.locator(".md-header").bounding_box()
     title = page.locator(".md-header__title")

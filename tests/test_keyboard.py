@@ -52,8 +52,8 @@ def focused(page) -> dict:
     return page.evaluate(FOCUSED)
 
 
-def fresh_page(context_factory, site_url, path, viewport, **options):
-    page = context_factory(viewport=viewport, **options).new_page()
+def fresh_page(tab, site_url, path, viewport, **options):
+    page = tab(viewport=viewport, **options)
     page.goto(site_url + path)
     return page
 
@@ -81,8 +81,8 @@ def assert_title_focused(page) -> None:
 
 
 @every_page_and_width
-def test_the_first_tab_reaches_a_skip_link_that_lands_on_the_title(context_factory, site_url, path, viewport):
-    page = fresh_page(context_factory, site_url, path, viewport)
+def test_the_first_tab_reaches_a_skip_link_that_lands_on_the_title(tab, site_url, path, viewport):
+    page = fresh_page(tab, site_url, path, viewport)
     page.keyboard.press("Tab")
     first = focused(page)
     assert first["skip"] and first["text"] == "跳转至", first
@@ -95,8 +95,8 @@ def test_the_first_tab_reaches_a_skip_link_that_lands_on_the_title(context_facto
 
 
 @every_page_and_width
-def test_a_link_before_the_navigation_passes_it_in_one_key(context_factory, site_url, path, viewport):
-    page = fresh_page(context_factory, site_url, path, viewport)
+def test_a_link_before_the_navigation_passes_it_in_one_key(tab, site_url, path, viewport):
+    page = fresh_page(tab, site_url, path, viewport)
     # The header's last control, as a reader who has used search or reading mode stands there.
     page.focus("[data-plan-elder-toggle]")
     page.keyboard.press("Tab")
@@ -112,8 +112,8 @@ WITHOUT_SCRIPT = {**PAGES, "not-found": PAGE_KINDS["not-found"]}
 
 
 @pytest.mark.parametrize("path", WITHOUT_SCRIPT.values(), ids=WITHOUT_SCRIPT.keys())
-def test_without_script_the_skip_link_still_passes_the_navigation(context_factory, site_url, path):
-    page = fresh_page(context_factory, site_url, path, VIEWPORTS["desktop"], java_script_enabled=False)
+def test_without_script_the_skip_link_still_passes_the_navigation(tab, site_url, path):
+    page = fresh_page(tab, site_url, path, VIEWPORTS["desktop"], java_script_enabled=False)
     page.keyboard.press("Tab")
     assert focused(page)["skip"] and focused(page)["text"] == "跳转至", focused(page)
     page.keyboard.press("Enter")
@@ -141,8 +141,8 @@ def open_search_by_keyboard(page) -> None:
 
 
 @every_page_and_width
-def test_escape_closes_search_and_gives_the_focus_back_to_the_box(context_factory, site_url, path, viewport):
-    page = fresh_page(context_factory, site_url, path, viewport)
+def test_escape_closes_search_and_gives_the_focus_back_to_the_box(tab, site_url, path, viewport):
+    page = fresh_page(tab, site_url, path, viewport)
     open_search_by_keyboard(page)
     page.keyboard.press("Escape")
     assert_search_closed(page)
@@ -162,8 +162,8 @@ def test_escape_closes_search_and_gives_the_focus_back_to_the_box(context_factor
 
 
 @every_page_and_width
-def test_tabbing_out_of_search_closes_it(context_factory, site_url, path, viewport):
-    page = fresh_page(context_factory, site_url, path, viewport)
+def test_tabbing_out_of_search_closes_it(tab, site_url, path, viewport):
+    page = fresh_page(tab, site_url, path, viewport)
     open_search_by_keyboard(page)
     # Through the box's button and results, and out.
     for _ in range(40):
@@ -182,8 +182,8 @@ def test_tabbing_out_of_search_closes_it(context_factory, site_url, path, viewpo
 
 
 @every_page_and_width
-def test_escape_from_a_result_closes_search(context_factory, site_url, path, viewport):
-    page = fresh_page(context_factory, site_url, path, viewport)
+def test_escape_from_a_result_closes_search(tab, site_url, path, viewport):
+    page = fresh_page(tab, site_url, path, viewport)
     open_search_by_keyboard(page)
     assert tabs_until(page, "result", 6), "Tab never reached a result"
     page.keyboard.press("Escape")

@@ -126,11 +126,8 @@ LABELS = """() => {
 }"""
 
 
-def open_page(context_factory, site_url, path, elder, viewport):
-    context = context_factory(viewport=viewport, is_mobile=True, has_touch=True)
-    if elder:
-        context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
-    page = context.new_page()
+def open_page(tab, site_url, path, elder, viewport):
+    page = tab(elder=elder, viewport=viewport, is_mobile=True, has_touch=True)
     page.goto(site_url + path)
     assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") == ("on" if elder else None)
     return page
@@ -152,13 +149,11 @@ def listed(problems, path, kind, screen):
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("kind", PAGES)
-def test_nothing_runs_past_its_card_or_the_screen_and_in_reading_mode_labels_stand_above(
-    context_factory, site_url, kind, screen
-):
+def test_nothing_runs_past_its_card_or_the_screen_and_in_reading_mode_labels_stand_above(tab, site_url, kind, screen):
     """One load of each page on each screen: nothing runs past its card or the screen, and in
     长辈模式 each label stands above its value."""
     elder, viewport = SCREENS[screen]
-    page = open_page(context_factory, site_url, PAGES[kind], elder, viewport)
+    page = open_page(tab, site_url, PAGES[kind], elder, viewport)
     problems = overflows(page, viewport["width"]) + (page.evaluate(LABELS) if elder else [])
     assert not problems, listed(problems, PAGES[kind], kind, screen)
 
@@ -174,9 +169,9 @@ UNBREAKABLE_PAGES = [k for k in ("home", "full-text", "measure", "department", "
 
 @pytest.mark.parametrize("screen", ["elder-320", "normal-320"])
 @pytest.mark.parametrize("kind", UNBREAKABLE_PAGES)
-def test_a_value_with_nowhere_to_break_wraps_inside_its_card(context_factory, site_url, kind, screen):
+def test_a_value_with_nowhere_to_break_wraps_inside_its_card(tab, site_url, kind, screen):
     elder, viewport = SCREENS[screen]
-    page = open_page(context_factory, site_url, PAGES[kind], elder, viewport)
+    page = open_page(tab, site_url, PAGES[kind], elder, viewport)
     filled = page.evaluate(
         """([selector, text]) => {
             const chosen = [...document.querySelectorAll(selector)].filter(el => el.getBoundingClientRect().height);
