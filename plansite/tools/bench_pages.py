@@ -7,8 +7,9 @@ machine's Node 20) loads the page in Debian's chromium with an empty cache under
 throttling and reports bytes transferred, requests, first and largest contentful paint, total
 blocking time, and the performance and accessibility scores. The search index a reader fetches
 on using the box is added to the first visit's bytes. Then, with Chromium's CPU slowed four
-times, the time from the first key typed in the search box to the first results, the index
-fetch included.
+times, the time from the first key typed in the search box (or the first word an input method
+commits) to the first results, the index fetch included (Playwright's own scripts are put into
+the page before the clock starts).
 
 Budgets (printed as within or OVER): first visit with the index ≤ 150 KB, performance ≥ 95,
 accessibility 100, first results ≤ 100 ms.
@@ -16,6 +17,7 @@ accessibility 100, first results ≤ 100 ms.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -50,14 +52,18 @@ BUDGET_ACCESSIBILITY = 100
 BUDGET_SEARCH_MS = 100
 # First keys a reader types: a department, a thing, a number.
 SEARCH_KEYS = ("商", "汽", "电", "五", "1")
+# First words, as an input method commits them whole (one input event of two or more characters):
+# a thing and a department. The first query of two characters is the one that counts pieces.
+SEARCH_WORDS = ("汽车", "商务局")
 # A file of the site with nothing to load beside it: where 长辈模式 is switched on before a run,
 # leaving the cache as good as empty.
 PLAIN_FILE = "downloads/plan.schema.json"
 ELDER_MODE = "localStorage.setItem('plan-elder-mode', 'on')"
 
 
-def lighthouse(url: str, origin: str, elder: bool) -> dict:
-    """One Lighthouse run of ``url`` in a fresh chromium: its figures."""
+def lighthouse(url: str, origin: str, elder: bool, keep: Path | None = None) -> dict:
+    """One Lighthouse run of ``url`` in a fresh chromium: its figures (and its whole report, into
+    ``keep``, when given: the profile of its main thread is there)."""
     port = free_port()
     profile = tempfile.mkdtemp(prefix="bench-pages-")
     browser = subprocess.Popen(
@@ -102,6 +108,9 @@ def lighthouse(url: str, origin: str, elder: bool) -> dict:
             if run.returncode:
                 raise RuntimeError(f"lighthouse failed on {url}: {run.stderr.strip()[-400:]}")
             result = json.loads(report.read_text(encoding="utf-8"))
+            if keep:
+                keep.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(report, keep)
         if elder:
             # The switch outlived the run (no storage reset), so the page Lighthouse loaded read it.
             with sync_playwright() as playwright:
@@ -141,12 +150,12 @@ def _wait_for_devtools(port: int) -> None:
 
 
 # Records, as window.planFirstResults, the milliseconds from the first character typed (an input
-# method commits it as one input event) to the first result shown.
+# method commits it as one input event) to the first result shown. The clock starts before the
+# page's own handlers see the character (on the window, capturing): they may show results at once.
 _WATCH_FIRST_RESULTS = """
 () => {
-  const input = document.querySelector('input.md-search__input');
   let pressed = null;
-  input.addEventListener('input', () => { if (pressed === null) pressed = performance.now(); }, {once: true});
+  window.addEventListener('input', () => { pressed = performance.now(); }, {capture: true, once: true});
   new MutationObserver((_, observer) => {
     if (pressed !== null && document.querySelector('.md-search-result__item')) {
       observer.disconnect();
@@ -158,8 +167,8 @@ _WATCH_FIRST_RESULTS = """
 
 
 def search_latency(browser, origin: str, key: str) -> tuple[float, int]:
-    """Milliseconds from the first key to the first results on a page just loaded, with the CPU
-    slowed four times and the index not yet fetched; and the index's bytes transferred."""
+    """Milliseconds from the first key (or word) to the first results on a page just loaded, with
+    the CPU slowed four times and the index not yet fetched; and the index's bytes transferred."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
     page = context.new_page()
     index_bytes = []
@@ -171,11 +180,18 @@ def search_latency(browser, origin: str, key: str) -> tuple[float, int]:
 
     page.on("requestfinished", finished)
     page.goto(origin + PAGES["measure"], wait_until="networkidle")
+    # Playwright's own scripts, which it puts into the page on first use (60-90 ms of the main
+    # thread at 4x, in the middle of the search otherwise), are in place before the clock starts.
+    page.locator("input.md-search__input").wait_for()
+    page.wait_for_function("() => true")
     session = context.new_cdp_session(page)
     session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.evaluate(_WATCH_FIRST_RESULTS)
     page.locator("input.md-search__input").focus()
-    page.keyboard.type(key)
+    if len(key) == 1:
+        page.keyboard.type(key)
+    else:
+        page.keyboard.insert_text(key)
     elapsed = page.wait_for_function("() => window.planFirstResults", timeout=30000).json_value()
     page.wait_for_load_state("networkidle")
     context.close()
@@ -187,7 +203,10 @@ def _padded(text: str, width: int) -> str:
     return text + " " * (width - sum(2 if ord(char) > 0x2E7F else 1 for char in text))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Lighthouse on the main pages, and the search's first results")
+    parser.add_argument("--reports", type=Path, help="keep each page's Lighthouse report (JSON) in this folder")
+    args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print(f"lighthouse {LIGHTHOUSE_VERSION} is not installed in .cache/: make bench-pages installs it with npm")
         return 1
@@ -196,11 +215,16 @@ def main() -> int:
     with nginx.serve(ROOT / "site") as origin:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS)
-            searches = [search_latency(browser, origin, key) for key in SEARCH_KEYS]
+            searches = [search_latency(browser, origin, key) for key in SEARCH_KEYS + SEARCH_WORDS]
             browser.close()
         index_bytes = max(size for _, size in searches)
         for name, path in PAGES.items():
-            runs[name] = {mode: lighthouse(origin + path, origin, mode != "normal") for mode in MODES}
+            runs[name] = {
+                mode: lighthouse(
+                    origin + path, origin, mode != "normal", args.reports and args.reports / f"{name}-{mode}.json"
+                )
+                for mode in MODES
+            }
     print(
         f"{'page':<11}{'mode':<9}{'first visit':>12}{'+ index':>10}{'requests':>9}{'FCP':>8}{'LCP':>8}{'TBT':>7}"
         f"{'perf':>6}{'a11y':>6}"
@@ -221,9 +245,12 @@ def main() -> int:
             if r["accessibility"] < BUDGET_ACCESSIBILITY:
                 over.append(f"{name} {mode}: accessibility {r['accessibility']}")
     latencies = [ms for ms, _ in searches]
+    timed = [f"{key} {ms:.0f} ms" for key, (ms, _) in zip(SEARCH_KEYS + SEARCH_WORDS, searches, strict=True)]
     print(
-        f"search index: {index_bytes / 1024:.1f} KB transferred; first results after the first key, CPU 4x slower: "
-        + ", ".join(f"{key} {ms:.0f} ms" for key, (ms, _) in zip(SEARCH_KEYS, searches, strict=True))
+        f"search index: {index_bytes / 1024:.1f} KB transferred; first results, CPU 4x slower, after the first key: "
+        + ", ".join(timed[: len(SEARCH_KEYS)])
+        + "; after a first word: "
+        + ", ".join(timed[len(SEARCH_KEYS) :])
         + f" (median {statistics.median(latencies):.0f} ms, worst {max(latencies):.0f} ms)"
     )
     if max(latencies) > BUDGET_SEARCH_MS:
