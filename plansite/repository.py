@@ -24,6 +24,8 @@ MKDOCS_YML = ROOT / "mkdocs.yml"
 GENERATED = ROOT / "docs" / "generated"
 HAND_WRITTEN = ROOT / "docs" / "pages"
 TEMPLATES = ROOT / "templates"
+# What a run keeps for the next (compiled templates, the pinned Lighthouse): never published.
+CACHE = ROOT / ".cache"
 OVERRIDES = ROOT / "overrides"
 DATA_SCHEMA = ROOT / "schema" / "measures.schema.json"
 PLAN_SCHEMA = ROOT / "schema" / "plan.schema.json"

@@ -60,11 +60,14 @@ def _records(catalog: Catalog, records: str) -> Iterable[Any]:
 
 
 # One environment per process: it keeps the compiled templates between builds (the preview, the
-# tests) and reloads a template whose file changed.
+# tests) and reloads a template whose file changed. Compiled templates are also kept on disk for
+# the next process (`make site`, each script a test runs), which otherwise compiles them all
+# again; Jinja checks each against its template's source.
 @functools.cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=_compiled_templates(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -76,6 +79,15 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters.update(_FILTERS)
     return environment
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    folder = repository.CACHE / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a project that cannot be written to compiles in memory only
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 @jinja2.pass_context
