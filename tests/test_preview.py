@@ -64,6 +64,8 @@ def preview(tmp_path):
 def test_a_save_shows_a_broken_save_keeps_the_last_good_site_and_a_fix_recovers(preview):
     data, page, log = preview
     text = data.read_text(encoding="utf-8")
+    # The preview links the measure's place in the data, printed by the theme from front matter.
+    assert f"在数据文件中修改本项</a>（data/measures.yaml 第{MEASURE.source_line}行）" in fetch(page)
 
     data.write_text(with_marker(text, MEASURE, "【预览一】"), encoding="utf-8")
     wait_until(lambda: "【预览一】" in fetch(page))
