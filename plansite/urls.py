@@ -224,7 +224,7 @@ def link(target: str, current: str) -> str:
     return _relative(path, current) + hash_mark + anchor
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)
 def _relative(path: str, current: str) -> str:
     # A generation links the same few hundred paths thousands of times.
     return posixpath.relpath(path, posixpath.dirname(current) or ".")

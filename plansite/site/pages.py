@@ -10,6 +10,7 @@ to other pages' sources, which the builder resolves and checks.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -85,9 +86,10 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
     folder = repository.CACHE / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError:  # a project that cannot be written to compiles in memory only
+    except OSError:
         return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    # A project that cannot be written to compiles in memory only.
+    return jinja2.FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
 
 
 @jinja2.pass_context
