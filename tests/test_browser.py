@@ -271,6 +271,31 @@ def test_keyboard_alone_switches_reading_mode_and_searches(tab, site_url):
     page.wait_for_url(re.compile(f".*/{MEASURE.url}.*"))
 
 
+def test_a_result_reached_by_arrow_keeps_the_focus_when_the_search_runs_again(tab, site_url):
+    """A search run again for the same words once the results are shown (a late answer, a key an
+    input method releases) leaves the list as it is: the result the reader moved to keeps the
+    focus, so that Enter opens it."""
+    page = tab()
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type(str(MEASURE.number))
+    page.wait_for_function(
+        "query => document.querySelector('.md-search-result__item a') &&"
+        " document.querySelector('[data-plan-query]').getAttribute('data-plan-query') === query",
+        arg=str(MEASURE.number),
+    )
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    # What the box hears when a search it started before the index came in answers late, or an
+    # input method releases a key in it: the search runs again after its pause.
+    page.eval_on_selector(
+        "input.md-search__input", "box => box.dispatchEvent(new KeyboardEvent('keyup', {key: 'Shift'}))"
+    )
+    # Longer than the pause the box waits for before it searches.
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.getAttribute('href')") == focused
+
+
 def test_the_lead_department_is_marked_by_more_than_colour(tab, site_url):
     page = tab()
     page.goto(site_url + MEASURE.url)

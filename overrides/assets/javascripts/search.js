@@ -137,6 +137,9 @@
 
     function render() {
       var query = input.value;
+      /* Already shown (a key's keyup after its input, a pause after the last key): drawn again,
+         the list would take away a result the reader has just moved to with the arrow keys. */
+      if (list.getAttribute("data-plan-query") === query) return;
       var old = box.querySelector(".plan-search-help");
       if (old) old.remove();
       list.textContent = "";
