@@ -97,7 +97,7 @@ def _parsed(text: str, display_path: str, slips: list[Problem]) -> LoadedYaml:
         root = loader.get_single_node()
         data = converter.convert(root, ()) if root is not None else None
         converter.unrepeated_anchors(loader.anchor_marks)
-    except yaml.MarkedYAMLError:
+    except yaml.MarkedYAMLError:  # the caller explains it, and reads the text again repaired
         raise
     except yaml.YAMLError:  # the reader's own refusals, should the scan above miss one
         raise DataError([*slips, _at(display_path, 1, 1, yaml_syntax.FALLBACK, "yaml-syntax")]) from None

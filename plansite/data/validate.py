@@ -20,7 +20,7 @@ import jsonschema
 from plansite import repository
 from plansite.data import dated_rules, follow_up_rules, keyboard, rules, unit_rules, value_hints
 from plansite.data.load import LoadedYaml
-from plansite.data.reporter import FIELD_WORDS, Reporter
+from plansite.data.reporter import Reporter
 from plansite.problems import Problem
 
 SCHEMA_PATH = repository.DATA_SCHEMA
@@ -161,10 +161,10 @@ def _suggested_key(key: str, allowed: list[str]) -> str:
     """The field an editor meant: typed in full-width letters, named in Chinese (牵头单位 for
     lead), or misspelt."""
     typed = value_hints.ascii_form(key)
-    chinese = [name for name, words in FIELD_WORDS.items() if words == key.strip() and name in allowed]
+    chinese = value_hints.meant_key(key) if value_hints.in_chinese(key) else None
     if typed != key and typed in allowed:
         return f"：字段名用了全角字母，写成 {typed}{keyboard.SWITCH}"
-    if chinese:
-        return f"：字段名要写英文，“{key}”写作 {chinese[0]}"
+    if chinese in allowed:
+        return f"：字段名要写英文，“{key}”写作 {chinese}"
     hint = difflib.get_close_matches(key, allowed, n=1)
     return f"：是不是 '{hint[0]}'？" if hint else f"：可用的字段有 {', '.join(allowed)}"

@@ -73,7 +73,6 @@ def keys_as_meant(loaded: LoadedYaml) -> tuple[LoadedYaml, list[tuple[DataPath, 
     """The data with each field name typed in full-width letters (ｙｅａｒ) or in Chinese (牵头单位)
     renamed to the field it names, so the rest is checked as meant; and, for each, where it
     stands and what to write. A name the record already has is left for the schema to refuse."""
-    by_words = {words: key for key, words in FIELD_WORDS.items()}
     renamed: list[tuple[DataPath, DataPath, str]] = []
 
     def walk(node: object, path: DataPath) -> object:
@@ -83,9 +82,9 @@ def keys_as_meant(loaded: LoadedYaml) -> tuple[LoadedYaml, list[tuple[DataPath, 
             return node
         out = {}
         for key, value in node.items():
-            meant = _meant_key(key, by_words)
+            meant = meant_key(key)
             if meant and meant not in node:
-                words = "全角字母" if by_words.get(key) != meant else "中文"
+                words = "中文" if in_chinese(key) else "全角字母"
                 renamed.append((path + (key,), path + (meant,), f"未知字段 '{key}'：字段名用了{words}，写成 {meant}"))
                 key_path, key = path + (meant,), meant
             else:
@@ -93,7 +92,7 @@ def keys_as_meant(loaded: LoadedYaml) -> tuple[LoadedYaml, list[tuple[DataPath, 
             out[key] = walk(value, key_path)
         return out
 
-    if not any(_meant_key(key, by_words) for key in _keys(loaded.data)):
+    if not any(meant_key(key) for key in _keys(loaded.data)):
         return loaded, []
     data = walk(loaded.data, ())
     values, keys = dict(loaded.value_positions), dict(loaded.key_positions)
@@ -105,13 +104,22 @@ def keys_as_meant(loaded: LoadedYaml) -> tuple[LoadedYaml, list[tuple[DataPath, 
     return meant_loaded, [(new, message) for _, new, message in renamed]
 
 
-def _meant_key(key: object, by_words: dict[str, str]) -> str | None:
+def meant_key(key: object) -> str | None:
+    """The field a name typed in full-width letters (ｌｅａｄ) or in Chinese (牵头单位) names."""
     if not isinstance(key, str):
         return None
     typed = unicodedata.normalize("NFKC", key).strip()
     if typed != key and re.fullmatch(r"[a-z_]+", typed):
         return typed
-    return by_words.get(key.strip())
+    return _BY_WORDS.get(key.strip())
+
+
+def in_chinese(key: str) -> bool:
+    """Whether ``key`` is a field's name in Chinese (FIELD_WORDS)."""
+    return key.strip() in _BY_WORDS
+
+
+_BY_WORDS = {words: key for key, words in FIELD_WORDS.items()}
 
 
 def _keys(node: object) -> Iterator[object]:
