@@ -20,6 +20,7 @@ import yaml
 
 from plansite import urls
 from plansite.data.numerals import from_int
+from plansite.site import sounds
 from plansite.site.catalog import Catalog
 
 # Pages a reader wants first: the measure, department, document, chapter, topic or year itself;
@@ -149,14 +150,20 @@ ELSEWHERE = ("departments", "years", "full-text")
 
 def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
     pages = [hand_written_entry(path, content) for path, content in hand_written if path.endswith(".md")]
+    everything = [*entries(catalog), *pages]
+    words = [word for word, _ in catalog.plan.search_terms]
     return json.dumps(
         {
             "examples": examples(catalog),
             "elsewhere": [{"title": urls.OUTPUTS[kind].title, "url": urls.url(kind)} for kind in ELSEWHERE],
             "help": {"title": urls.OUTPUTS["help"].title, "url": urls.url("help")},
-            "pages": [{**asdict(e), "weight": e.weight} for e in [*entries(catalog), *pages]],
+            "pages": [{**asdict(e), "weight": e.weight} for e in everything],
             # Everyday words and the plan's words each stands for (search_terms in the data).
             "terms": [[word, list(means)] for word, means in catalog.plan.search_terms],
+            # The characters a pinyin keyboard offers together, to read a mistyped piece (点梯).
+            "sounds": sounds.homophone_groups(
+                [text for e in everything for text in (e.title, e.text, *e.keys, *e.lead, *e.units)] + words
+            ),
         },
         ensure_ascii=False,
         separators=(",", ":"),

@@ -2,14 +2,16 @@
 
     make bench-search       (builds the site; needs chromium)
 
-Serves site/ on 127.0.0.1 and types each query of tests/this_plan.yaml, and the phrases
-scripts/search_eval.py draws from the plan, into the search box in Chromium. Prints each query's
+Serves site/ on 127.0.0.1 and types each query of tests/this_plan.yaml, the phrases
+plansite/tools/search_eval.py draws from the plan and the residents' queries mistyped as a pinyin
+keyboard may (search_eval.mistyped), into the search box in Chromium. Prints each query's
 first three results with the rank of the first expected page, then per kind of query the mean
 reciprocal rank (MRR: 1 when an expected page comes first, 1/2 second, 0 when missing), the
 share answered first and within the first three, and the share that found nothing at all.
 """
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -19,7 +21,7 @@ from playwright.sync_api import sync_playwright
 from plansite.data.read import read_plan
 from plansite.repository import ROOT
 from plansite.tools.browser import CHROMIUM_ARGS, SearchBox, require_chromium, serve
-from plansite.tools.search_eval import drawn_phrases, reciprocal_rank, written_queries
+from plansite.tools.search_eval import drawn_phrases, mistyped, reciprocal_rank, written_queries
 
 
 def main() -> int:
@@ -31,7 +33,9 @@ def main() -> int:
     if not (args.site / "search.json").is_file():
         print(f"{args.site} has no search index: build the site first (make site)", file=sys.stderr)
         return 2
-    queries = written_queries() + drawn_phrases(read_plan(args.data, str(args.data)), per_measure=2)
+    written = written_queries()
+    index = json.loads((args.site / "search.json").read_text(encoding="utf-8"))
+    queries = written + drawn_phrases(read_plan(args.data, str(args.data)), per_measure=2) + mistyped(written, index)
     ranks: dict[str, list[float]] = defaultdict(list)
     empty: dict[str, int] = defaultdict(int)
     with serve(args.site) as url, sync_playwright() as playwright:

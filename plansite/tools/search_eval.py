@@ -1,4 +1,5 @@
-"""The search evaluation set: the written queries, and phrases drawn from the plan itself.
+"""The search evaluation set: the written queries, phrases drawn from the plan itself, and the
+residents' questions as a pinyin keyboard may mistype them.
 
 A reader often types a phrase copied from the plan. The phrases drawn here occur once, in one
 measure's text and not in any title, while each of their words occurs elsewhere too: that
@@ -8,6 +9,7 @@ measure must come first, above pages that only repeat the words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,8 @@ QUERIES_FILE = repository.THIS_PLAN
 # A phrase of this many characters is a phrase a reader copies, not a word.
 _PHRASE_CHARACTERS = range(4, 9)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+# The sets of residents' own words, which the mistyped set is made from.
+RESIDENTS = ("citizen", "everyday", "questions", "unseen", "fresh", "heldout")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,33 @@ def drawn_phrases(plan: Plan, per_measure: int = 1) -> list[Query]:
                         found.append(phrase)
         queries += [Query(phrase, (url,), "drawn") for phrase in found[:per_measure]]
     return queries
+
+
+def mistyped(queries: Sequence[Query], index: dict) -> list[Query]:
+    """The residents' queries, each with one character swapped for the first other character typed
+    with its syllable (``index["sounds"]``, as a reader picks the wrong one of a pinyin keyboard's
+    offers): a character of the query's rarest piece the plan holds, so that the mistake falls on
+    what the query is about. Queries with no such character are left out."""
+    texts = ["".join([p["title"], p["text"], *p["keys"], *p["lead"], *p["units"]]) for p in index["pages"]]
+    pages_holding = Counter(piece for text in texts for piece in {text[i : i + 2] for i in range(len(text) - 1)})
+    group = {character: sounds for sounds in index["sounds"] for character in sounds}
+    found = []
+    for query in queries:
+        if query.kind not in RESIDENTS:
+            continue
+        text = query.text
+        rarest = [
+            (pages_holding[text[i : i + 2]], at)
+            for i in range(len(text) - 1)
+            if pages_holding[text[i : i + 2]]
+            for at in (i, i + 1)
+            if text[at] in group
+        ]
+        if rarest:
+            at = min(rarest)[1]
+            typed = next(other for other in group[text[at]] if other != text[at])
+            found.append(Query(text[:at] + typed + text[at + 1 :], query.expected, "mistyped"))
+    return found
 
 
 def reciprocal_rank(results: Sequence[str], expected: Sequence[str]) -> float:

@@ -12,7 +12,9 @@
    search_terms expand the query: the plan's words they stand for (暖气: 供热) join it, their pieces
    sharing the everyday word's own weight so that a long expansion cannot outweigh the rest. The
    pieces wholly inside a question word (有没有, 怎么, 哪个, 吗) are left out, as a full-text
-   engine's stop words are, unless nothing else the part asks for is in the plan. A query finds
+   engine's stop words are, unless nothing else the part asks for is in the plan. A piece neither
+   the plan nor an everyday word holds, a character away from one typed with the same syllables
+   (点梯: 电梯), is read as that one too, as a pinyin keyboard's wrong pick. A query finds
    nothing only when no page holds any of its pieces. Parts are separated by spaces;
    a page's score is the sum over them, times its weight (a measure above an index page). */
 var PlanSearch = (function () {
@@ -28,8 +30,9 @@ var PlanSearch = (function () {
   // A part matched whole earns its pieces' weight once more, twice in a title or a lead department's
   // name; a word that names the page ranks it above anything the pieces can add up to.
   var PHRASE = 1, PHRASE_IN_TITLE = 2, KEY = 40;
-  // An everyday word's expansion counts at most this share of the word itself.
-  var EXPANSION = 0.8;
+  // An everyday word's expansion counts at most this share of the word itself; a piece read by
+  // its sound (点梯 as 电梯), this share of the piece typed right.
+  var EXPANSION = 0.8, SOUND = 0.8;
   // The words that ask rather than say: a question's particles, question words and pronouns. A
   // piece wholly inside one (有没, 没有, 哪个) says nothing of what is asked about.
   var QUESTION = ("有没有 能不能 会不会 是不是 要不要 可不可以 可以吗 怎么办 怎么样 怎么 怎样 咋办 咋样 咋 " +
@@ -133,14 +136,20 @@ var PlanSearch = (function () {
     return forms;
   }
 
-  /* The part's own pieces, less those that stand only inside its question words. */
-  function asked(part) {
+  /* Which characters of the part stand inside a question word. */
+  function questionWords(part) {
     var inside = [];
     QUESTION.forEach(function (word) {
       for (var at = part.indexOf(word); at !== -1; at = part.indexOf(word, at + 1)) {
         for (var k = 0; k < word.length; k++) inside[at + k] = true;
       }
     });
+    return inside;
+  }
+
+  /* The part's own pieces, less those that stand only inside its question words. */
+  function asked(part) {
+    var inside = questionWords(part);
     return pieces(part).filter(function (piece) {
       for (var at = part.indexOf(piece); at !== -1; at = part.indexOf(piece, at + 1)) {
         if (!inside[at] || !inside[at + piece.length - 1]) return true;
@@ -174,6 +183,53 @@ var PlanSearch = (function () {
     return q;
   }
 
+  /* What a pinyin keyboard may have put for the plan's pieces: each piece the plan or an everyday
+     word holds, filed under its characters' syllables (sounds: groups of characters typed alike). */
+  function soundsOf(s, terms, sounds) {
+    if (s.heard) return s.heard;
+    var group = {}, known = {}, spoken = {};
+    (sounds || []).forEach(function (chars, i) {
+      for (var k = 0; k < chars.length; k++) group[chars[k]] = i;
+    });
+    var key = function (piece) {
+      return piece.split("").map(function (c) { return c in group ? group[c] : c; }).join(",");
+    };
+    (terms || []).forEach(function (term) {
+      pieces(term[0]).forEach(function (piece) { spoken[piece] = true; });
+    });
+    Object.keys(s.df).concat(Object.keys(spoken)).forEach(function (piece) {
+      if (!/^[\u4e00-\u9fff]{2}$/.test(piece)) return;
+      var k = key(piece);
+      if ((known[k] = known[k] || []).indexOf(piece) === -1) known[k].push(piece);
+    });
+    s.heard = { key: key, known: known, spoken: spoken };
+    return s.heard;
+  }
+
+  /* The part as the reader meant it, where a piece neither the plan nor an everyday word holds
+     sounds like one that is, a character apart (以旧换心: 以旧换新): one form per such reading. */
+  function misread(part, terms, s, sounds) {
+    if (!sounds || !sounds.length) return [];
+    var heard = soundsOf(s, terms, sounds), asking = questionWords(part), forms = [];
+    var known = function (at) {
+      var piece = part.slice(at, at + 2);
+      return piece.length === 2 && (s.df[piece] || heard.spoken[piece]);
+    };
+    for (var at = 0; at + 2 <= part.length; at++) {
+      var piece = part.slice(at, at + 2);
+      if (known(at) || !/^[\u4e00-\u9fff]{2}$/.test(piece)) continue;
+      (heard.known[heard.key(piece)] || []).forEach(function (meant) {
+        // One character mistyped, and only one that neither the reader's other words nor a
+        // question word (是不是, 了) vouch for.
+        var wrong = meant[0] !== piece[0] ? (meant[1] !== piece[1] ? -1 : at) : at + 1;
+        if (wrong === -1 || asking[wrong] || known(wrong === at ? at - 1 : at + 1)) return;
+        var form = part.slice(0, at) + meant + part.slice(at + 2);
+        if (forms.indexOf(form) === -1) forms.push(form);
+      });
+    }
+    return forms;
+  }
+
   function bm25(page, q, s) {
     var score = 0, marks = [];
     var norm = K1 * (1 - B + B * page.length / s.mean);
@@ -203,7 +259,7 @@ var PlanSearch = (function () {
     return f.units.indexOf(part) !== -1 || page.text.indexOf(part) !== -1 ? PHRASE * weight : 0;
   }
 
-  function search(pages, query, terms) {
+  function search(pages, query, terms, sounds) {
     var parts = [];
     fold(query).split(/\s+/).forEach(function (p) {
       var b = bare(p);
@@ -216,8 +272,21 @@ var PlanSearch = (function () {
     s.chars = pages.planChars;
     // A query's pieces come from the part as typed without its symbols: <img src=x> asks for
     // "imgsrcx" pieces, not for x or 1 wherever they stand.
-    var queries = parts.map(function (part) { return part.length > 1 ? queryPieces(part, terms, s) : {}; });
-    var forms = parts.map(function (part) { return planWords(part, terms); });
+    var heard = parts.map(function (part) { return part.length > 1 ? misread(part, terms, s, sounds) : []; });
+    var queries = parts.map(function (part, i) {
+      if (part.length < 2) return {};
+      var q = queryPieces(part, terms, s);
+      heard[i].forEach(function (form) {
+        var meant = queryPieces(form, terms, s);
+        Object.keys(meant).forEach(function (piece) { q[piece] = Math.max(q[piece] || 0, SOUND * meant[piece]); });
+      });
+      return q;
+    });
+    var forms = parts.map(function (part, i) {
+      return heard[i].reduce(function (all, form) {
+        return all.concat([form], planWords(form, terms));
+      }, planWords(part, terms));
+    });
     var found = [];
     pages.forEach(function (page) {
       var total = 0, marks = [];

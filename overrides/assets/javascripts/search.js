@@ -150,7 +150,7 @@
         shown = [];
         return;
       }
-      shown = PlanSearch.search(pages, query, index.terms);
+      shown = PlanSearch.search(pages, query, index.terms, index.sounds);
       if (!shown.length) {
         meta.textContent = "没有找到符合条件的结果";
         meta.insertAdjacentElement("afterend", nothingFound(base, index));
