@@ -160,7 +160,7 @@ def test_a_character_a_pinyin_keyboard_mistyped_is_read_as_the_plan_writes_it(ra
     """点梯 for 电梯, 以旧换心 for 以旧换新: the residents' queries, each with the character of what it
     asks about mistyped, still find their pages, as a set."""
     if not misspelt:
-        pytest.skip("this plan's facts hold no residents' queries yet (docs/ADOPTING.md: write them)")
+        pytest.skip("this plan's facts hold no residents' questions yet (docs/ADOPTING.md: write them)")
     assert len(misspelt) >= len([q for q in WRITTEN if q.kind in ("questions", "fresh")])
     held_as_a_set(ranked, misspelt, MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND)
 
