@@ -183,48 +183,46 @@ var PlanSearch = (function () {
     return q;
   }
 
-  /* What a pinyin keyboard may have put for the plan's pieces: each piece the plan or an everyday
-     word holds, filed under its characters' syllables (sounds: groups of characters typed alike). */
-  function soundsOf(s, terms, sounds) {
-    if (s.heard) return s.heard;
-    var group = {}, known = {}, spoken = {};
-    (sounds || []).forEach(function (chars, i) {
-      for (var k = 0; k < chars.length; k++) group[chars[k]] = i;
+  /* The characters a pinyin keyboard offers with each (sounds: groups of characters typed
+     alike), and the pieces the everyday words hold; made on the first piece the plan lacks. */
+  function typedAlike(s, terms, sounds) {
+    if (s.alike) return s.alike;
+    var group = {}, spoken = {};
+    sounds.forEach(function (chars) {
+      for (var k = 0; k < chars.length; k++) group[chars[k]] = chars;
     });
-    var key = function (piece) {
-      return piece.split("").map(function (c) { return c in group ? group[c] : c; }).join(",");
-    };
     (terms || []).forEach(function (term) {
       pieces(term[0]).forEach(function (piece) { spoken[piece] = true; });
     });
-    Object.keys(s.df).concat(Object.keys(spoken)).forEach(function (piece) {
-      if (!/^[\u4e00-\u9fff]{2}$/.test(piece)) return;
-      var k = key(piece);
-      if ((known[k] = known[k] || []).indexOf(piece) === -1) known[k].push(piece);
-    });
-    s.heard = { key: key, known: known, spoken: spoken };
-    return s.heard;
+    s.alike = { group: group, spoken: spoken };
+    return s.alike;
   }
 
   /* The part as the reader meant it, where a piece neither the plan nor an everyday word holds
-     sounds like one that is, a character apart (以旧换心: 以旧换新): one form per such reading. */
+     is one character away from one that is, typed with the same syllable (以旧换心: 以旧换新):
+     one form per such reading. */
   function misread(part, terms, s, sounds) {
     if (!sounds || !sounds.length) return [];
-    var heard = soundsOf(s, terms, sounds), asking = questionWords(part), forms = [];
-    var known = function (at) {
-      var piece = part.slice(at, at + 2);
-      return piece.length === 2 && (s.df[piece] || heard.spoken[piece]);
+    var asking = questionWords(part), forms = [], alike = null;
+    var known = function (piece) {
+      return piece.length === 2 && !!(s.df[piece] || alike.spoken[piece]);
     };
     for (var at = 0; at + 2 <= part.length; at++) {
       var piece = part.slice(at, at + 2);
-      if (known(at) || !/^[\u4e00-\u9fff]{2}$/.test(piece)) continue;
-      (heard.known[heard.key(piece)] || []).forEach(function (meant) {
-        // One character mistyped, and only one that neither the reader's other words nor a
-        // question word (是不是, 了) vouch for.
-        var wrong = meant[0] !== piece[0] ? (meant[1] !== piece[1] ? -1 : at) : at + 1;
-        if (wrong === -1 || asking[wrong] || known(wrong === at ? at - 1 : at + 1)) return;
-        var form = part.slice(0, at) + meant + part.slice(at + 2);
-        if (forms.indexOf(form) === -1) forms.push(form);
+      if (!/^[\u4e00-\u9fff]{2}$/.test(piece) || s.df[piece]) continue;
+      alike = alike || typedAlike(s, terms, sounds);
+      if (alike.spoken[piece]) continue;
+      // One character mistyped, and only one that neither the reader's other words nor a
+      // question word (是不是, 了) vouch for.
+      [at, at + 1].forEach(function (wrong) {
+        var beside = wrong === at ? (at > 0 ? part.slice(at - 1, at + 1) : "") : part.slice(at + 1, at + 3);
+        if (asking[wrong] || known(beside)) return;
+        var typed = part[wrong];
+        (alike.group[typed] || "").split("").forEach(function (meant) {
+          if (meant === typed) return;
+          var form = part.slice(0, wrong) + meant + part.slice(wrong + 1);
+          if (known(form.slice(at, at + 2)) && forms.indexOf(form) === -1) forms.push(form);
+        });
       });
     }
     return forms;
