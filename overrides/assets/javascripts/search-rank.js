@@ -14,7 +14,8 @@
    pieces wholly inside a question word (有没有, 怎么, 哪个, 吗) are left out, as a full-text
    engine's stop words are, unless nothing else the part asks for is in the plan. A piece neither
    the plan nor an everyday word holds, a character away from one typed with the same syllables
-   (点梯: 电梯), is read as that one too, as a pinyin keyboard's wrong pick. A query finds
+   (点梯: 电梯), is read as that one too, as a pinyin keyboard's wrong pick, and a word the reader
+   split (贷到款, 换个新的) as the plan's word joined. A query finds
    nothing only when no page holds any of its pieces. Parts are separated by spaces;
    a page's score is the sum over them, times its weight (a measure above an index page). */
 var PlanSearch = (function () {
@@ -33,6 +34,8 @@ var PlanSearch = (function () {
   // An everyday word's expansion counts at most this share of the word itself; a piece read by
   // its sound (点梯 as 电梯), this share of the piece typed right.
   var EXPANSION = 0.8, SOUND = 0.8;
+  // What a reader puts inside a word that can be split (贷到款, 换个新, 报了废).
+  var SPLIT = "个了过到完";
   // The words that ask rather than say: a question's particles, question words and pronouns. A
   // piece wholly inside one (有没, 没有, 哪个) says nothing of what is asked about.
   var QUESTION = ("有没有 能不能 会不会 是不是 要不要 可不可以 可以吗 怎么办 怎么样 怎么 怎样 咋办 咋样 咋 " +
@@ -210,6 +213,13 @@ var PlanSearch = (function () {
     for (var at = 0; at + 2 <= part.length; at++) {
       var piece = part.slice(at, at + 2);
       if (!/^[\u4e00-\u9fff]{2}$/.test(piece) || s.df[piece]) continue;
+      // A word the reader split (贷到款, 换个新的, 报了废): the plan's word without what was put in.
+      var whole = part[at] + part[at + 2];
+      if (at + 3 <= part.length && SPLIT.indexOf(part[at + 1]) !== -1 && !s.df[part.slice(at + 1, at + 3)] &&
+          s.df[whole]) {
+        var joined = part.slice(0, at + 1) + part.slice(at + 2);
+        if (forms.indexOf(joined) === -1) forms.push(joined);
+      }
       alike = alike || typedAlike(s, terms, sounds);
       if (alike.spoken[piece]) continue;
       // One character mistyped, and only one that neither the reader's other words nor a
