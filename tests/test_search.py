@@ -216,8 +216,9 @@ def test_a_question_is_read_as_what_it_asks_about_and_a_word_the_plan_holds_is_n
 
 def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(browser):
     """点梯 (typed diàn tī, the wrong one picked) finds 电梯 as 电梯 does, and 贷到款 finds 贷款; a
-    piece the plan holds is never read otherwise (店面 stays 店面), nor one inside a question word."""
-    pages = [_page("lifts/", "加装电梯", "加装电梯。"), _page("loans/", "金融支持", "扩大贷款。"), _page("shops/", "店面", "店面。")]
+    piece the plan holds is never read otherwise (店面 stays 店面)."""
+    pages = [_page("lifts/", "加装电梯", "加装电梯。"), _page("loans/", "金融支持", "扩大贷款。")]
+    pages.append(_page("shops/", "店面", "店面。"))
     page = browser.new_page()
     page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
     found = page.evaluate(
