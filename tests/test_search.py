@@ -76,7 +76,8 @@ def search(browser, site_url):
 
 
 # Held query by query: the plan's own words, numbers, names and copied phrases.
-EXACT = [q for q in WRITTEN if q.kind not in ("everyday", "questions", "unseen", "fresh", "heldout", "untouched")]
+RESIDENTS_QUESTIONS = ("questions", "unseen", "fresh", "heldout", "untouched", "blind")
+EXACT = [q for q in WRITTEN if q.kind not in ("everyday", *RESIDENTS_QUESTIONS)]
 # Held as a set: everyday speech, which reaches the plan through the data's search_terms and the
 # reading of questions. The floors are the levels measured when questions were read (2026-12-03:
 # MRR 0.935, 101 of 102 in the first three).
@@ -143,18 +144,24 @@ HELDOUT_MRR, HELDOUT_TOP_THREE, HELDOUT_FOUND = 0.9, 0.98, 1.0
 # kind every set written apart missed: 116 (MRR 0.904). It is tuned on since.
 UNTOUCHED = [q for q in WRITTEN if q.kind == "untouched"]
 UNTOUCHED_MRR, UNTOUCHED_TOP_THREE, UNTOUCHED_FOUND = 0.9, 0.965, 1.0
+# Questions written after every change above by a sixth writer, measured once as written
+# (2026-12-07): 109 of 120 (MRR 0.861; 0.851 without mistypes read by sound). Issue 37 asks for
+# 97 %: what the sets written blind say is between 91 and 96 %.
+BLIND = [q for q in WRITTEN if q.kind == "blind"]
+BLIND_MRR, BLIND_TOP_THREE, BLIND_FOUND = 0.86, 0.9, 1.0
 # The residents' queries, each with a character of what it asks about swapped for another typed
 # with the same syllable: 497 of 602 in the first three (MRR 0.746, 36 finding nothing) before the
 # search read a piece by its sound, 583 (MRR 0.908, none) after; with the third writer's words and
 # the fifth writer's questions, 695 of 721 (MRR 0.907; 603 and 0.764 without the reading); with
-# split words joined and the words for how the plan is run, 698 (MRR 0.910).
-MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.9, 0.96, 1.0
+# split words joined and the words for how the plan is run, 698 (MRR 0.910); with the sixth
+# writer's questions too, 804 of 838 (MRR 0.902, one finding nothing; 700 and 0.763 without).
+MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.9, 0.955, 0.995
 
 
 @pytest.mark.parametrize(
     "kind",
-    ["questions", "unseen", "fresh", "heldout", "untouched"],
-    ids=["questions", "written apart", "written after", "written later", "never tuned on"],
+    RESIDENTS_QUESTIONS,
+    ids=["questions", "written apart", "written after", "written later", "written last", "never tuned on"],
 )
 def test_residents_questions_find_the_measure_they_concern(ranked, kind):
     queries, floors = {
@@ -163,6 +170,7 @@ def test_residents_questions_find_the_measure_they_concern(ranked, kind):
         "fresh": (FRESH, (FRESH_MRR, FRESH_TOP_THREE, FRESH_FOUND)),
         "heldout": (HELDOUT, (HELDOUT_MRR, HELDOUT_TOP_THREE, HELDOUT_FOUND)),
         "untouched": (UNTOUCHED, (UNTOUCHED_MRR, UNTOUCHED_TOP_THREE, UNTOUCHED_FOUND)),
+        "blind": (BLIND, (BLIND_MRR, BLIND_TOP_THREE, BLIND_FOUND)),
     }[kind]
     if not queries:
         pytest.skip("this plan's facts hold no residents' questions yet (docs/ADOPTING.md: write them)")
