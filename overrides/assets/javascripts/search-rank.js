@@ -34,8 +34,9 @@ var PlanSearch = (function () {
   // An everyday word's expansion counts at most this share of the word itself; a piece read by
   // its sound (点梯 as 电梯), this share of the piece typed right.
   var EXPANSION = 0.8, SOUND = 0.8;
-  // What a reader puts inside a word that can be split (贷到款, 换个新, 报了废).
-  var SPLIT = "个了过到完";
+  // What a reader puts inside a word that can be split (贷到款, 换个新, 报了废); the longest part
+  // read for mistypes and split words: a question is shorter, a pasted paragraph is searched as it is.
+  var SPLIT = "个了过到完", READ_AT_MOST = 40;
   // The words that ask rather than say: a question's particles, question words and pronouns. A
   // piece wholly inside one (有没, 没有, 哪个) says nothing of what is asked about.
   var QUESTION = ("有没有 能不能 会不会 是不是 要不要 可不可以 可以吗 怎么办 怎么样 怎么 怎样 咋办 咋样 咋 " +
@@ -205,7 +206,7 @@ var PlanSearch = (function () {
      is one character away from one that is, typed with the same syllable (以旧换心: 以旧换新):
      one form per such reading. */
   function misread(part, terms, s, sounds) {
-    if (!sounds || !sounds.length) return [];
+    if (!sounds || !sounds.length || part.length > READ_AT_MOST) return [];
     var asking = questionWords(part), forms = [], alike = null;
     var known = function (piece) {
       return piece.length === 2 && !!(s.df[piece] || alike.spoken[piece]);
