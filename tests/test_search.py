@@ -275,6 +275,47 @@ def test_a_result_shows_its_kind_and_a_short_excerpt_with_the_match_marked(searc
     assert "#" not in first.locator("h1").inner_text()
 
 
+def _common_then_rare(plan):
+    """A measure, a word found early in its text and in most measures, and a word found only in it,
+    well past the excerpt's length from the first."""
+    texts = [m.text for m in plan.measures]
+
+    def holding(word):
+        return sum(word in t for t in texts)
+
+    for measure in plan.measures:
+        text = measure.text
+        common = next((text[i : i + 2] for i in range(20) if holding(text[i : i + 2]) > len(texts) // 3), None)
+        if common is None:
+            continue
+        for i in range(text.index(common) + 100, len(text) - 2):
+            rare = text[i : i + 2]
+            if rare.isalpha() and holding(rare) == 1 and common not in text[i - 40 : i + 40]:
+                return measure, common, rare
+    return None
+
+
+def test_an_excerpt_shows_the_match_that_counts_most_and_marks_overlapping_matches_as_one(search):
+    """A common word found early in a measure's text and a rare one found late, typed together:
+    the excerpt is around the rare one (the first match would show only the common word); two
+    matches that overlap are one mark."""
+    found = _common_then_rare(PLAN)
+    if found is None:
+        pytest.skip("no measure of this plan holds a rare word far past a common one")
+    measure, common, rare = found
+    search.results(common + rare)
+    result = search.page.locator(".md-search-result__item", has=search.page.locator(f"h1:text-is('{measure.heading}')"))
+    excerpt = result.locator("article > p").last
+    assert rare in excerpt.inner_text()
+    assert rare in "".join(excerpt.locator("mark").all_inner_texts())
+    # The rare word and the character before it, after one no text holds: two pieces that overlap.
+    at = measure.text.index(rare)
+    three = measure.text[at - 1 : at + 2]
+    search.results("嗯" + three)
+    marks = result.locator("article > p mark").all_inner_texts()
+    assert three in marks, marks
+
+
 def test_text_in_a_query_is_never_markup(search, ranked):
     assert ranked[MARKUP] == []
     assert search.results(MARKUP) == []

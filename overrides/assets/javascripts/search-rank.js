@@ -239,16 +239,20 @@ var PlanSearch = (function () {
     return forms;
   }
 
+  /* A page's score for the pieces, and the pieces it holds, those that count most first: the
+     excerpt shows the text around the first of them (电梯, not the 老旧 an everyday word added). */
   function bm25(page, q, s) {
-    var score = 0, marks = [];
+    var score = 0, found = [];
     var norm = K1 * (1 - B + B * page.length / s.mean);
     Object.keys(q).forEach(function (piece) {
       var tf = page.tf[piece];
       if (!tf) return;
-      score += q[piece] * idf(s, piece) * (tf * (K1 + 1) / (tf + norm) + DELTA);
-      marks.push(piece);
+      var counted = q[piece] * idf(s, piece) * (tf * (K1 + 1) / (tf + norm) + DELTA);
+      score += counted;
+      found.push([counted, piece]);
     });
-    return { score: score, marks: marks };
+    found.sort(function (a, b) { return b[0] - a[0]; });
+    return { score: score, marks: found.map(function (f) { return f[1]; }) };
   }
 
   /* The bonus of a part matched whole: a key, the title, a lead department, the other fields. A

@@ -3,13 +3,14 @@
    as HTML. */
 (function () {
   "use strict";
-  /* Some 70 characters of the page's text around the first match, with every match marked. */
+  /* Some 70 characters of the page's text around the match that counts most (marks come in that
+     order: a part matched whole, then the pieces that weigh most), with every match marked. */
   function excerpt(page, marks) {
     var raw = page.entry.text, text = page.text;
     var first = -1;
-    marks.forEach(function (m) {
-      var at = m ? text.indexOf(m) : -1;
-      if (at !== -1 && (first === -1 || at < first)) first = at;
+    marks.some(function (m) {
+      first = m ? text.indexOf(m) : -1;
+      return first !== -1;
     });
     if (first === -1) return null;
     var start = Math.max(0, first - 20), end = Math.min(raw.length, start + 72);
@@ -23,6 +24,14 @@
         if (i !== -1 && (next === -1 || i < next || (i === next && m.length > length))) { next = i; length = m.length; }
       });
       if (next === -1) { paragraph.appendChild(document.createTextNode(raw.slice(start + at, end))); break; }
+      // Matches that overlap are marked as one (装电 and 电梯: 装电梯).
+      for (var grown = true; grown;) {
+        grown = false;
+        marks.forEach(function (m) {
+          var i = m ? window_.indexOf(m, next) : -1;
+          if (i !== -1 && i < next + length && i + m.length > next + length) { length = i + m.length - next; grown = true; }
+        });
+      }
       if (next > at) paragraph.appendChild(document.createTextNode(raw.slice(start + at, start + next)));
       var mark = document.createElement("mark");
       mark.textContent = raw.slice(start + next, start + next + length);
