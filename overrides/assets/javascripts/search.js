@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   /* Some 70 characters of the page's text around the match that counts most (marks come in that
-     order: a part matched whole, then the pieces that weigh most), with every match marked. */
+     order: a part matched whole, then the pieces that weigh most), with every match marked; the
+     text's start where it holds none (a measure found by its department's name). */
   function excerpt(page, marks) {
     var raw = page.entry.text, text = page.text;
     var first = -1;
@@ -12,7 +13,8 @@
       first = m ? text.indexOf(m) : -1;
       return first !== -1;
     });
-    if (first === -1) return null;
+    if (!raw) return null;
+    first = Math.max(first, 0);
     var start = Math.max(0, first - 20), end = Math.min(raw.length, start + 72);
     var paragraph = document.createElement("p");
     if (start > 0) paragraph.appendChild(document.createTextNode("…"));
