@@ -12,7 +12,6 @@ costs every build more than the rest of the search index.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -49,4 +48,3 @@ def homophone_groups(texts: Iterable[str]) -> list[str]:
 
 if __name__ == "__main__":
     TABLE.write_text(written_table(), encoding="utf-8")
-    sys.exit(0)
