@@ -79,44 +79,72 @@ var PlanSearch = (function () {
       text: bare(entry.text),
     };
     return {
-      entry: entry, order: order, fields: fields, tf: null, length: 0, keys: entry.keys.map(bare),
+      entry: entry, order: order, fields: fields, length: 0, keys: entry.keys.map(bare),
       // search.js marks the excerpt in the text as folded, whose length is the original's.
       title: fold(entry.title), text: fold(entry.text),
     };
   }
 
-  /* What the whole index says of each piece: in how many pages it stands, and the pages' mean
-     length. Computed on the first query and kept with the pages. */
-  /* A page's pieces, each counted with its field's weight, and its weighted length. */
-  function index(page) {
-    var entry = page.entry, tf = {}, length = 0;
-    var written = { title: [entry.title], keys: entry.keys, lead: entry.lead, units: entry.units, text: [entry.text] };
-    Object.keys(FIELDS).forEach(function (field) {
-      written[field].forEach(function (value) {
-        pieces(value).forEach(function (piece) { tf[piece] = (tf[piece] || 0) + FIELDS[field]; });
-      });
-      length += FIELDS[field] * page.fields[field].length;
-    });
-    page.tf = tf;
-    page.length = length;
-  }
-
-  /* The first query of two characters or more indexes every page, not loading the page: a
-     reader's first key, a single character, needs none of it. */
+  /* What the whole index says: the pages' fields as one text, each field's start, page and
+     weight beside it, and their mean weighted length. Made on the first query of two characters
+     or more (a reader's first key, a single character, needs none of it) and kept with the pages;
+     a piece is counted in it when a query first asks for it, not every piece of every page. */
   function stats(pages) {
     if (pages.planStats) return pages.planStats;
-    var df = {}, total = 0;
+    var text = [], starts = [], owners = [], weights = [], at = 0, total = 0;
     pages.forEach(function (page) {
-      index(page);
-      Object.keys(page.tf).forEach(function (piece) { df[piece] = (df[piece] || 0) + 1; });
+      var entry = page.entry;
+      var written = { title: [entry.title], keys: entry.keys, lead: entry.lead, units: entry.units, text: [entry.text] };
+      page.length = 0;
+      Object.keys(FIELDS).forEach(function (field) {
+        written[field].forEach(function (value) {
+          // Never across punctuation: 重点，改造 holds no 点改.
+          var words = fold(value).replace(NOT_WORD, " ") + " ";
+          text.push(words);
+          starts.push(at);
+          owners.push(page.order);
+          weights.push(FIELDS[field]);
+          at += words.length;
+        });
+        page.length += FIELDS[field] * page.fields[field].length;
+      });
       total += page.length;
     });
-    var found = { df: df, n: pages.length, mean: total / pages.length || 1 };
+    var found = {
+      text: text.join(""), starts: starts, owners: owners, weights: weights, counted: new Map(),
+      n: pages.length, mean: total / pages.length || 1,
+    };
     Object.defineProperty(pages, "planStats", { value: found });
     return found;
   }
+  /* Whether a character is part of a word that is no run of letters and digits (a Chinese one). */
+  function inWord(c) {
+    return c !== undefined && c !== " " && !/[a-z0-9]/.test(c);
+  }
+  /* A piece's count in each page, each field's weight times the times it stands there as
+     pieces() cuts the field (a run of letters and digits whole: 2025 is no 202; a lone
+     character alone), and the pages holding it. */
+  function counts(s, piece) {
+    var found = s.counted.get(piece);
+    if (found) return found;
+    found = { df: 0, tf: new Map() };
+    var latin = /^[a-z0-9]/.test(piece), field = 0;
+    for (var at = s.text.indexOf(piece); at !== -1; at = s.text.indexOf(piece, at + 1)) {
+      var before = s.text[at - 1], after = s.text[at + piece.length];
+      if (latin ? /[a-z0-9]/.test(before || "") || /[a-z0-9]/.test(after || "") : piece.length === 1 && (inWord(before) || inWord(after))) continue;
+      while (field + 1 < s.starts.length && s.starts[field + 1] <= at) field++;
+      var page = s.owners[field];
+      if (!found.tf.has(page)) found.df++;
+      found.tf.set(page, (found.tf.get(page) || 0) + s.weights[field]);
+    }
+    s.counted.set(piece, found);
+    return found;
+  }
+  function holds(s, piece) {
+    return counts(s, piece).df > 0;
+  }
   function idf(s, piece) {
-    var d = s.df[piece] || 0;
+    var d = counts(s, piece).df;
     return d ? Math.log(1 + (s.n - d + 0.5) / (d + 0.5)) : 0;
   }
   function holding(page, part) {
@@ -181,7 +209,7 @@ var PlanSearch = (function () {
       });
     });
     // A question that is nothing but its question words (怎么样) still finds the page that says 怎么.
-    if (!Object.keys(q).some(function (piece) { return s.df[piece]; })) {
+    if (!Object.keys(q).some(function (piece) { return holds(s, piece); })) {
       pieces(part).forEach(function (piece) { q[piece] = 1; });
     }
     return q;
@@ -209,15 +237,15 @@ var PlanSearch = (function () {
     if (!sounds || !sounds.length || part.length > READ_AT_MOST) return [];
     var asking = questionWords(part), forms = [], alike = null;
     var known = function (piece) {
-      return piece.length === 2 && !!(s.df[piece] || alike.spoken[piece]);
+      return piece.length === 2 && !!(holds(s, piece) || alike.spoken[piece]);
     };
     for (var at = 0; at + 2 <= part.length; at++) {
       var piece = part.slice(at, at + 2);
-      if (!/^[\u4e00-\u9fff]{2}$/.test(piece) || s.df[piece]) continue;
+      if (!/^[\u4e00-\u9fff]{2}$/.test(piece) || holds(s, piece)) continue;
       // A word the reader split (贷到款, 换个新的, 报了废): the plan's word without what was put in.
       var whole = part[at] + part[at + 2];
-      if (at + 3 <= part.length && SPLIT.indexOf(part[at + 1]) !== -1 && !s.df[part.slice(at + 1, at + 3)] &&
-          s.df[whole]) {
+      if (at + 3 <= part.length && SPLIT.indexOf(part[at + 1]) !== -1 && !holds(s, part.slice(at + 1, at + 3)) &&
+          holds(s, whole)) {
         var joined = part.slice(0, at + 1) + part.slice(at + 2);
         if (forms.indexOf(joined) === -1) forms.push(joined);
       }
@@ -245,7 +273,7 @@ var PlanSearch = (function () {
     var score = 0, found = [];
     var norm = K1 * (1 - B + B * page.length / s.mean);
     Object.keys(q).forEach(function (piece) {
-      var tf = page.tf[piece];
+      var tf = counts(s, piece).tf.get(page.order);
       if (!tf) return;
       var counted = q[piece] * idf(s, piece) * (tf * (K1 + 1) / (tf + norm) + DELTA);
       score += counted;

@@ -3,6 +3,8 @@
    as HTML. */
 (function () {
   "use strict";
+  // How long a reader's pause between keys is, in milliseconds.
+  var PAUSE = 60;
   /* Some 70 characters of the page's text around the match that counts most (marks come in that
      order: a part matched whole, then the pieces that weigh most), with every match marked; the
      text's start where it holds none (a measure found by its department's name). */
@@ -105,6 +107,7 @@
     var base = new URL(box.getAttribute("data-plan-base"), window.location.href).href;
     var searchPage = box.hasAttribute("data-plan-search-page");
     var index = null, pages = null, loading = null, timer = null, shown = [], returning = false;
+    var lastKey = 0;
 
     function load() {
       if (!loading) {
@@ -171,13 +174,17 @@
       shown.forEach(function (result) { list.appendChild(item(base, result)); });
     }
 
+    /* The first results as soon as the index is in (it takes longer than a keystroke to come), and
+       at once for a key or an input method's word after a pause; while the reader types on, once
+       they pause, so a search does not run at every key. */
     function later() {
       if (searchPage) return;
       clearTimeout(timer);
-      /* The first results as soon as the index is in (it takes longer than a keystroke to come);
-         after that, once the reader pauses, so a search does not run at every key. */
+      var now = Date.now(), typingOn = now - lastKey < PAUSE;
+      lastKey = now;
       if (!index) load().then(render);
-      else timer = setTimeout(render, 60);
+      else if (typingOn) timer = setTimeout(render, PAUSE);
+      else render();
     }
 
     input.addEventListener("focus", function () { if (!returning) open(); });
