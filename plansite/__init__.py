@@ -29,7 +29,7 @@
                        search, feed); ``site.pages`` renders the pages (``site.charts``,
                        ``site.progress``, ``site.markup``), and beside them ``site.export``
                        (plan.json), ``site.tables`` (CSV), ``site.calendars``, ``site.feeds``,
-                       ``site.search_index`` (``site.sounds``), ``ledger.book`` (each department's workbook, a row
+                       ``site.search_index`` (``site.sounds``, ``site.traditional``), ``ledger.book`` (each department's workbook, a row
                        per measure and target, its notes in ``ledger.notes``, made by
                        ``ledger.sheet``) and ``ledger.office`` (the office's, of reports awaiting
                        a check);

@@ -34,7 +34,7 @@ NOTHING = "火箭"
 MARKUP = "<img src=x onerror=alert(1)>"
 _RANK_ALL = """([index, queries]) => {
     const pages = index.pages.map(PlanSearch.prepare);
-    return queries.map(query => PlanSearch.search(pages, query, index.terms, index.sounds)
+    return queries.map(query => PlanSearch.search(pages, query, index.terms, index.readings)
         .map(result => result.page.entry.url));
 }"""
 
@@ -221,11 +221,43 @@ def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(brow
     page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
     found = page.evaluate(
         """([pages, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare), query, [],
-            ["点电店", "代贷带"]).map(result => result.page.entry.url))""",
+            {sounds: {dian: "点电店", dai: "代贷带"}}).map(result => result.page.entry.url))""",
         [pages, ["装个点梯", "电梯", "贷到款", "店面", "点面", "代款"]],
     )
     page.close()
     assert found == [["lifts/"], ["lifts/"], ["loans/"], ["shops/"], ["shops/"], ["loans/"]]
+
+
+def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_writes_them(browser):
+    """An input method left on letters (dianti, jia zhuang dian ti) or switched to 繁體 (電梯, 補貼)
+    finds what the plan's characters find; letters a page holds (wifi) or one syllable alone
+    (dian: 电, 点 or 店?) are searched as typed, and an everyday word is spelt too (shouji: 手机)."""
+    pages = [_page("lifts/", "加装电梯", "加装电梯。"), _page("money/", "发放补贴", "发放补贴，提升网速。")]
+    pages.append(_page("net/", "网络", "覆盖wifi。"))
+    readings = {
+        "sounds": {
+            "dian": "点电店",
+            "ti": "体梯提",
+            "jia": "加家",
+            "zhuang": "装壮",
+            "bu": "不补部",
+            "tie": "贴铁",
+            "shou": "手收",
+            "ji": "机及",
+            "wang": "网往",
+            "su": "速苏",
+        },
+        "simplified": "電电補补貼贴網网",
+    }
+    page = browser.new_page()
+    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """([pages, readings, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare),
+            query, [["手机", ["网速"]]], readings).map(result => result.page.entry.url))""",
+        [pages, readings, ["dianti", "DianTi", "jia zhuang dian ti", "電梯", "補貼", "wifi", "dian", "shouji"]],
+    )
+    page.close()
+    assert found == [["lifts/"], ["lifts/"], ["lifts/"], ["lifts/"], ["money/"], ["net/"], [], ["money/"]]
 
 
 def test_a_phrase_found_once_in_a_measure_finds_that_measure_first(ranked, drawn):

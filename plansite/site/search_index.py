@@ -2,11 +2,11 @@
 
 Search runs in the reader's browser over this index (``overrides/assets/javascripts/search.js``,
 ranked by ``search-rank.js``), which also names the pages the box suggests when nothing is
-found. It matches what the reader typed as a phrase, by substring, so Chinese needs no word
-segmentation and a phrase copied from the plan finds the one measure that holds it; a query
-matched only in part ranks below every whole match. Each entry states the words that name
-its page exactly (``keys``: a measure's number in the ways people write it, a department's
-names) and a weight, so that a measure page ranks above an index page listing it.
+found (``search-rank.js`` says how it ranks). Each entry states the words that name its page
+exactly (``keys``: a measure's number in the ways people write it, a department's names) and a
+weight, so that a measure page ranks above an index page listing it. Beside the pages go the
+data's everyday words and what a reader's keyboard makes of the plan's characters (``sounds``,
+``traditional``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import yaml
 
 from plansite import urls
 from plansite.data.numerals import from_int
-from plansite.site import sounds
+from plansite.site import sounds, traditional
 from plansite.site.catalog import Catalog
 
 # Pages a reader wants first: the measure, department, document, chapter, topic or year itself;
@@ -152,6 +152,7 @@ def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ())
     pages = [hand_written_entry(path, content) for path, content in hand_written if path.endswith(".md")]
     everything = [*entries(catalog), *pages]
     words = [word for word, _ in catalog.plan.search_terms]
+    texts = [text for e in everything for text in (e.title, e.text, *e.keys, *e.lead, *e.units)]
     return json.dumps(
         {
             "examples": examples(catalog),
@@ -160,10 +161,14 @@ def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ())
             "pages": [{**asdict(e), "weight": e.weight} for e in everything],
             # Everyday words and the plan's words each stands for (search_terms in the data).
             "terms": [[word, list(means)] for word, means in catalog.plan.search_terms],
-            # The characters a pinyin keyboard offers together, to read a mistyped piece (点梯).
-            "sounds": sounds.homophone_groups(
-                [text for e in everything for text in (e.title, e.text, *e.keys, *e.lead, *e.units)] + words
-            ),
+            # What a reader's keyboard makes of the plan's characters: the characters each syllable
+            # types (a mistyped 点梯, letters left as dianti) and their traditional forms (電梯).
+            "readings": {
+                "sounds": sounds.syllables_of(texts + words),
+                "simplified": "".join(
+                    written + simplified for written, simplified in traditional.simplified_of(texts).items()
+                ),
+            },
         },
         ensure_ascii=False,
         separators=(",", ":"),

@@ -2,8 +2,9 @@
 
 A reader who types dianti and picks 点梯 for 电梯 (or 补帖, 抱废, 以旧换心) wrote a piece the plan
 does not hold; the search (``search-rank.js``) reads it as the plan's piece that sounds the same.
-It needs, for each character a reader may have picked, the syllable it is typed with: here as
-groups of characters that share one (tones are not typed). The characters are the 3,755 of
+A reader whose input method was left on letters searches for dianti itself; the search reads it
+as the plan's word typed with those syllables. Both need, for each character, the syllable it is
+typed with: here as groups of characters that share one (tones are not typed). The characters are the 3,755 of
 GB 2312's first level, the ones an input method offers first, each in the group of its usual
 reading as pypinyin gives it. That table is written once into ``syllables.txt`` (``python -m
 plansite.site.sounds`` rewrites it; a test holds it to pypinyin's), because importing pypinyin
@@ -36,14 +37,15 @@ def written_table() -> str:
 
 
 @cache
-def _groups() -> tuple[str, ...]:
-    return tuple(line.split(" ")[1] for line in TABLE.read_text(encoding="utf-8").splitlines())
+def _groups() -> tuple[tuple[str, str], ...]:
+    lines = TABLE.read_text(encoding="utf-8").splitlines()
+    return tuple((syllable, group) for syllable, _, group in (line.partition(" ") for line in lines))
 
 
-def homophone_groups(texts: Iterable[str]) -> list[str]:
-    """The groups of characters typed with one syllable that hold a character of ``texts``."""
+def syllables_of(texts: Iterable[str]) -> dict[str, str]:
+    """Each syllable a character of ``texts`` is typed with → the characters typed with it."""
     plan = set("".join(texts))
-    return [group for group in _groups() if len(group) > 1 and not plan.isdisjoint(group)]
+    return {syllable: group for syllable, group in _groups() if not plan.isdisjoint(group)}
 
 
 if __name__ == "__main__":

@@ -220,7 +220,8 @@ var PlanSearch = (function () {
   function typedAlike(s, terms, sounds) {
     if (s.alike) return s.alike;
     var group = {}, spoken = {};
-    sounds.forEach(function (chars) {
+    Object.keys(sounds).forEach(function (syllable) {
+      var chars = sounds[syllable];
       for (var k = 0; k < chars.length; k++) group[chars[k]] = chars;
     });
     (terms || []).forEach(function (term) {
@@ -234,7 +235,7 @@ var PlanSearch = (function () {
      is one character away from one that is, typed with the same syllable (以旧换心: 以旧换新):
      one form per such reading. */
   function misread(part, terms, s, sounds) {
-    if (!sounds || !sounds.length || part.length > READ_AT_MOST) return [];
+    if (!sounds || part.length > READ_AT_MOST) return [];
     var asking = questionWords(part), forms = [], alike = null;
     var known = function (piece) {
       return piece.length === 2 && !!(holds(s, piece) || alike.spoken[piece]);
@@ -265,6 +266,68 @@ var PlanSearch = (function () {
       });
     }
     return forms;
+  }
+
+  /* The part as the reader meant it, where a run of letters the plan does not hold is pinyin an
+     input method left unconverted (dianti, yijiuhuanxin): the run replaced by the words the plan
+     (or an everyday word) writes with those syllables, covering as many of them as it can in as
+     few words as it can, for each way to cut the run into syllables. */
+  function spelt(part, terms, s, sounds) {
+    var forms = [];
+    if (!sounds || part.length > READ_AT_MOST) return forms;
+    (part.match(/[a-z]{4,}/g) || []).forEach(function (run) {
+      if (holds(s, run)) return;
+      syllableCuts(run, sounds).forEach(function (cut) {
+        var best = [];
+        best[cut.length] = { covered: 0, words: 0, text: "" };
+        for (var at = cut.length - 1; at >= 0; at--) {
+          var after = best[at + 1], chosen = { covered: after.covered, words: after.words, text: after.text };
+          // A word spelt by these syllables begins with one spelt by fewer: the first to fail ends it.
+          for (var end = at + 2, word; end <= cut.length && (word = spelling(s, terms, cut.slice(at, end), sounds)); end++) {
+            var covered = end - at + best[end].covered, words = 1 + best[end].words;
+            if (covered > chosen.covered || (covered === chosen.covered && words < chosen.words)) {
+              chosen = { covered: covered, words: words, text: word + best[end].text };
+            }
+          }
+          best[at] = chosen;
+        }
+        var form = part.replace(run, best[0].text);
+        if (best[0].text && forms.indexOf(form) === -1) forms.push(form);
+      });
+    });
+    return forms;
+  }
+  /* Whether letters are syllables the plan's characters are typed with, each whole. */
+  function syllables(letters, sounds) {
+    return /^[a-z]+$/.test(letters) && syllableCuts(letters, sounds).length + (sounds.hasOwnProperty(letters) ? 1 : 0) > 0;
+  }
+  /* The ways to cut letters wholly into the fewest syllables the plan's characters are typed
+     with (a few at most): none for one syllable alone (xian is no 西安, nor 县 rather than 现). */
+  function syllableCuts(letters, sounds) {
+    var cuts = [];
+    (function cut(at, made) {
+      if (cuts.length >= 4) return;
+      if (at === letters.length) { cuts.push(made); return; }
+      for (var end = Math.min(letters.length, at + 6); end > at; end--) {
+        if (sounds.hasOwnProperty(letters.slice(at, end))) cut(end, made.concat([letters.slice(at, end)]));
+      }
+    })(0, []);
+    var fewest = Math.min.apply(null, cuts.map(function (made) { return made.length; }));
+    return fewest > 1 ? cuts.filter(function (made) { return made.length === fewest; }) : [];
+  }
+  /* The word the plan and its everyday words write most often with these syllables, one
+     character typed with each. */
+  function spelling(s, terms, syllables, sounds) {
+    if (s.spoken === undefined) {
+      s.spoken = s.text + " " + (terms || []).map(function (term) { return bare(term[0]); }).join(" ");
+    }
+    var pattern = new RegExp(syllables.map(function (syllable) { return "[" + sounds[syllable] + "]"; }).join(""), "g");
+    var seen = {}, best = null;
+    (s.spoken.match(pattern) || []).forEach(function (word) {
+      seen[word] = (seen[word] || 0) + 1;
+      if (!best || seen[word] > seen[best]) best = word;
+    });
+    return best;
   }
 
   /* A page's score for the pieces, and the pieces it holds, those that count most first: the
@@ -300,11 +363,23 @@ var PlanSearch = (function () {
     return f.units.indexOf(part) !== -1 || page.text.indexOf(part) !== -1 ? PHRASE * weight : 0;
   }
 
-  function search(pages, query, terms, sounds) {
-    var parts = [];
-    fold(query).split(/\s+/).forEach(function (p) {
-      var b = bare(p);
-      if (b) parts.push(b);
+  /* The query with each traditional character as the simplified one the plan writes (電梯: 电梯;
+     readings.simplified: each traditional character, then its simplified one). */
+  function simplified(query, readings) {
+    var pairs = (readings && readings.simplified) || "";
+    return query.replace(/[^\x00-\u3400]/g, function (c) {
+      var at = pairs.indexOf(c);
+      return at !== -1 && at % 2 === 0 ? pairs[at + 1] : c;
+    });
+  }
+
+  function search(pages, query, terms, readings) {
+    var parts = [], sounds = readings && readings.sounds;
+    fold(simplified(query, readings)).split(/\s+/).forEach(function (p) {
+      var b = bare(p), last = parts.length - 1;
+      // Pinyin typed a syllable at a time (yi jiu huan xin) is read as one run of letters.
+      if (sounds && sounds.hasOwnProperty(b) && last >= 0 && syllables(parts[last], sounds)) parts[last] += b;
+      else if (b) parts.push(b);
     });
     if (!parts.length) return [];
     var s = parts.some(function (part) { return part.length > 1; }) ? stats(pages) : { n: pages.length };
@@ -313,7 +388,9 @@ var PlanSearch = (function () {
     s.chars = pages.planChars;
     // A query's pieces come from the part as typed without its symbols: <img src=x> asks for
     // "imgsrcx" pieces, not for x or 1 wherever they stand.
-    var heard = parts.map(function (part) { return part.length > 1 ? misread(part, terms, s, sounds) : []; });
+    var heard = parts.map(function (part) {
+      return part.length > 1 ? misread(part, terms, s, sounds).concat(spelt(part, terms, s, sounds)) : [];
+    });
     var queries = parts.map(function (part, i) {
       if (part.length < 2) return {};
       var q = queryPieces(part, terms, s);

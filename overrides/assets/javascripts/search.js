@@ -164,7 +164,7 @@
         shown = [];
         return;
       }
-      shown = PlanSearch.search(pages, query, index.terms, index.sounds);
+      shown = PlanSearch.search(pages, query, index.terms, index.readings);
       if (!shown.length) {
         meta.textContent = "没有找到符合条件的结果";
         meta.insertAdjacentElement("afterend", nothingFound(base, index));
