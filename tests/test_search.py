@@ -84,7 +84,8 @@ RESIDENTS_FLOORS = {
     # nothing), with the everyday words written from speech 154 (MRR 0.916), with BM25+'s lower bound
     # and question words left out 155 (MRR 0.920), with a second writer's everyday words 156 (MRR
     # 0.923); with a third writer's words, taken whole, 155 (MRR 0.924: 水管漏 now also means heating's
-    # pipes, and a leak underground ranks the water and heating measures above the monitoring one).
+    # pipes, and a leak underground ranks the water and heating measures above the monitoring one);
+    # with the words written for the sixth and seventh writers' misses, 155 (MRR 0.924).
     "questions": (0.92, 0.97, 1.0),
     # Questions written apart (this_plan.yaml says how): 85 of 90 before the everyday words written
     # from speech (MRR 0.874), 86 after (MRR 0.883). The ranking change after that (BM25+, question
@@ -92,28 +93,37 @@ RESIDENTS_FLOORS = {
     # second writer's everyday words, taken whole, 86 (MRR 0.880: a question on a county's ledger
     # now ranks the county's working group above it); with the words written for the kinds of
     # question the sets written apart missed, and mistyped pieces read by their sound, 88 (MRR 0.922);
-    # with the third writer's words 88 (MRR 0.924).
-    "unseen": (0.92, 0.975, 1.0),
+    # with the third writer's words 88 (MRR 0.924); with the words for the sixth and seventh writers'
+    # misses, 88 (MRR 0.930).
+    "unseen": (0.925, 0.975, 1.0),
     # Questions written after that change, measured once (this_plan.yaml): 93 of 100 (MRR 0.882; the
     # ranking before the change found 92, MRR 0.890); then once more, after the second writer's
     # everyday words: 95 (MRR 0.891). The words written for the kinds of question missed since (and
     # the mistyped pieces read by their sound) found 98 (MRR 0.909): it is tuned on now. With the
-    # third writer's words, 98 (MRR 0.916).
-    "fresh": (0.91, 0.97, 1.0),
+    # third writer's words, 98 (MRR 0.916), as after the words for the sixth and seventh writers' misses.
+    "fresh": (0.91, 0.98, 1.0),
     # Questions written after all of that, measured once as written (2026-12-07): 115 of 120 (MRR
     # 0.876); with mistyped pieces read by their sound, which its 点梯 prompted, 116 (MRR 0.893); with
     # a third writer's words, whose brief named three of its missed words (地板, 橱柜, 播种机), 118 (MRR
-    # 0.903): it is tuned on now.
+    # 0.903): it is tuned on now. After the words for the sixth and seventh writers' misses, 118 (MRR
+    # 0.904).
     "heldout": (0.9, 0.98, 1.0),
     # Questions written after all of that by a fifth writer, measured once as written (2026-12-07):
     # 113 of 120 (MRR 0.889; 112 and 0.876 without mistyped pieces read by their sound). Then split
     # words joined (贷到款) and words written for how the plan is run (没听说, 不落实, 谁出钱), the
-    # kind every set written apart missed: 116 (MRR 0.904). It is tuned on since.
-    "untouched": (0.9, 0.965, 1.0),
+    # kind every set written apart missed: 116 (MRR 0.904). It is tuned on since. The words for the
+    # sixth and seventh writers' misses (机关, 谁出的, 哪里收 among them) found 119 (MRR 0.927).
+    "untouched": (0.92, 0.99, 1.0),
     # Questions written after every change above by a sixth writer, measured once as written
-    # (2026-12-07): 109 of 120 (MRR 0.861; 0.851 without mistypes read by sound). Issue 37 asks for
-    # 97 %: what the sets written blind say is between 91 and 96 %.
-    "blind": (0.86, 0.9, 1.0),
+    # (2026-12-07): 109 of 120 (MRR 0.861; 0.851 without mistypes read by sound). Then everyday words
+    # for the kinds of thing its misses and the seventh writer's named (篮球, 柜子, 利息, 督办, 钱从哪,
+    # 机关, 费电; 漏水 now any pipe's): 117 (MRR 0.911). It is tuned on since.
+    "blind": (0.91, 0.975, 1.0),
+    # Questions written after that by a seventh writer, measured once as written (2026-12-07, later,
+    # after the pieces counted per query and letters and traditional characters read): 115 of 120 (MRR
+    # 0.913); after the words above, 117 (MRR 0.927). The sets written blind measured 95.8, 94.2,
+    # 90.8 and 95.8 % when first run.
+    "seventh": (0.92, 0.975, 1.0),
 }
 # Held query by query: the plan's own words, numbers, names and copied phrases.
 EXACT = [q for q in WRITTEN if q.kind not in ("everyday", *RESIDENTS_FLOORS)]
@@ -151,14 +161,24 @@ def held_as_a_set(ranked, queries, mrr, top_three, found=0.0):
 # search read a piece by its sound, 583 (MRR 0.908, none) after; with the third writer's words and
 # the fifth writer's questions, 695 of 721 (MRR 0.907; 603 and 0.764 without the reading); with
 # split words joined and the words for how the plan is run, 698 (MRR 0.910); with the sixth
-# writer's questions too, 804 of 838 (MRR 0.902, one finding nothing; 700 and 0.763 without).
-MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.9, 0.955, 0.995
+# writer's questions too, 804 of 838 (MRR 0.902, one finding nothing; 700 and 0.763 without); with
+# the seventh writer's questions and the words written for the sixth's and seventh's misses, 928 of
+# 957 (MRR 0.909, one finding nothing).
+MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.905, 0.965, 0.995
 
 
 @pytest.mark.parametrize(
     "kind",
     RESIDENTS_FLOORS,
-    ids=["questions", "written apart", "written after", "written later", "written last", "never tuned on"],
+    ids=[
+        "questions",
+        "written apart",
+        "written after",
+        "written later",
+        "fifth writer",
+        "sixth writer",
+        "seventh writer",
+    ],
 )
 def test_residents_questions_find_the_measure_they_concern(ranked, kind):
     queries = [q for q in WRITTEN if q.kind == kind]
