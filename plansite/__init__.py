@@ -29,8 +29,9 @@
                        search, feed); ``site.pages`` renders the pages (``site.charts``,
                        ``site.progress``, ``site.markup``), and beside them ``site.export``
                        (plan.json), ``site.tables`` (CSV), ``site.calendars``, ``site.feeds``,
-                       ``site.search_index`` (``site.sounds``, ``site.traditional``), ``ledger.book`` (each department's workbook, a row
-                       per measure and target, its notes in ``ledger.notes``, made by
+                       ``site.search_index`` (``site.sounds``, ``site.traditional``),
+                       ``ledger.book`` (each department's workbook, a row per measure and
+                       target, its notes in ``ledger.notes``, made by
                        ``ledger.sheet``) and ``ledger.office`` (the office's, of reports awaiting
                        a check);
 6. ``write``           publish the result atomically: a failed or killed run leaves the old output.

@@ -85,8 +85,9 @@ RESIDENTS_FLOORS = {
     # and question words left out 155 (MRR 0.920), with a second writer's everyday words 156 (MRR
     # 0.923); with a third writer's words, taken whole, 155 (MRR 0.924: 水管漏 now also means heating's
     # pipes, and a leak underground ranks the water and heating measures above the monitoring one);
-    # with the words written for the sixth and seventh writers' misses, 155 (MRR 0.924).
-    "questions": (0.92, 0.97, 1.0),
+    # with the words written for the sixth and seventh writers' misses, 155 (MRR 0.924); with the
+    # eighth's (开票 as 反向开票 among them) and measure words read inside split words, 156 (MRR 0.926).
+    "questions": (0.92, 0.98, 1.0),
     # Questions written apart (this_plan.yaml says how): 85 of 90 before the everyday words written
     # from speech (MRR 0.874), 86 after (MRR 0.883). The ranking change after that (BM25+, question
     # words) was chosen among variants measured on every set, this one included: 87 (MRR 0.882); a
@@ -94,8 +95,8 @@ RESIDENTS_FLOORS = {
     # now ranks the county's working group above it); with the words written for the kinds of
     # question the sets written apart missed, and mistyped pieces read by their sound, 88 (MRR 0.922);
     # with the third writer's words 88 (MRR 0.924); with the words for the sixth and seventh writers'
-    # misses, 88 (MRR 0.930).
-    "unseen": (0.925, 0.975, 1.0),
+    # misses, 88 (MRR 0.930); with the eighth's, 89 (MRR 0.938).
+    "unseen": (0.93, 0.985, 1.0),
     # Questions written after that change, measured once (this_plan.yaml): 93 of 100 (MRR 0.882; the
     # ranking before the change found 92, MRR 0.890); then once more, after the second writer's
     # everyday words: 95 (MRR 0.891). The words written for the kinds of question missed since (and
@@ -106,8 +107,8 @@ RESIDENTS_FLOORS = {
     # 0.876); with mistyped pieces read by their sound, which its 点梯 prompted, 116 (MRR 0.893); with
     # a third writer's words, whose brief named three of its missed words (地板, 橱柜, 播种机), 118 (MRR
     # 0.903): it is tuned on now. After the words for the sixth and seventh writers' misses, 118 (MRR
-    # 0.904).
-    "heldout": (0.9, 0.98, 1.0),
+    # 0.904); with the eighth's, 119 (MRR 0.911).
+    "heldout": (0.91, 0.99, 1.0),
     # Questions written after all of that by a fifth writer, measured once as written (2026-12-07):
     # 113 of 120 (MRR 0.889; 112 and 0.876 without mistyped pieces read by their sound). Then split
     # words joined (贷到款) and words written for how the plan is run (没听说, 不落实, 谁出钱), the
@@ -117,13 +118,18 @@ RESIDENTS_FLOORS = {
     # Questions written after every change above by a sixth writer, measured once as written
     # (2026-12-07): 109 of 120 (MRR 0.861; 0.851 without mistypes read by sound). Then everyday words
     # for the kinds of thing its misses and the seventh writer's named (篮球, 柜子, 利息, 督办, 钱从哪,
-    # 机关, 费电; 漏水 now any pipe's): 117 (MRR 0.911). It is tuned on since.
-    "blind": (0.91, 0.975, 1.0),
+    # 机关, 费电; 漏水 now any pipe's): 117 (MRR 0.911). It is tuned on since. With the eighth writer's
+    # words and 换辆新的 read as 换新 (not 两新), 119 (MRR 0.922).
+    "blind": (0.92, 0.99, 1.0),
     # Questions written after that by a seventh writer, measured once as written (2026-12-07, later,
     # after the pieces counted per query and letters and traditional characters read): 115 of 120 (MRR
     # 0.913); after the words above, 117 (MRR 0.927). The sets written blind measured 95.8, 94.2,
     # 90.8 and 95.8 % when first run.
     "seventh": (0.92, 0.975, 1.0),
+    # Questions written after that by an eighth writer, measured once as written (2026-12-07, later):
+    # 114 of 120 (MRR 0.905); after words for its misses' kinds and measure words in split words, 119
+    # (MRR 0.941). The five sets written blind measured 95.8, 94.2, 90.8, 95.8 and 95.0 % first.
+    "eighth": (0.94, 0.99, 1.0),
 }
 # Held query by query: the plan's own words, numbers, names and copied phrases.
 EXACT = [q for q in WRITTEN if q.kind not in ("everyday", *RESIDENTS_FLOORS)]
@@ -163,8 +169,8 @@ def held_as_a_set(ranked, queries, mrr, top_three, found=0.0):
 # split words joined and the words for how the plan is run, 698 (MRR 0.910); with the sixth
 # writer's questions too, 804 of 838 (MRR 0.902, one finding nothing; 700 and 0.763 without); with
 # the seventh writer's questions and the words written for the sixth's and seventh's misses, 928 of
-# 957 (MRR 0.909, one finding nothing).
-MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.905, 0.965, 0.995
+# 957 (MRR 0.909, one finding nothing); with the eighth's, 1,049 of 1,076 (MRR 0.914, one).
+MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.91, 0.97, 0.995
 
 
 @pytest.mark.parametrize(
@@ -178,6 +184,7 @@ MISTYPED_MRR, MISTYPED_TOP_THREE, MISTYPED_FOUND = 0.905, 0.965, 0.995
         "fifth writer",
         "sixth writer",
         "seventh writer",
+        "eighth writer",
     ],
 )
 def test_residents_questions_find_the_measure_they_concern(ranked, kind):
@@ -234,18 +241,23 @@ def test_a_question_is_read_as_what_it_asks_about_and_a_word_the_plan_holds_is_n
 
 def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(browser):
     """点梯 (typed diàn tī, the wrong one picked) finds 电梯 as 电梯 does, and 贷到款 finds 贷款; a
-    piece the plan holds is never read otherwise (店面 stays 店面)."""
+    piece the plan holds is never read otherwise (店面 stays 店面), nor a character a split word
+    explains (换辆新的 is 换新, not 两新)."""
     pages = [_page("lifts/", "加装电梯", "加装电梯。"), _page("loans/", "金融支持", "扩大贷款。")]
-    pages.append(_page("shops/", "店面", "店面。"))
+    pages += [
+        _page("shops/", "店面", "店面。"),
+        _page("both/", "两新", "推动两新。"),
+        _page("renew/", "换新", "换新。"),
+    ]
     page = browser.new_page()
     page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
     found = page.evaluate(
         """([pages, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare), query, [],
-            {sounds: {dian: "点电店", dai: "代贷带"}}).map(result => result.page.entry.url))""",
-        [pages, ["装个点梯", "电梯", "贷到款", "店面", "点面", "代款"]],
+            {sounds: {dian: "点电店", dai: "代贷带", liang: "两辆亮"}}).map(result => result.page.entry.url))""",
+        [pages, ["装个点梯", "电梯", "贷到款", "店面", "点面", "代款", "换辆新的", "两新"]],
     )
     page.close()
-    assert found == [["lifts/"], ["lifts/"], ["loans/"], ["shops/"], ["shops/"], ["loans/"]]
+    assert found == [["lifts/"], ["lifts/"], ["loans/"], ["shops/"], ["shops/"], ["loans/"], ["renew/"], ["both/"]]
 
 
 def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_writes_them(browser):

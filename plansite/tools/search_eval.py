@@ -25,7 +25,18 @@ QUERIES_FILE = repository.THIS_PLAN
 _PHRASE_CHARACTERS = range(4, 9)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # The sets of residents' own words, which the mistyped set is made from.
-RESIDENTS = ("citizen", "everyday", "questions", "unseen", "fresh", "heldout", "untouched", "blind", "seventh")
+RESIDENTS = (
+    "citizen",
+    "everyday",
+    "questions",
+    "unseen",
+    "fresh",
+    "heldout",
+    "untouched",
+    "blind",
+    "seventh",
+    "eighth",
+)
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,9 @@ var PlanSearch = (function () {
   // An everyday word's expansion counts at most this share of the word itself; a piece read by
   // its sound (点梯 as 电梯), this share of the piece typed right.
   var EXPANSION = 0.8, SOUND = 0.8;
-  // What a reader puts inside a word that can be split (贷到款, 换个新, 报了废); the longest part
+  // What a reader puts inside a word that can be split (贷到款, 换个新, 报了废, 换辆新); the longest part
   // read for mistypes and split words: a question is shorter, a pasted paragraph is searched as it is.
-  var SPLIT = "个了过到完", READ_AT_MOST = 40;
+  var SPLIT = "个了过到完辆台件套部张", READ_AT_MOST = 40;
   // The words that ask rather than say: a question's particles, question words and pronouns. A
   // piece wholly inside one (有没, 没有, 哪个) says nothing of what is asked about.
   var QUESTION = ("有没有 能不能 会不会 是不是 要不要 可不可以 可以吗 怎么办 怎么样 怎么 怎样 咋办 咋样 咋 " +
@@ -236,7 +236,7 @@ var PlanSearch = (function () {
      one form per such reading. */
   function misread(part, terms, s, sounds) {
     if (!sounds || part.length > READ_AT_MOST) return [];
-    var asking = questionWords(part), forms = [], alike = null;
+    var asking = questionWords(part), forms = [], alike = null, putIn = [];
     var known = function (piece) {
       return piece.length === 2 && !!(holds(s, piece) || alike.spoken[piece]);
     };
@@ -249,14 +249,15 @@ var PlanSearch = (function () {
           holds(s, whole)) {
         var joined = part.slice(0, at + 1) + part.slice(at + 2);
         if (forms.indexOf(joined) === -1) forms.push(joined);
+        putIn[at + 1] = true;
       }
       alike = alike || typedAlike(s, terms, sounds);
       if (alike.spoken[piece]) continue;
-      // One character mistyped, and only one that neither the reader's other words nor a
-      // question word (是不是, 了) vouch for.
+      // One character mistyped, and only one that neither the reader's other words, a question
+      // word (是不是, 了) nor a split word (换辆新的: 辆 is no 两) vouch for.
       [at, at + 1].forEach(function (wrong) {
         var beside = wrong === at ? (at > 0 ? part.slice(at - 1, at + 1) : "") : part.slice(at + 1, at + 3);
-        if (asking[wrong] || known(beside)) return;
+        if (asking[wrong] || putIn[wrong] || known(beside)) return;
         var typed = part[wrong];
         (alike.group[typed] || "").split("").forEach(function (meant) {
           if (meant === typed) return;
