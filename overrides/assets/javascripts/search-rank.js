@@ -305,12 +305,19 @@ var PlanSearch = (function () {
   /* The ways to cut letters wholly into the fewest syllables the plan's characters are typed
      with (a few at most): none for one syllable alone (xian is no 西安, nor 县 rather than 现). */
   function syllableCuts(letters, sounds) {
-    var cuts = [];
+    // Where a cut can go on to the end from (so that no way is followed that cannot: xianxian…v).
+    var finishes = [], cuts = [];
+    finishes[letters.length] = true;
+    for (var from = letters.length - 1; from >= 0; from--) {
+      for (var to = from + 1; to <= Math.min(letters.length, from + 6) && !finishes[from]; to++) {
+        finishes[from] = finishes[to] && sounds.hasOwnProperty(letters.slice(from, to));
+      }
+    }
     (function cut(at, made) {
       if (cuts.length >= 4) return;
       if (at === letters.length) { cuts.push(made); return; }
       for (var end = Math.min(letters.length, at + 6); end > at; end--) {
-        if (sounds.hasOwnProperty(letters.slice(at, end))) cut(end, made.concat([letters.slice(at, end)]));
+        if (finishes[end] && sounds.hasOwnProperty(letters.slice(at, end))) cut(end, made.concat([letters.slice(at, end)]));
       }
     })(0, []);
     var fewest = Math.min.apply(null, cuts.map(function (made) { return made.length; }));
@@ -321,10 +328,16 @@ var PlanSearch = (function () {
   function spelling(s, terms, syllables, sounds) {
     if (s.spoken === undefined) {
       s.spoken = s.text + " " + (terms || []).map(function (term) { return bare(term[0]); }).join(" ");
+      s.spelt = {};
     }
+    var key = syllables.join(" ");
+    if (!s.spelt.hasOwnProperty(key)) s.spelt[key] = mostWritten(s.spoken, syllables, sounds);
+    return s.spelt[key];
+  }
+  function mostWritten(text, syllables, sounds) {
     var pattern = new RegExp(syllables.map(function (syllable) { return "[" + sounds[syllable] + "]"; }).join(""), "g");
     var seen = {}, best = null;
-    (s.spoken.match(pattern) || []).forEach(function (word) {
+    (text.match(pattern) || []).forEach(function (word) {
       seen[word] = (seen[word] || 0) + 1;
       if (!best || seen[word] > seen[best]) best = word;
     });
