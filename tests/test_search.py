@@ -29,6 +29,12 @@ WRITTEN = written_queries()
 BUSIEST = max(CATALOG.departments.values(), key=lambda entry: len(entry.leads))
 CITY = PLAN.document.issuer.removesuffix("人民政府")
 DEPARTMENT_NAMES = sorted({BUSIEST.department.name, BUSIEST.department.title.removeprefix(CITY)})
+# Abbreviations only departments go by (住建, 发改): each finds its department first.
+ABBREVIATED = {
+    stem: entry.url
+    for entry in CATALOG.departments.values()
+    for stem in search_index.department_stems(CATALOG).get(entry.department.name, ())
+}
 UNANSWERED = "怎么申请补贴"
 NOTHING = "火箭"
 MARKUP = "<img src=x onerror=alert(1)>"
@@ -59,7 +65,9 @@ def misspelt(index):
 @pytest.fixture(scope="module")
 def ranked(browser, drawn, index, misspelt):
     """Every query → the URLs of its results, best first, as the box would list them."""
-    queries = sorted({q.text for q in [*WRITTEN, *drawn, *misspelt]} | {*DEPARTMENT_NAMES, UNANSWERED, NOTHING, MARKUP})
+    queries = sorted(
+        {q.text for q in [*WRITTEN, *drawn, *misspelt]} | {*DEPARTMENT_NAMES, *ABBREVIATED, UNANSWERED, NOTHING, MARKUP}
+    )
     page = browser.new_page()
     page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
     results = page.evaluate(_RANK_ALL, [index, queries])
@@ -307,6 +315,11 @@ def test_department_names_find_the_department_then_the_measures_it_leads(ranked,
     assert results[0] == BUSIEST.url
     leads = {m.url for m in BUSIEST.leads}
     assert set(results[1 : 1 + len(leads)]) <= leads, f"{query}: first results {results[:6]}"
+
+
+def test_a_departments_abbreviation_finds_the_department_first(ranked):
+    """住建 for 市住建局 (a stem the plan's text uses as a word of its own, as 教育 or 财政, is none)."""
+    assert {stem: ranked[stem][:1] for stem in ABBREVIATED} == {stem: [url] for stem, url in ABBREVIATED.items()}
 
 
 def test_the_box_lists_what_the_ranking_found_for_typed_queries(search, ranked, drawn):

@@ -62,9 +62,10 @@ def entries(catalog: Catalog) -> list[Entry]:
         lead = tuple(name for d in m.lead for name in d.names)
         units = tuple(name for d in m.supporting for name in d.names)
         found.append(Entry(m.url, m.heading, "措施", numbers, m.text, m.chapter.heading, lead, units))
+    stems = department_stems(catalog)
     for department in catalog.departments.values():
         d = department.department
-        names = (*d.names, d.title.removeprefix(city), d.name.removeprefix("市"))
+        names = (*d.names, d.title.removeprefix(city), d.name.removeprefix("市"), *stems.get(d.name, ()))
         found.append(Entry(department.url, d.title, "单位", names, " ".join(names), d.kind_label))
     for chapter in catalog.chapters.values():
         c = chapter.chapter
@@ -146,6 +147,22 @@ def examples(catalog: Catalog) -> dict[str, str]:
 
 # Where a reader whose words found nothing can look instead.
 ELSEWHERE = ("departments", "years", "full-text")
+
+
+def department_stems(catalog: Catalog) -> dict[str, tuple[str]]:
+    """A department's short name without 市 and its 局, 委, 办 or 社 (住建, 发改, 卫健: two to four
+    characters), where the plan's measures say it of nothing else: a reader types it for the
+    department, and a stem the text uses as a word (教育, 能源, 财政) stays that word's."""
+    departments = [entry.department for entry in catalog.departments.values()]
+    names = sorted({name for d in departments for name in (*d.names, d.title)}, key=len, reverse=True)
+    said = re.sub("|".join(map(re.escape, names)), " ", " ".join(m.title + m.text for m in catalog.plan.measures))
+    stems = {}
+    for d in departments:
+        short = d.name.removeprefix("市")
+        stem = short[:-1]
+        if short[-1:] in ("局", "委", "办", "社") and 2 <= len(stem) <= 4 and stem not in said:
+            stems[d.name] = (stem,)
+    return stems
 
 
 def index_json(catalog: Catalog, hand_written: Sequence[tuple[str, bytes]] = ()) -> str:
