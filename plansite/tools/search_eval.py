@@ -36,6 +36,7 @@ RESIDENTS = (
     "blind",
     "seventh",
     "eighth",
+    "ninth",
 )
 
 
