@@ -4,11 +4,11 @@ A reader who types dianti and picks 点梯 for 电梯 (or 补帖, 抱废, 以旧
 does not hold; the search (``search-rank.js``) reads it as the plan's piece that sounds the same.
 A reader whose input method was left on letters searches for dianti itself; the search reads it
 as the plan's word typed with those syllables. Both need, for each character, the syllable it is
-typed with: here as groups of characters that share one (tones are not typed). The characters are the 3,755 of
-GB 2312's first level, the ones an input method offers first, each in the group of its usual
-reading as pypinyin gives it. That table is written once into ``syllables.txt`` (``python -m
-plansite.site.sounds`` rewrites it; a test holds it to pypinyin's), because importing pypinyin
-costs every build more than the rest of the search index.
+typed with: here as groups of characters that share one (tones are not typed), each named by its
+syllable. The characters are the 3,755 of GB 2312's first level, the ones an input method offers
+first, each in the group of its usual reading as pypinyin gives it. That table is written once
+into ``syllables.txt`` (``python -m plansite.site.sounds`` rewrites it; a test holds it to
+pypinyin's), because importing pypinyin costs every build more than the rest of the search index.
 """
 
 from __future__ import annotations

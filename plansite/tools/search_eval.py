@@ -81,9 +81,9 @@ def drawn_phrases(plan: Plan, per_measure: int = 1) -> list[Query]:
 
 def mistyped(queries: Sequence[Query], index: dict) -> list[Query]:
     """The residents' queries, each with one character swapped for the first other character typed
-    with its syllable (``index["readings"]["sounds"]``, as a reader picks the wrong one of a pinyin keyboard's
-    offers): a character of the query's rarest piece the plan holds, so that the mistake falls on
-    what the query is about. Queries with no such character are left out."""
+    with its syllable (``index["readings"]["sounds"]``, as a reader picks the wrong one of a pinyin
+    keyboard's offers): a character of the query's rarest piece the plan holds, so that the mistake
+    falls on what the query is about. Queries with no such character are left out."""
     texts = ["".join([p["title"], p["text"], *p["keys"], *p["lead"], *p["units"]]) for p in index["pages"]]
     pages_holding = Counter(piece for text in texts for piece in {text[i : i + 2] for i in range(len(text) - 1)})
     group = {character: sounds for sounds in index["readings"]["sounds"].values() for character in sounds}

@@ -15,9 +15,11 @@
    engine's stop words are, unless nothing else the part asks for is in the plan. A piece neither
    the plan nor an everyday word holds, a character away from one typed with the same syllables
    (点梯: 电梯), is read as that one too, as a pinyin keyboard's wrong pick, and a word the reader
-   split (贷到款, 换个新的) as the plan's word joined. A query finds
-   nothing only when no page holds any of its pieces. Parts are separated by spaces;
-   a page's score is the sum over them, times its weight (a measure above an index page). */
+   split (贷到款, 换个新的) as the plan's word joined; letters an input method left unconverted
+   (dianti) as the plan's words typed with those syllables, and traditional characters (電梯) as
+   the simplified ones the plan writes. A query finds nothing only when no page holds any of its
+   pieces. Parts are separated by spaces; a page's score is the sum over them, times its weight (a
+   measure above an index page). A piece is counted in the pages when a query first asks for it. */
 var PlanSearch = (function () {
   "use strict";
   var MAX_RESULTS = 12;
