@@ -228,7 +228,7 @@ RULES: Mapping[str, Rule] = MappingProxyType(
         "search-term": Rule(
             "an everyday word listed twice, or standing for words the plan does not hold",
             "search_terms 中的日常用语每个只写一条；means 中的说法必须是方案原文"
-            "（措施的标题、正文或目标）里出现的文字，搜索才能把读者的用语引到原文。",
+            "（措施的标题、正文或目标）里出现的文字，或单位的名称，搜索才能把读者的用语引到原文或单位。",
         ),
         "ambiguous-number": Rule(
             "a number written in a form other than plain decimal digits, or not a finite number",

@@ -195,11 +195,16 @@ def visible_characters(report: Reporter, data: dict) -> None:
 
 def plan_words(data: dict) -> str:
     """The plan's words an everyday word may stand for: measures' titles and texts, chapters'
-    titles and goals."""
+    titles and goals, and the departments' names (城管局 for 市城市管理局: search finds the
+    department by them)."""
     texts = [text_of(m, field) or "" for _, m in records(data, "measures") for field in ("title", "text")]
     texts += [text_of(c, "title") or "" for _, c in records(data, "chapters")]
     goals = [g for _, c in records(data, "chapters") for g in list_of(c, "goals") if isinstance(g, dict)]
-    return "\n".join(texts + [text_of(g, "text") or "" for g in goals])
+    texts += [text_of(g, "text") or "" for g in goals]
+    for _, department in records(data, "departments"):
+        texts += [text_of(department, "name") or "", text_of(department, "full_name") or ""]
+        texts += [alias for alias in list_of(department, "aliases") if isinstance(alias, str)]
+    return "\n".join(texts)
 
 
 def held_search_terms(terms: object, data: dict) -> list[dict]:
@@ -230,7 +235,7 @@ def search_terms(report: Reporter, data: dict) -> None:
             if isinstance(meant, str) and meant.strip() and words and meant not in words:
                 report(
                     ("search_terms", index, "means", position),
-                    f"“{meant}”不在方案的措施和目标中：means 要写方案原文里的说法，读者搜日常用语时才能找到原文",
+                    f"“{meant}”不在方案的措施、目标和单位名称中：means 要写方案原文里的说法或单位的名称，读者搜日常用语时才能找到",
                     "search-term",
                 )
 
