@@ -349,6 +349,15 @@ def test_a_result_shows_its_kind_and_a_short_excerpt_with_the_match_marked(searc
     assert "#" not in first.locator("h1").inner_text()
 
 
+def test_a_department_is_shown_by_what_it_does_not_by_its_names_again(search):
+    """Its result says how many measures it leads and supports; no run of its names as an excerpt."""
+    search.results(BUSIEST.department.name)
+    first = search.page.locator(".md-search-result__item").first
+    assert first.locator("h1").inner_text() == BUSIEST.department.title
+    assert f"牵头{len(BUSIEST.leads)}项" in first.locator(".plan-search-result__kind").inner_text()
+    assert first.locator("article > p").count() == 1
+
+
 def _common_then_rare(plan):
     """A measure, a word found early in its text and in most measures, and a word found only in it,
     well past the excerpt's length from the first."""

@@ -235,7 +235,8 @@ def search_terms(report: Reporter, data: dict) -> None:
             if isinstance(meant, str) and meant.strip() and words and meant not in words:
                 report(
                     ("search_terms", index, "means", position),
-                    f"“{meant}”不在方案的措施、目标和单位名称中：means 要写方案原文里的说法或单位的名称，读者搜日常用语时才能找到",
+                    f"“{meant}”不在方案的措施、目标和单位名称中："
+                    "means 要写方案原文里的说法或单位的名称，读者搜日常用语时才能找到",
                     "search-term",
                 )
 

@@ -21,7 +21,7 @@ import yaml
 from plansite import urls
 from plansite.data.numerals import from_int
 from plansite.site import sounds, traditional
-from plansite.site.catalog import Catalog
+from plansite.site.catalog import Catalog, DepartmentEntry
 
 # Pages a reader wants first: the measure, department, document, chapter, topic or year itself;
 # then the pages listing them, which repeat their names.
@@ -66,7 +66,9 @@ def entries(catalog: Catalog) -> list[Entry]:
     for department in catalog.departments.values():
         d = department.department
         names = (*d.names, d.title.removeprefix(city), d.name.removeprefix("市"), *stems.get(d.name, ()))
-        found.append(Entry(department.url, d.title, "单位", names, " ".join(names), d.kind_label))
+        # Found by its names alone; its result says what it does, not its names once more.
+        context = " · ".join(filter(None, (d.kind_label, duties(department))))
+        found.append(Entry(department.url, d.title, "单位", names, "", context))
     for chapter in catalog.chapters.values():
         c = chapter.chapter
         goals = "".join(goal.text for goal in c.goals)
@@ -147,6 +149,12 @@ def examples(catalog: Catalog) -> dict[str, str]:
 
 # Where a reader whose words found nothing can look instead.
 ELSEWHERE = ("departments", "years", "full-text")
+
+
+def duties(department: DepartmentEntry) -> str:
+    """What a department's result says of it: how many measures it leads, answers for and supports."""
+    counted = (("牵头", department.leads), ("负责", department.responsible_for), ("配合", department.supports))
+    return "、".join(f"{role}{len(measures)}项" for role, measures in counted if measures)
 
 
 def department_stems(catalog: Catalog) -> dict[str, tuple[str]]:
