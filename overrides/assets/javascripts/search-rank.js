@@ -430,7 +430,8 @@ var PlanSearch = (function () {
         if (bonus) b.marks.unshift(part);
         forms[i].forEach(function (form) { bonus = Math.max(bonus, EXPANSION * phrase(page, form, s)); });
         total += b.score + bonus;
-        marks = marks.concat(b.marks);
+        // A lone character counted (年 of 2025年) is no match to show: it would mark every 年.
+        marks = marks.concat(b.marks.filter(function (mark) { return mark.length > 1 || mark === part; }));
       });
       if (total > 0) found.push({ page: page, score: total * page.entry.weight, marks: marks });
     });

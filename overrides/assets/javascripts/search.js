@@ -20,30 +20,35 @@
     var start = Math.max(0, first - 20), end = Math.min(raw.length, start + 72);
     var paragraph = document.createElement("p");
     if (start > 0) paragraph.appendChild(document.createTextNode("…"));
-    var window_ = text.slice(start, end), at = 0;
-    while (at < window_.length) {
+    marked(paragraph, raw.slice(start, end), text.slice(start, end), marks);
+    if (end < raw.length) paragraph.appendChild(document.createTextNode("…"));
+    return paragraph;
+  }
+
+  /* ``raw`` into ``element`` as text, every match of ``marks`` in ``folded`` (raw folded, of the
+     same length) marked; matches that overlap are marked as one (装电 and 电梯: 装电梯). */
+  function marked(element, raw, folded, marks) {
+    var at = 0;
+    while (at < folded.length) {
       var next = -1, length = 0;
       marks.forEach(function (m) {
-        var i = m ? window_.indexOf(m, at) : -1;
+        var i = m ? folded.indexOf(m, at) : -1;
         if (i !== -1 && (next === -1 || i < next || (i === next && m.length > length))) { next = i; length = m.length; }
       });
-      if (next === -1) { paragraph.appendChild(document.createTextNode(raw.slice(start + at, end))); break; }
-      // Matches that overlap are marked as one (装电 and 电梯: 装电梯).
+      if (next === -1) { element.appendChild(document.createTextNode(raw.slice(at))); break; }
       for (var grown = true; grown;) {
         grown = false;
         marks.forEach(function (m) {
-          var i = m ? window_.indexOf(m, next) : -1;
+          var i = m ? folded.indexOf(m, next) : -1;
           if (i !== -1 && i < next + length && i + m.length > next + length) { length = i + m.length - next; grown = true; }
         });
       }
-      if (next > at) paragraph.appendChild(document.createTextNode(raw.slice(start + at, start + next)));
+      if (next > at) element.appendChild(document.createTextNode(raw.slice(at, next)));
       var mark = document.createElement("mark");
-      mark.textContent = raw.slice(start + next, start + next + length);
-      paragraph.appendChild(mark);
+      mark.textContent = raw.slice(next, next + length);
+      element.appendChild(mark);
       at = next + length;
     }
-    if (end < raw.length) paragraph.appendChild(document.createTextNode("…"));
-    return paragraph;
   }
 
   function item(base, result) {
@@ -56,7 +61,7 @@
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset plan-search-result";
     var title = document.createElement("h1");
-    title.textContent = entry.title;
+    marked(title, entry.title, result.page.title, result.marks);
     var kind = document.createElement("p");
     kind.className = "plan-search-result__kind";
     kind.textContent = entry.context ? entry.kind + " · " + entry.context : entry.kind;
@@ -170,7 +175,8 @@
         meta.insertAdjacentElement("afterend", nothingFound(base, index));
         return;
       }
-      meta.textContent = "找到 " + shown.length + " 个结果" + (shown.length === PlanSearch.MAX_RESULTS ? "（只列出最相关的）" : "");
+      meta.textContent = shown.length === PlanSearch.MAX_RESULTS ? "列出最相关的 " + shown.length + " 个结果" :
+        "找到 " + shown.length + " 个结果";
       shown.forEach(function (result) { list.appendChild(item(base, result)); });
     }
 
