@@ -54,11 +54,12 @@ def entries(catalog: Catalog) -> list[Entry]:
     found = []
     for entry in catalog.measures.values():
         m = entry.measure
-        # Every way a reader writes its number: （五十）, 第五十项, 第50项, 第五十条, 第50条, 五十, 50, 措施50
+        # Every way a reader writes its number: （五十）, 第五十项, 第50项, 第五十条, 第50条, 五十, 50, 措施50,
+        # 措施五十
         # (brackets and punctuation are dropped before matching: 第（五十）项 and （50） match too).
         spoken = from_int(m.number)
         numbers: tuple[str, ...] = (m.label, f"第{spoken}项", f"第{m.number}项", f"第{spoken}条", f"第{m.number}条")
-        numbers += (spoken, str(m.number), f"措施{m.number}")
+        numbers += (spoken, str(m.number), f"措施{m.number}", f"措施{spoken}")
         lead = tuple(name for d in m.lead for name in d.names)
         units = tuple(name for d in m.supporting for name in d.names)
         found.append(Entry(m.url, m.heading, "措施", numbers, m.text, m.chapter.heading, lead, units))

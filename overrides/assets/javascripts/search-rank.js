@@ -393,8 +393,9 @@ var PlanSearch = (function () {
     var parts = [], sounds = readings && readings.sounds;
     fold(simplified(query, readings)).split(/\s+/).forEach(function (p) {
       var b = bare(p), last = parts.length - 1;
-      // Pinyin typed a syllable at a time (yi jiu huan xin) is read as one run of letters.
-      if (sounds && sounds.hasOwnProperty(b) && last >= 0 && syllables(parts[last], sounds)) parts[last] += b;
+      // Pinyin typed a syllable or a word at a time (yi jiu huan xin, jiazhuang dianti) is read as
+      // one run of letters.
+      if (sounds && last >= 0 && syllables(parts[last], sounds) && syllables(b, sounds)) parts[last] += b;
       else if (b) parts.push(b);
     });
     if (!parts.length) return [];
