@@ -307,6 +307,24 @@ def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_
     assert found == [["lifts/"], ["lifts/"], ["lifts/"], ["lifts/"], ["money/"], ["net/"], [], ["money/"]]
 
 
+def test_a_departments_name_inside_a_question_asks_for_the_department_but_a_year_does_not(browser):
+    """工信局负责哪些事 finds the department above a measure that names it and says 负责; 2027年要做哪些事 finds the
+    measure that says so above the year's page, whose key 2027年 stands inside it too."""
+    pages = [_page("duty/", "明确责任", "市工信局等部门负责落实，2027年要做的事都列明。")]
+    pages.append({**_page("industry/", "长治市工业和信息化局", ""), "kind": "单位", "keys": ["工信局", "市工信局"]})
+    pages.append({**_page("2027/", "2027年目标任务", "完成改造。"), "kind": "年份", "keys": ["2027", "2027年"]})
+    page = browser.new_page()
+    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """([pages, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare), query, [])
+            .map(result => result.page.entry.url))""",
+        [pages, ["工信局负责哪些事", "2027年要做哪些事"]],
+    )
+    page.close()
+    assert found[0][0] == "industry/"
+    assert found[1][0] == "duty/"
+
+
 def test_a_phrase_found_once_in_a_measure_finds_that_measure_first(ranked, drawn):
     missed = [f"{q.text}: first results {ranked[q.text][:5]}" for q in drawn if ranked[q.text][:1] != list(q.expected)]
     assert missed == []

@@ -32,7 +32,9 @@ var PlanSearch = (function () {
   var FIELDS = { title: 3, keys: 3, lead: 2, units: 1, text: 1 };
   // A part matched whole earns its pieces' weight once more, twice in a title or a lead department's
   // name; a word that names the page ranks it above anything the pieces can add up to.
-  var PHRASE = 1, PHRASE_IN_TITLE = 2, KEY = 40;
+  var PHRASE = 1, PHRASE_IN_TITLE = 2, KEY = 40, KEY_INSIDE = 20;
+  // The kinds of page a name inside a question asks for (search_index.py's kinds).
+  var NAMED = { "单位": true, "措施": true };
   // An everyday word's expansion counts at most this share of the word itself; a piece read by
   // its sound (点梯 as 电梯), this share of the piece typed right.
   var EXPANSION = 0.8, SOUND = 0.8;
@@ -366,6 +368,12 @@ var PlanSearch = (function () {
      single character, which no two-character piece holds, is scored here alone by how rare it is. */
   function phrase(page, part, s) {
     if (page.keys.indexOf(part) !== -1) return KEY;
+    // A department's name or a measure's number inside a question (工信局负责哪些事, 第十五项讲的啥),
+    // of three characters or more; not a year (2027年煤矿…), a topic's or a chapter's name, which
+    // say what the question is about rather than which page it asks for.
+    if (NAMED[page.entry.kind] && page.keys.some(function (key) {
+      return key.length > 2 && !/^[0-9]/.test(key) && part.indexOf(key) !== -1;
+    })) return KEY_INSIDE;
     var weight = part.length > 1
       ? pieces(part).reduce(function (sum, piece) { return sum + idf(s, piece); }, 0)
       : (s.chars[part] = s.chars[part] || Math.log(1 + s.n / (1 + s.pages.filter(function (p) {
