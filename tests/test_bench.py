@@ -81,7 +81,10 @@ def test_a_large_plan_is_searched_with_pagefind_from_the_site_itself(large_site,
         # The header's box sends the query to the search page.
         page.fill("input.md-search__input", "电梯")
         page.press("input.md-search__input", "Enter")
-        page.wait_for_selector(".pagefind-ui__result")
+        # Pagefind shows each result as a row of dots until its fragment has loaded, then its link.
+        page.wait_for_function(
+            "() => document.querySelector('.pagefind-ui__result')?.querySelector('.pagefind-ui__result-link')"
+        )
         first = page.locator(".pagefind-ui__result-link").first
         assert "电梯" in page.locator(".pagefind-ui__result").first.inner_text()
         assert first.get_attribute("href").startswith("/measures/m")  # from the site root it is served at

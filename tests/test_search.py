@@ -376,18 +376,24 @@ def test_a_department_is_shown_by_what_it_does_not_by_its_names_again(search):
     assert first.locator("article > p").count() == 1
 
 
-def test_a_title_shows_its_match_marked_no_lone_character_is_marked_and_a_cut_list_says_so(search):
-    """A measure's title typed finds it with the title marked; 2025年 marks 2025 (or all of it),
-    never each lone 年; a list at the most results shown says it lists the most relevant."""
+def test_a_title_shows_its_match_marked_and_a_cut_list_says_so(search):
+    """A measure's title typed finds it with the title marked; a list at the most results shown
+    says it lists the most relevant."""
     measure = PLAN.measures[0]
     shown = search.results(measure.title)
     page = search.page
     assert measure.title in page.locator(".md-search-result__item").first.locator("h1 mark").all_inner_texts()
     if len(shown) == 12:
         assert page.locator(".md-search-result__meta").inner_text() == "列出最相关的 12 个结果"
+
+
+def test_a_lone_character_counted_is_not_marked(search):
+    """2025年 marks 2025 (or all of it), never each lone 年."""
+    if not CATALOG.years:
+        pytest.skip("this plan's data holds no target years yet")
     year = min(group.year for group in CATALOG.years)
     search.results(f"{year}年")
-    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    marks = search.page.locator(".md-search-result__item mark").all_inner_texts()
     assert marks and "年" not in marks
 
 
