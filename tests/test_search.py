@@ -30,10 +30,9 @@ BUSIEST = max(CATALOG.departments.values(), key=lambda entry: len(entry.leads))
 CITY = PLAN.document.issuer.removesuffix("人民政府")
 DEPARTMENT_NAMES = sorted({BUSIEST.department.name, BUSIEST.department.title.removeprefix(CITY)})
 # Abbreviations only departments go by (住建, 发改): each finds its department first.
+_STEMS = search_index.department_stems(CATALOG)
 ABBREVIATED = {
-    stem: entry.url
-    for entry in CATALOG.departments.values()
-    for stem in search_index.department_stems(CATALOG).get(entry.department.name, ())
+    stem: entry.url for entry in CATALOG.departments.values() for stem in _STEMS.get(entry.department.name, ())
 }
 UNANSWERED = "怎么申请补贴"
 NOTHING = "火箭"
@@ -222,20 +221,26 @@ def _page(url, title, text):
     return {"url": url, "title": title, "kind": "措施", "keys": [], "text": text, "lead": [], "units": [], "weight": 1}
 
 
+def _ranked(browser, pages, queries, terms=(), readings=None):
+    """Each query → the URLs PlanSearch ranks for it over ``pages``, best first."""
+    page = browser.new_page()
+    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
+    found = page.evaluate(
+        """([pages, queries, terms, readings]) => queries.map(query => PlanSearch.search(
+            pages.map(PlanSearch.prepare), query, terms, readings).map(result => result.page.entry.url))""",
+        [pages, queries, list(terms), readings],
+    )
+    page.close()
+    return found
+
+
 def test_an_everyday_word_reaches_the_plans_words_below_a_literal_match(browser):
     """Through search_terms (暖气 → 供热), ranked below a page that holds the reader's word itself;
     in a sentence (暖气不热) the plan's words, which hold more of it, come first and the page with
     the everyday word alone after; the plan's word finds only its own pages, never the everyday word's."""
     pages = [_page("heating/", "更新供热管网", "改造供热支线管网。"), _page("radiators/", "维修暖气片", "更换暖气片。")]
     terms = [["暖气", ["供热"]]]
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    found = page.evaluate(
-        """([pages, terms, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare),
-            query, terms).map(result => result.page.entry.url))""",
-        [pages, terms, ["暖气", "暖气不热", "供热", "暖气 管网"]],
-    )
-    page.close()
+    found = _ranked(browser, pages, ["暖气", "暖气不热", "供热", "暖气 管网"], terms)
     assert found == [["radiators/", "heating/"], ["heating/", "radiators/"], ["heating/"], ["heating/", "radiators/"]]
 
 
@@ -243,14 +248,7 @@ def test_a_question_is_read_as_what_it_asks_about_and_a_word_the_plan_holds_is_n
     """A part no page holds is read as the words between the asking words in it (怎么, 多少, 吗,
     我家 …); a part a page holds (节能, though 能 is an asking word) stays as typed."""
     pages = [_page("lifts/", "更新老旧电梯", "加装电梯。"), _page("saving/", "推广节能产品", "节能降碳。")]
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    found = page.evaluate(
-        """([pages, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare), query, [])
-            .map(result => result.page.entry.url))""",
-        [pages, ["我家电梯能换吗", "电梯怎么办", "节能", "节能产品多少钱", "怎么办", "能"]],
-    )
-    page.close()
+    found = _ranked(browser, pages, ["我家电梯能换吗", "电梯怎么办", "节能", "节能产品多少钱", "怎么办", "能"])
     assert found == [["lifts/"], ["lifts/"], ["saving/"], ["saving/"], [], ["saving/"]]
 
 
@@ -264,14 +262,10 @@ def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(brow
         _page("both/", "两新", "推动两新。"),
         _page("renew/", "换新", "换新。"),
     ]
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    found = page.evaluate(
-        """([pages, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare), query, [],
-            {sounds: {dian: "点电店", dai: "代贷带", liang: "两辆亮"}}).map(result => result.page.entry.url))""",
-        [pages, ["装个点梯", "电梯", "贷到款", "店面", "点面", "代款", "换辆新的", "两新"]],
+    queries = ["装个点梯", "电梯", "贷到款", "店面", "点面", "代款", "换辆新的", "两新"]
+    found = _ranked(
+        browser, pages, queries, readings={"sounds": {"dian": "点电店", "dai": "代贷带", "liang": "两辆亮"}}
     )
-    page.close()
     assert found == [["lifts/"], ["lifts/"], ["loans/"], ["shops/"], ["shops/"], ["loans/"], ["renew/"], ["both/"]]
 
 
@@ -296,14 +290,8 @@ def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_
         },
         "simplified": "電电補补貼贴網网",
     }
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    found = page.evaluate(
-        """([pages, readings, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare),
-            query, [["手机", ["网速"]]], readings).map(result => result.page.entry.url))""",
-        [pages, readings, ["dianti", "DianTi", "jia zhuang dian ti", "電梯", "補貼", "wifi", "dian", "shouji"]],
-    )
-    page.close()
+    queries = ["dianti", "DianTi", "jia zhuang dian ti", "電梯", "補貼", "wifi", "dian", "shouji"]
+    found = _ranked(browser, pages, queries, [["手机", ["网速"]]], readings)
     assert found == [["lifts/"], ["lifts/"], ["lifts/"], ["lifts/"], ["money/"], ["net/"], [], ["money/"]]
 
 
@@ -313,14 +301,7 @@ def test_a_departments_name_inside_a_question_asks_for_the_department_but_a_year
     pages = [_page("duty/", "明确责任", "市工信局等部门负责落实，2027年要做的事都列明。")]
     pages.append({**_page("industry/", "长治市工业和信息化局", ""), "kind": "单位", "keys": ["工信局", "市工信局"]})
     pages.append({**_page("2027/", "2027年目标任务", "完成改造。"), "kind": "年份", "keys": ["2027", "2027年"]})
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    found = page.evaluate(
-        """([pages, queries]) => queries.map(query => PlanSearch.search(pages.map(PlanSearch.prepare), query, [])
-            .map(result => result.page.entry.url))""",
-        [pages, ["工信局负责哪些事", "2027年要做哪些事"]],
-    )
-    page.close()
+    found = _ranked(browser, pages, ["工信局负责哪些事", "2027年要做哪些事"])
     assert found[0][0] == "industry/"
     assert found[1][0] == "duty/"
 
