@@ -35,11 +35,17 @@ class Output:
 
 
 def build(
-    data: Path, mkdocs_yml: Path, display: str, hand_written: Path = HAND_WRITTEN, editing: bool = False
+    data: Path,
+    mkdocs_yml: Path,
+    display: str,
+    hand_written: Path = HAND_WRITTEN,
+    editing: bool = False,
+    read_plan: Callable[[Path, str], model.Plan] = read.read_plan,
 ) -> Output:
     """Every file of the docs folder, from the data file (shown as ``display`` in messages);
-    ``editing``: pages for the live preview, linking each measure's place in the data."""
-    plan = read.read_plan(data, display)
+    ``editing``: pages for the live preview, linking each measure's place in the data;
+    ``read_plan``: stages 1–3 (the preview's keeps the last plan while its inputs are unchanged)."""
+    plan = read_plan(data, display)
     indexes = catalog.build(plan, history.line_dates(data))
     own_pages = hand_written_pages(hand_written)
     site = config.read_site_config(mkdocs_yml, display, editing)

@@ -225,3 +225,45 @@ def test_after_saves_of_every_kind_the_preview_shows_what_a_clean_build_shows(pr
     assert differ == []
     # Pages handed back from the preview's cache keep their anchors: no link to one is reported missing.
     assert "does not contain an anchor" not in log.read_text(encoding="utf-8")
+
+
+def test_the_preview_reads_the_data_again_only_when_a_file_it_reads_changed(tmp_path, monkeypatch):
+    """A save of a page or a template reads no data again; a save of the data, or of the official
+    text beside it, does."""
+    from plansite.commands import serve
+    from plansite.data import read
+
+    data, text = tmp_path / "data" / "measures.yaml", tmp_path / "data" / "source" / "plan.txt"
+    text.parent.mkdir(parents=True)
+    data.write_text("a", encoding="utf-8")
+    text.write_text("b", encoding="utf-8")
+    read_from = []
+    monkeypatch.setattr(read, "read_plan", lambda path, display: read_from.append(path.read_text(encoding="utf-8")))
+    read_plan = serve.read_unless_unchanged((data.parent,))
+    for change in (None, None, (data, "c"), None, (text, "d"), (text, "d")):
+        if change:
+            change[0].write_text(change[1], encoding="utf-8")
+        read_plan(data, "measures.yaml")
+    assert read_from == ["a", "c", "c"]
+
+
+def test_the_preview_loads_its_configuration_again_only_when_a_file_it_reads_changed(tmp_path, monkeypatch):
+    """The configuration is kept from one build to the next, and loaded again after a change to
+    mkdocs.yml, to the theme's overrides or to the generated navigation it inherits."""
+    from plansite.commands.preview_mkdocs import Site, _stamps
+
+    files = [tmp_path / "mkdocs.yml", tmp_path / "overrides" / "main.html", tmp_path / "generated" / ".config.yml"]
+    for file in files:
+        file.parent.mkdir(exist_ok=True)
+        file.write_text("1", encoding="utf-8")
+    loads = []
+    site = Site.__new__(Site)
+    monkeypatch.setattr(site, "_load", lambda: loads.append(1) or len(loads))
+    site._config_inputs = (files[0], files[1].parent, files[2])
+    site._loaded = (_stamps(site._config_inputs), 0)
+    given = [site._config()]
+    for file in files:
+        given.append(site._config())
+        file.write_text("22", encoding="utf-8")
+        given.append(site._config())
+    assert given == [0, 0, 1, 1, 2, 2, 3]

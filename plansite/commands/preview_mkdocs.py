@@ -13,6 +13,10 @@ as the ``plansite-preview`` entry point of ``mkdocs.plugins`` (pyproject.toml) a
 configuration here only: ``mkdocs.yml`` does not name it, so ``mkdocs build``,
 ``make site`` and Zensical never load it.
 
+The configuration is loaded once and kept for the next build, loaded again only when
+``mkdocs.yml``, ``overrides/`` or the generated configuration it inherits (the navigation)
+changed (``Site._config``): MkDocs' own ``serve`` reads it again for every build.
+
 The server does not watch the generated folder: the generator publishes each version whole and
 then touches one file the server watches, so MkDocs builds once per save, never while the
 generator writes, and does not poll hundreds of files.
@@ -130,6 +134,19 @@ class PreviewPlugin(BasePlugin):
         return env
 
 
+def _stamps(paths: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file at or under ``paths``."""
+    found = {}
+    for path in paths:
+        for file in (path, *path.rglob("*")) if path.is_dir() else (path,):
+            try:
+                status = file.stat()
+            except FileNotFoundError:
+                continue
+            found[str(file)] = (status.st_mtime_ns, status.st_size)
+    return found
+
+
 def installed() -> bool:
     """Whether the plugin is registered: ``make`` installs the package (pyproject.toml) with it."""
     return PLUGIN in get_plugins()
@@ -161,7 +178,12 @@ class Site:
     watcher drives it: ``rebuild`` after each publication.
     """
 
-    def __init__(self, config_file: Path, address: str, watched: tuple[Path, ...]) -> None:
+    def __init__(
+        self, config_file: Path, address: str, watched: tuple[Path, ...], inherited: tuple[Path, ...] = ()
+    ) -> None:
+        """``watched``: the theme's overrides, which the server watches with ``config_file``;
+        ``inherited``: the generated configuration ``config_file`` inherits. A change to any of
+        them loads the configuration again."""
         host, port = address.rsplit(":", 1)
         self._folder = Path(tempfile.mkdtemp(prefix="plansite-preview-"))
         self._site_dir = self._folder / "site"
@@ -170,6 +192,7 @@ class Site:
         self._published.touch()
         self._config_file = config_file
         self._address = address
+        self._config_inputs = (config_file, *watched, *inherited)
         self.serve_url = f"http://{address}/"
         first = self._load()
         first.plugins.on_startup(command="serve", dirty=True)
@@ -179,8 +202,9 @@ class Site:
         # One touch per publication, made once it is whole: nothing more to wait for.
         server.build_delay = 0
         server.error_handler = self._error_page
+        self._loaded = (_stamps(self._config_inputs), first)
         self._build(first)
-        for path in (self._published, *watched):
+        for path in (self._published, config_file, *watched):
             server.watch(str(path))
         self.server = first.plugins.on_serve(server, config=first, builder=self._build)
         self._first = first
@@ -199,8 +223,16 @@ class Site:
         loaded.site_url = self.serve_url
         return loaded
 
+    def _config(self) -> MkDocsConfig:
+        """The configuration of the last build, or loaded again if what it reads changed."""
+        stamps, loaded = self._loaded
+        now = _stamps(self._config_inputs)
+        if now != stamps:
+            self._loaded = (now, loaded := self._load())
+        return loaded
+
     def _build(self, loaded: MkDocsConfig | None = None) -> None:
-        mkdocs_build(loaded or self._load(), serve_url=self.serve_url, dirty=True)
+        mkdocs_build(loaded or self._config(), serve_url=self.serve_url, dirty=True)
 
     def _error_page(self, code: int) -> bytes | None:
         page = self._site_dir / f"{code}.html"

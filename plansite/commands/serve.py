@@ -21,13 +21,14 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from plansite import build, repository, write
 from plansite.commands import errors, preview_mkdocs
 from plansite.commands.generate import display_path
+from plansite.data import model, read
 from plansite.problems import DataError
 from plansite.site import pages
 
@@ -45,6 +46,8 @@ class Settings:
     config: Path
     address: str
     watched: tuple[Path, ...]
+    # What reading the data reads: the data folder (the official text is beside it) and the schema.
+    read_inputs: tuple[Path, ...] = ()
 
 
 def settings(data: Path, address: str) -> Settings:
@@ -54,15 +57,36 @@ def settings(data: Path, address: str) -> Settings:
         config=repository.MKDOCS_YML,
         address=address,
         watched=(data, repository.TEMPLATES, repository.DATA_SCHEMA.parent, repository.HAND_WRITTEN),
+        read_inputs=(data.parent, repository.DATA_SCHEMA.parent),
     )
 
 
-def regenerate(config: Settings, *, after_failure: bool = False) -> write.Publication | None:
+def read_unless_unchanged(inputs: tuple[Path, ...]) -> Callable[[Path, str], model.Plan]:
+    """``read.read_plan``, or the plan it last gave while the files it reads (``inputs``) hold the
+    same bytes: a save of a page or a template reads no data again."""
+    last: dict[tuple[Path, str], tuple[dict[Path, bytes], model.Plan]] = {}
+
+    def read_plan(data: Path, display: str) -> model.Plan:
+        read_from = {file: file.read_bytes() for file in _files(inputs)}
+        kept = last.get((data, display))
+        if kept is None or kept[0] != read_from:
+            last[(data, display)] = kept = (read_from, read.read_plan(data, display))
+        return kept[1]
+
+    return read_plan
+
+
+def regenerate(
+    config: Settings,
+    *,
+    after_failure: bool = False,
+    read_plan: Callable[[Path, str], model.Plan] = read.read_plan,
+) -> write.Publication | None:
     """One generation; prints what happened. None if it could not publish. ``after_failure``: the
     previous one failed, so a success says that the site is current again, even if no file changed."""
     started = time.monotonic()
     try:
-        output = build.build(config.data, config.config, display_path(config.data), editing=True)
+        output = build.build(config.data, config.config, display_path(config.data), editing=True, read_plan=read_plan)
         published = write.publish(config.out, output.files)
     except Exception as error:  # the preview keeps running and showing the last good site
         message, _ = errors.explain(error)
@@ -94,16 +118,19 @@ def _touch(paths: Iterable[Path]) -> None:
 def _stamps(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
     """Modification time and size of every watched file."""
     found: dict[Path, tuple[int, int]] = {}
-    for path in paths:
-        candidates = path.rglob("*") if path.is_dir() else [path]
-        for candidate in candidates:
-            try:
-                status = candidate.stat()
-            except FileNotFoundError:
-                continue
-            if candidate.is_file():
-                found[candidate] = (status.st_mtime_ns, status.st_size)
+    for file in _files(paths):
+        try:
+            status = file.stat()
+        except FileNotFoundError:
+            continue
+        found[file] = (status.st_mtime_ns, status.st_size)
     return found
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files at or under ``paths``."""
+    for path in paths:
+        yield from (candidate for candidate in path.rglob("*") if candidate.is_file()) if path.is_dir() else [path]
 
 
 def run(config: Settings) -> int:
@@ -112,12 +139,15 @@ def run(config: Settings) -> int:
         print("[预览] 本项目的 MkDocs 预览插件还没有安装：请用 make serve 启动（它先重新安装本项目）", file=sys.stderr)
         return errors.FAILED
     stamps = _stamps(config.watched)
-    failed = regenerate(config) is None
+    read_plan = read_unless_unchanged(config.read_inputs)
+    failed = regenerate(config, read_plan=read_plan) is None
     while failed and not config.out.exists():
         # No good version to show yet: wait for a save that fixes the data.
         stamps = _wait_for_change(config, stamps)
-        failed = regenerate(config, after_failure=True) is None
-    site = preview_mkdocs.Site(config.config, config.address, watched=(config.config, repository.OVERRIDES))
+        failed = regenerate(config, after_failure=True, read_plan=read_plan) is None
+    site = preview_mkdocs.Site(
+        config.config, config.address, watched=(repository.OVERRIDES,), inherited=(config.out / NAVIGATION,)
+    )
     # Checked again before the site is announced: another program may have taken the port since.
     if _refuse(config.address):
         site.shutdown()
@@ -127,7 +157,7 @@ def run(config: Settings) -> int:
         current, broken = stamps, failed
         while True:
             current = _wait_for_change(config, current)
-            published = regenerate(config, after_failure=broken)
+            published = regenerate(config, after_failure=broken, read_plan=read_plan)
             broken = published is None
             if published and (published.changed or published.removed):
                 site.rebuild()
