@@ -247,7 +247,8 @@ def project_copy(copy: Path) -> Path:
     everything but what is built, in a project that is no git checkout, such as an adopted copy):
     a test that edits the data, the pages or the generated folder does it there, never here."""
     if not (ROOT / ".git").exists():
-        return Path(shutil.copytree(ROOT, copy, ignore=_built, dirs_exist_ok=True))
+        shutil.copytree(ROOT, copy, ignore=_built, dirs_exist_ok=True)
+        return _sharing_kept_output(copy)
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -258,6 +259,20 @@ def project_copy(copy: Path) -> Path:
         if (ROOT / name).is_file():
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, copy / name)
+    return _sharing_kept_output(copy)
+
+
+# What a generation keeps for the next (compiled templates, workbooks), each entry named by what
+# made it: a copy shares this project's, as the runs of one project share them.
+KEPT_OUTPUT = ("templates", "workbooks")
+
+
+def _sharing_kept_output(copy: Path) -> Path:
+    for name in KEPT_OUTPUT:
+        kept = ROOT / ".cache" / name
+        kept.mkdir(parents=True, exist_ok=True)
+        (copy / ".cache").mkdir(exist_ok=True)
+        (copy / ".cache" / name).symlink_to(kept)
     return copy
 
 

@@ -1,6 +1,7 @@
 """The task ledger as a spreadsheet: generated for each department, filled in with openpyxl as a
 department would, and merged back into the data by scripts/import_progress.py."""
 
+import dataclasses
 import datetime
 import shutil
 import subprocess
@@ -112,13 +113,45 @@ def test_each_department_has_one_row_per_measure_it_reports_on_and_per_target_it
     assert rows == {"industry-it": ["m01", "m01-t1", "m02"], "finance": ["m01-t1", "m03"], "data": ["m02"], "pboc": []}
 
 
-def test_the_ledger_is_the_same_bytes_for_the_same_data(data, tmp_path):
+def test_the_ledger_is_the_same_bytes_for_the_same_data(data, tmp_path, monkeypatch):
+    """Made twice, taken from neither the memory nor the folder where workbooks are kept."""
+    from plansite.ledger import sheet
+
+    monkeypatch.setattr(sheet, "_kept", lambda key, make: make())
+    monkeypatch.setattr(sheet, "_SAVED", {})
     first = ledger(data, "industry-it", tmp_path / "first.xlsx").read_bytes()
+    monkeypatch.setattr(sheet, "_SAVED", {})
     second = ledger(data, "industry-it", tmp_path / "second.xlsx").read_bytes()
     assert first == second
 
 
 @pytest.mark.site
+def test_a_workbook_kept_for_the_next_run_is_the_one_its_data_makes(tmp_path, monkeypatch):
+    """The next run takes a workbook from .cache/workbooks only for the same data: the same
+    bytes as making it; other data makes and keeps another."""
+    from plansite.ledger import sheet
+
+    monkeypatch.setattr(sheet, "_KEPT", tmp_path / "workbooks")
+    monkeypatch.setattr(sheet, "_SAVED", {})
+    plan = read_plan(SAMPLE, "curated.yaml")
+    made = ledger_book.files(catalog.build(plan), SITE.site_url)
+    kept = sorted((tmp_path / "workbooks").iterdir())
+    assert len(kept) == len(made) and {file.read_bytes() for file in kept} == set(made.values())
+
+    # A new run (nothing in memory) takes them from the folder, making none.
+    monkeypatch.setattr(sheet, "_SAVED", {})
+    monkeypatch.setattr(sheet, "_workbook", lambda *args: pytest.fail("made again"))
+    assert ledger_book.files(catalog.build(plan), SITE.site_url) == made
+
+    monkeypatch.undo()
+    monkeypatch.setattr(sheet, "_KEPT", tmp_path / "workbooks")
+    monkeypatch.setattr(sheet, "_SAVED", {})
+    other = dataclasses.replace(plan, as_of=datetime.date(2031, 1, 2))
+    changed = ledger_book.files(catalog.build(other), SITE.site_url)
+    assert all(changed[path] != made[path] for path in made)
+    assert len(list((tmp_path / "workbooks").iterdir())) == 2 * len(made)
+
+
 def test_a_filled_ledger_becomes_a_progress_record_the_measure_page_shows(data, tmp_path):
     before = data.read_text(encoding="utf-8")
     path = ledger(data, "industry-it", tmp_path / "industry-it.xlsx")
