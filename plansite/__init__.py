@@ -45,7 +45,8 @@ Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error
 ``ledger`` (a returned workbook read within bounds, ``ledger.cells``, its dates as clerks type
 them, ``ledger.dates``, its rows as reports, ``ledger.reports``, and merged into the data),
 ``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the
-browser harness), ``repository`` (where the project's files are) and ``site.markdown_tables``
+browser harness), ``repository`` (where the project's files are), ``kept`` (workbooks and the
+card a run keeps in ``.cache/`` for the next) and ``site.markdown_tables``
 (a Markdown extension ``mkdocs.yml`` names). ``data`` imports nothing from ``site``, ``site``
 nothing from ``commands``; ``tests/test_structure.py`` holds the code to that.
 """

@@ -264,7 +264,7 @@ def project_copy(copy: Path) -> Path:
 
 # What a generation keeps for the next (compiled templates, workbooks), each entry named by what
 # made it: a copy shares this project's, as the runs of one project share them.
-KEPT_OUTPUT = ("templates", "workbooks")
+KEPT_OUTPUT = ("templates", "workbooks", "cards")
 
 
 def _sharing_kept_output(copy: Path) -> Path:

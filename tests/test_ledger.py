@@ -117,7 +117,7 @@ def test_the_ledger_is_the_same_bytes_for_the_same_data(data, tmp_path, monkeypa
     """Made twice, taken from neither the memory nor the folder where workbooks are kept."""
     from plansite.ledger import sheet
 
-    monkeypatch.setattr(sheet, "_kept", lambda key, make: make())
+    monkeypatch.setattr(sheet.kept, "kept", lambda kind, made_by, key, make: make())
     monkeypatch.setattr(sheet, "_SAVED", {})
     first = ledger(data, "industry-it", tmp_path / "first.xlsx").read_bytes()
     monkeypatch.setattr(sheet, "_SAVED", {})
@@ -131,7 +131,7 @@ def test_a_workbook_kept_for_the_next_run_is_the_one_its_data_makes(tmp_path, mo
     bytes as making it; other data makes and keeps another."""
     from plansite.ledger import sheet
 
-    monkeypatch.setattr(sheet, "_KEPT", tmp_path / "workbooks")
+    monkeypatch.setattr(sheet.kept.repository, "CACHE", tmp_path)
     monkeypatch.setattr(sheet, "_SAVED", {})
     plan = read_plan(SAMPLE, "curated.yaml")
     made = ledger_book.files(catalog.build(plan), SITE.site_url)
@@ -144,7 +144,7 @@ def test_a_workbook_kept_for_the_next_run_is_the_one_its_data_makes(tmp_path, mo
     assert ledger_book.files(catalog.build(plan), SITE.site_url) == made
 
     monkeypatch.undo()
-    monkeypatch.setattr(sheet, "_KEPT", tmp_path / "workbooks")
+    monkeypatch.setattr(sheet.kept.repository, "CACHE", tmp_path)
     monkeypatch.setattr(sheet, "_SAVED", {})
     other = dataclasses.replace(plan, as_of=datetime.date(2031, 1, 2))
     changed = ledger_book.files(catalog.build(other), SITE.site_url)

@@ -13,13 +13,11 @@ the data's, and the zip's timestamps are fixed.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import astuple, dataclass
-from pathlib import Path
 
 import openpyxl
 from openpyxl import Workbook
@@ -29,7 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from plansite import repository, write
+from plansite import kept
 from plansite.site.catalog import Catalog
 
 
@@ -62,15 +60,11 @@ class Row:
     choices: tuple[str, ...]
 
 
-# Saving the workbooks is most of a generation's time, and a save or a build changes few of them.
 # Each workbook's bytes are kept by what makes them: in memory, for the preview's next save, and
-# in .cache/workbooks, for the next run (a file named by the digest of that and of the code that
-# makes them), as the compiled templates are kept in .cache/templates.
+# in .cache/workbooks (``kept``), for the next run.
 _SAVED: dict[tuple[object, ...], bytes] = {}
 _SAVED_LIMIT = 1024
-_KEPT = repository.CACHE / "workbooks"
-_KEPT_LIMIT = 2048
-_MADE_BY = Path(__file__).read_bytes() + openpyxl.__version__.encode()
+_MADE_BY = kept.source_of(__file__) + openpyxl.__version__.encode()
 _OPEN = PatternFill("solid", fgColor="FFF2CC")
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
 _UNLOCKED = Protection(locked=False)
@@ -85,35 +79,8 @@ def protected_workbook(catalog: Catalog, sheet_of: Sheet, rows: Sequence[Row]) -
     if key not in _SAVED:
         if len(_SAVED) >= _SAVED_LIMIT:
             _SAVED.clear()
-        _SAVED[key] = _kept(key, lambda: _workbook(sheet_of, rows, stamp, creator))
+        _SAVED[key] = kept.kept("workbooks", _MADE_BY, key, lambda: _workbook(sheet_of, rows, stamp, creator))
     return _SAVED[key]
-
-
-def _kept(key: tuple[object, ...], make: Callable[[], bytes]) -> bytes:
-    """What ``make`` gives, from .cache/workbooks if a run kept it there, else made and kept.
-    Every value of ``key`` shows its whole content in its repr (text, numbers, dates), so equal
-    reprs are equal workbooks; a project that cannot be written to makes them every time."""
-    kept = _KEPT / (hashlib.sha256(_MADE_BY + repr(key).encode()).hexdigest() + ".xlsx")
-    try:
-        return kept.read_bytes()
-    except OSError:
-        pass
-    made = make()
-    try:
-        if _KEPT.is_dir() and sum(1 for _ in _KEPT.iterdir()) >= _KEPT_LIMIT:
-            for old in sorted(_KEPT.iterdir(), key=_modified)[: _KEPT_LIMIT // 2]:
-                old.unlink(missing_ok=True)
-        write.write_file(kept, made)
-    except OSError:
-        pass
-    return made
-
-
-def _modified(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 def _hashable(fields: list[object]) -> tuple[object, ...]:

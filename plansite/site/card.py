@@ -14,8 +14,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from plansite import kept
 from plansite.data.model import Plan
 
 WIDTH, HEIGHT = 1200, 630
@@ -24,6 +26,7 @@ _BACKGROUND = (140, 24, 28)
 _RULE = (232, 190, 110)
 _TEXT = (255, 255, 255)
 _SOFT = (255, 228, 196)
+_MADE_BY = kept.source_of(__file__) + PIL.__version__.encode()
 
 
 @functools.cache
@@ -40,10 +43,17 @@ def font_file() -> Path | None:
 
 def png(plan: Plan) -> bytes:
     """The plan's card as PNG bytes."""
-    return _drawn(plan.document.issuer, plan.site_name, plan.document.number or "", font_file())
+    return _kept(plan.document.issuer, plan.site_name, plan.document.number or "", font_file())
 
 
 @functools.cache
+def _kept(issuer: str, title: str, number: str, font: Path | None) -> bytes:
+    """The card drawn, or kept by a run before for the same text and font file (``kept``)."""
+    font_stamp = (font.stat().st_size, font.stat().st_mtime_ns) if font else None
+    key = (issuer, title, number, str(font), font_stamp)
+    return kept.kept("cards", _MADE_BY, key, lambda: _drawn(issuer, title, number, font))
+
+
 def _drawn(issuer: str, title: str, number: str, font: Path | None) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), _BACKGROUND)
     draw = ImageDraw.Draw(image)
