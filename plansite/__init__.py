@@ -41,7 +41,8 @@
 which ``deploy/site.conf`` serves and ``tools.nginx`` runs on this machine.
 
 Around the pipeline: ``commands`` (what ``scripts/`` and ``make`` run, one error handler in
-``commands.errors``; the live preview's MkDocs server and plugin in ``commands.preview_mkdocs``),
+``commands.errors``; the live preview's MkDocs server and plugin in ``commands.preview_mkdocs``, the
+files its watchers stamp in ``commands.watching``),
 ``ledger`` (a returned workbook read within bounds, ``ledger.cells``, its dates as clerks type
 them, ``ledger.dates``, its rows as reports, ``ledger.reports``, and merged into the data),
 ``adopt`` (another city's plan text drafted into data), ``tools`` (benchmarks, screenshots, the

@@ -100,7 +100,7 @@ def test_a_save_in_two_writes_is_read_once_the_file_is_whole(tmp_path, monkeypat
     settings = preview.Settings(
         data=data, out=tmp_path / "out", config=ROOT / "mkdocs.yml", address="", watched=(data,)
     )
-    emptied = preview._stamps(settings.watched)
+    emptied = preview.watching.stamps(settings.watched)
     # The second write lands while the preview waits for the file to settle (its first wait),
     # however busy the machine: the wait itself writes it.
     waits = []
@@ -250,7 +250,8 @@ def test_the_preview_reads_the_data_again_only_when_a_file_it_reads_changed(tmp_
 def test_the_preview_loads_its_configuration_again_only_when_a_file_it_reads_changed(tmp_path, monkeypatch):
     """The configuration is kept from one build to the next, and loaded again after a change to
     mkdocs.yml, to the theme's overrides or to the generated navigation it inherits."""
-    from plansite.commands.preview_mkdocs import Site, _stamps
+    from plansite.commands import watching
+    from plansite.commands.preview_mkdocs import Site
 
     files = [tmp_path / "mkdocs.yml", tmp_path / "overrides" / "main.html", tmp_path / "generated" / ".config.yml"]
     for file in files:
@@ -260,7 +261,7 @@ def test_the_preview_loads_its_configuration_again_only_when_a_file_it_reads_cha
     site = Site.__new__(Site)
     monkeypatch.setattr(site, "_load", lambda: loads.append(1) or len(loads))
     site._config_inputs = (files[0], files[1].parent, files[2])
-    site._loaded = (_stamps(site._config_inputs), 0)
+    site._loaded = (watching.stamps(site._config_inputs), 0)
     given = [site._config()]
     for file in files:
         given.append(site._config())

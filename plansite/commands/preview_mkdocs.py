@@ -39,6 +39,8 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugins
 
+from plansite.commands import watching
+
 if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -134,19 +136,6 @@ class PreviewPlugin(BasePlugin):
         return env
 
 
-def _stamps(paths: tuple[Path, ...]) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file at or under ``paths``."""
-    found = {}
-    for path in paths:
-        for file in (path, *path.rglob("*")) if path.is_dir() else (path,):
-            try:
-                status = file.stat()
-            except FileNotFoundError:
-                continue
-            found[str(file)] = (status.st_mtime_ns, status.st_size)
-    return found
-
-
 def installed() -> bool:
     """Whether the plugin is registered: ``make`` installs the package (pyproject.toml) with it."""
     return PLUGIN in get_plugins()
@@ -202,7 +191,7 @@ class Site:
         # One touch per publication, made once it is whole: nothing more to wait for.
         server.build_delay = 0
         server.error_handler = self._error_page
-        self._loaded = (_stamps(self._config_inputs), first)
+        self._loaded = (watching.stamps(self._config_inputs), first)
         self._build(first)
         for path in (self._published, config_file, *watched):
             server.watch(str(path))
@@ -226,7 +215,7 @@ class Site:
     def _config(self) -> MkDocsConfig:
         """The configuration of the last build, or loaded again if what it reads changed."""
         stamps, loaded = self._loaded
-        now = _stamps(self._config_inputs)
+        now = watching.stamps(self._config_inputs)
         if now != stamps:
             self._loaded = (now, loaded := self._load())
         return loaded

@@ -21,12 +21,12 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from plansite import build, repository, write
-from plansite.commands import errors, preview_mkdocs
+from plansite.commands import errors, preview_mkdocs, watching
 from plansite.commands.generate import display_path
 from plansite.data import model, read
 from plansite.problems import DataError
@@ -67,7 +67,10 @@ def read_unless_unchanged(inputs: tuple[Path, ...]) -> Callable[[Path, str], mod
     last: dict[tuple[Path, str], tuple[dict[Path, bytes], model.Plan]] = {}
 
     def read_plan(data: Path, display: str) -> model.Plan:
-        read_from = {file: file.read_bytes() for file in _files(inputs)}
+        try:
+            read_from = {file: file.read_bytes() for file in watching.files(inputs)}
+        except OSError:  # a file went as it was read: read the data as if nothing were kept
+            return read.read_plan(data, display)
         kept = last.get((data, display))
         if kept is None or kept[0] != read_from:
             last[(data, display)] = kept = (read_from, read.read_plan(data, display))
@@ -115,30 +118,12 @@ def _touch(paths: Iterable[Path]) -> None:
         os.utime(path, (now, now))
 
 
-def _stamps(paths: Iterable[Path]) -> dict[Path, tuple[int, int]]:
-    """Modification time and size of every watched file."""
-    found: dict[Path, tuple[int, int]] = {}
-    for file in _files(paths):
-        try:
-            status = file.stat()
-        except FileNotFoundError:
-            continue
-        found[file] = (status.st_mtime_ns, status.st_size)
-    return found
-
-
-def _files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files at or under ``paths``."""
-    for path in paths:
-        yield from (candidate for candidate in path.rglob("*") if candidate.is_file()) if path.is_dir() else [path]
-
-
 def run(config: Settings) -> int:
     """Generate, serve and regenerate on every save, at an address ``main`` found free."""
     if not preview_mkdocs.installed():
         print("[预览] 本项目的 MkDocs 预览插件还没有安装：请用 make serve 启动（它先重新安装本项目）", file=sys.stderr)
         return errors.FAILED
-    stamps = _stamps(config.watched)
+    stamps = watching.stamps(config.watched)
     read_plan = read_unless_unchanged(config.read_inputs)
     failed = regenerate(config, read_plan=read_plan) is None
     while failed and not config.out.exists():
@@ -225,7 +210,7 @@ def _free_port_after(host: str, port: int) -> int:
 def _wait_for_change(config: Settings, stamps: dict) -> dict:
     while True:
         time.sleep(POLL_SECONDS)
-        current = _stamps(config.watched)
+        current = watching.stamps(config.watched)
         if current != stamps:
             return _settled(config, current)
 
@@ -233,7 +218,7 @@ def _wait_for_change(config: Settings, stamps: dict) -> dict:
 def _settled(config: Settings, current: dict) -> dict:
     while True:
         time.sleep(SETTLE_SECONDS)
-        again = _stamps(config.watched)
+        again = watching.stamps(config.watched)
         if again == current:
             return current
         current = again
