@@ -46,8 +46,11 @@ class Settings:
     config: Path
     address: str
     watched: tuple[Path, ...]
-    # What reading the data reads: the data folder (the official text is beside it) and the schema.
-    read_inputs: tuple[Path, ...] = ()
+
+    @property
+    def read_inputs(self) -> tuple[Path, ...]:
+        """What reading the data reads: its folder (the official text is beside it) and the schema."""
+        return (self.data.parent, repository.DATA_SCHEMA.parent)
 
 
 def settings(data: Path, address: str) -> Settings:
@@ -57,7 +60,6 @@ def settings(data: Path, address: str) -> Settings:
         config=repository.MKDOCS_YML,
         address=address,
         watched=(data, repository.TEMPLATES, repository.DATA_SCHEMA.parent, repository.HAND_WRITTEN),
-        read_inputs=(data.parent, repository.DATA_SCHEMA.parent),
     )
 
 
