@@ -1,3 +1,4 @@
+import contextlib
 import fcntl
 import os
 import shutil
@@ -195,17 +196,20 @@ def tab(_kept_tabs, browser, site_url):
     长辈模式), as a first visit finds the site: nothing stored, no cookie, nothing cached. Opening
     a context and a tab takes three times as long as loading a page into an open one (a new
     renderer process), so the tab is kept for the next test that asks for the same options. For
-    tests that navigate, read and click; a test that listens to the page's events, adds a script,
-    grants a permission, prints or opens a second page makes its own with ``context_factory``."""
+    tests that navigate, read, click and listen (``listening``); ``refusals=True``: the tab records
+    what the site's content policy refuses (``refused``). A test that adds a script, grants a
+    permission, prints or opens a second page makes its own with ``context_factory``."""
 
-    def make(elder: bool = False, **options):
-        key = repr((elder, sorted(options.items())))
+    def make(elder: bool = False, refusals: bool = False, **options):
+        key = repr((elder, refusals, sorted(options.items())))
         if key in _kept_tabs and not _first_visit(*_kept_tabs[key], site_url):
             _kept_tabs.pop(key)[0].close()
         if key not in _kept_tabs:
             context = browser.new_context(**options)
             if elder:
                 context.add_init_script("localStorage.setItem('plan-elder-mode', 'on')")
+            if refusals:
+                context.add_init_script(_RECORD_REFUSALS)
             page = context.new_page()
             # Every file fetched again on every visit, as the first one fetches them (a cached
             # search index, loaded sooner, changes when a typed query's results are shown).
@@ -216,6 +220,29 @@ def tab(_kept_tabs, browser, site_url):
         return _kept_tabs[key][1]
 
     return make
+
+
+# Kept in the page, which a navigation empties: what the policy refused on the page shown.
+_RECORD_REFUSALS = """document.addEventListener('securitypolicyviolation', event =>
+    (window.planRefused = window.planRefused || []).push(event.violatedDirective + ' ' + event.blockedURI))"""
+
+
+def refused(page) -> list[str]:
+    """What the site's content policy refused on the page a ``tab(refusals=True)`` shows."""
+    return page.evaluate("window.planRefused || []")
+
+
+@contextlib.contextmanager
+def listening(page, **listeners):
+    """``page.on(event, listener)`` for each of ``listeners`` while the block runs: a kept tab
+    carries no listener into the next test."""
+    for event, listener in listeners.items():
+        page.on(event, listener)
+    try:
+        yield
+    finally:
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
 
 
 def _first_visit(context, page, site_url: str) -> bool:

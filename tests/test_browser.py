@@ -9,6 +9,7 @@ import axe_playwright_python
 import pytest
 
 from plansite import urls
+from tests.conftest import listening, refused
 from tests.plan_pages import (
     BUSIEST,
     CATALOG,
@@ -178,49 +179,48 @@ def colour_scheme(page):
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_a_page_fetches_only_from_the_site_passes_axe_and_reads_larger(context_factory, site_url, kind):
+def test_a_page_fetches_only_from_the_site_passes_axe_and_reads_larger(tab, site_url, kind):
     """Each page kind, loaded once through nginx: axe finds no WCAG 2.1 A or AA violation in the light scheme,
     and none of the rules a scheme or reading mode can change in reading mode and in the dark
     scheme (and, for some kinds, in both); reading mode grows its text; every request (search's
-    index included) goes to the site itself, and nothing logs an error."""
-    page = context_factory(color_scheme="light").new_page()
+    index included) goes to the site itself, nothing logs an error, and the site's content policy
+    (site_url is nginx, with the policy make site wrote) refuses nothing."""
+    page = tab(color_scheme="light", refusals=True)
     requests, errors = [], []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    # Whatever the site's content policy refuses (site_url is nginx, with the policy make site wrote).
-    page.expose_function("refused", lambda what: errors.append(f"content policy: {what}"))
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', e => refused(e.violatedDirective + ' ' + e.blockedURI))"
-    )
-    page.goto(site_url + PAGE_KINDS[kind])
-    assert colour_scheme(page) == "default"
-    assert axe_violations(page) == []
+    with listening(
+        page,
+        request=lambda request: requests.append(request.url),
+        console=lambda message: message.type == "error" and errors.append(message.text),
+        pageerror=lambda error: errors.append(str(error)),
+    ):
+        page.goto(site_url + PAGE_KINDS[kind])
+        assert colour_scheme(page) == "default"
+        assert axe_violations(page) == []
 
-    before = text_metrics(page)
-    turn_on_reading_mode(page)
-    after = text_metrics(page)
-    assert after["size"] / before["size"] >= 1.3
-    assert after["line"] / after["size"] >= 1.5
-    assert page.get_attribute("[data-plan-elder-toggle]", "aria-pressed") == "true"
-    assert axe_violations(page, READING_RULES) == []
-    # The header's toggle, as a reader switches: the same styles as a system set to dark.
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
-    assert colour_scheme(page) == "slate"
-    if kind in DARK_READING_KINDS:
-        assert axe_violations(page, READING_RULES) == [], "长辈模式, dark"
-    page.click("[data-plan-elder-toggle]")
-    assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") != "on"
-    assert axe_violations(page, COLOUR_RULES) == [], "dark"
+        before = text_metrics(page)
+        turn_on_reading_mode(page)
+        after = text_metrics(page)
+        assert after["size"] / before["size"] >= 1.3
+        assert after["line"] / after["size"] >= 1.5
+        assert page.get_attribute("[data-plan-elder-toggle]", "aria-pressed") == "true"
+        assert axe_violations(page, READING_RULES) == []
+        # The header's toggle, as a reader switches: the same styles as a system set to dark.
+        page.locator("label.md-header__button[for^='__palette']:visible").click()
+        assert colour_scheme(page) == "slate"
+        if kind in DARK_READING_KINDS:
+            assert axe_violations(page, READING_RULES) == [], "长辈模式, dark"
+        page.click("[data-plan-elder-toggle]")
+        assert page.evaluate("document.documentElement.getAttribute('data-plan-elder')") != "on"
+        assert axe_violations(page, COLOUR_RULES) == [], "dark"
 
-    # Open search too, so that its index loads.
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(BUSIEST.department.name)
-    page.keyboard.press("End")  # the keyup an input method sends when it commits the words
-    page.wait_for_selector(".md-search-result__item")
-    page.wait_for_load_state("networkidle")
+        # Open search too, so that its index loads.
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(BUSIEST.department.name)
+        page.keyboard.press("End")  # the keyup an input method sends when it commits the words
+        page.wait_for_selector(".md-search-result__item")
+        page.wait_for_load_state("networkidle")
     foreign = [url for url in requests if not url.startswith((site_url, "data:", "blob:"))]
-    assert foreign == [] and errors == []
+    assert foreign == [] and errors == [] and refused(page) == []
     assert any(url.endswith("/search.json") for url in requests)
 
 
