@@ -62,15 +62,22 @@ def misspelt(index):
 
 
 @pytest.fixture(scope="module")
-def ranked(browser, drawn, index, misspelt):
+def ranking(browser):
+    """A blank tab holding the box's scoring (PlanSearch), shared by the tests that rank without
+    typing: each tab costs a renderer process of its own."""
+    page = browser.new_page()
+    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def ranked(ranking, drawn, index, misspelt):
     """Every query → the URLs of its results, best first, as the box would list them."""
     queries = sorted(
         {q.text for q in [*WRITTEN, *drawn, *misspelt]} | {*DEPARTMENT_NAMES, *ABBREVIATED, UNANSWERED, NOTHING, MARKUP}
     )
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    results = page.evaluate(_RANK_ALL, [index, queries])
-    page.close()
+    results = ranking.evaluate(_RANK_ALL, [index, queries])
     return dict(zip(queries, results, strict=True))
 
 
@@ -221,38 +228,34 @@ def _page(url, title, text):
     return {"url": url, "title": title, "kind": "措施", "keys": [], "text": text, "lead": [], "units": [], "weight": 1}
 
 
-def _ranked(browser, pages, queries, terms=(), readings=None):
+def _ranked(ranking, pages, queries, terms=(), readings=None):
     """Each query → the URLs PlanSearch ranks for it over ``pages``, best first."""
-    page = browser.new_page()
-    page.add_script_tag(content=RANKING.read_text(encoding="utf-8"))
-    found = page.evaluate(
+    return ranking.evaluate(
         """([pages, queries, terms, readings]) => queries.map(query => PlanSearch.search(
             pages.map(PlanSearch.prepare), query, terms, readings).map(result => result.page.entry.url))""",
         [pages, queries, list(terms), readings],
     )
-    page.close()
-    return found
 
 
-def test_an_everyday_word_reaches_the_plans_words_below_a_literal_match(browser):
+def test_an_everyday_word_reaches_the_plans_words_below_a_literal_match(ranking):
     """Through search_terms (暖气 → 供热), ranked below a page that holds the reader's word itself;
     in a sentence (暖气不热) the plan's words, which hold more of it, come first and the page with
     the everyday word alone after; the plan's word finds only its own pages, never the everyday word's."""
     pages = [_page("heating/", "更新供热管网", "改造供热支线管网。"), _page("radiators/", "维修暖气片", "更换暖气片。")]
     terms = [["暖气", ["供热"]]]
-    found = _ranked(browser, pages, ["暖气", "暖气不热", "供热", "暖气 管网"], terms)
+    found = _ranked(ranking, pages, ["暖气", "暖气不热", "供热", "暖气 管网"], terms)
     assert found == [["radiators/", "heating/"], ["heating/", "radiators/"], ["heating/"], ["heating/", "radiators/"]]
 
 
-def test_a_question_is_read_as_what_it_asks_about_and_a_word_the_plan_holds_is_never_cut(browser):
+def test_a_question_is_read_as_what_it_asks_about_and_a_word_the_plan_holds_is_never_cut(ranking):
     """A part no page holds is read as the words between the asking words in it (怎么, 多少, 吗,
     我家 …); a part a page holds (节能, though 能 is an asking word) stays as typed."""
     pages = [_page("lifts/", "更新老旧电梯", "加装电梯。"), _page("saving/", "推广节能产品", "节能降碳。")]
-    found = _ranked(browser, pages, ["我家电梯能换吗", "电梯怎么办", "节能", "节能产品多少钱", "怎么办", "能"])
+    found = _ranked(ranking, pages, ["我家电梯能换吗", "电梯怎么办", "节能", "节能产品多少钱", "怎么办", "能"])
     assert found == [["lifts/"], ["lifts/"], ["saving/"], ["saving/"], [], ["saving/"]]
 
 
-def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(browser):
+def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(ranking):
     """点梯 (typed diàn tī, the wrong one picked) finds 电梯 as 电梯 does, and 贷到款 finds 贷款; a
     piece the plan holds is never read otherwise (店面 stays 店面), nor a character a split word
     explains (换辆新的 is 换新, not 两新)."""
@@ -264,12 +267,12 @@ def test_a_mistyped_character_or_a_split_word_is_read_as_the_plan_writes_it(brow
     ]
     queries = ["装个点梯", "电梯", "贷到款", "店面", "点面", "代款", "换辆新的", "两新"]
     found = _ranked(
-        browser, pages, queries, readings={"sounds": {"dian": "点电店", "dai": "代贷带", "liang": "两辆亮"}}
+        ranking, pages, queries, readings={"sounds": {"dian": "点电店", "dai": "代贷带", "liang": "两辆亮"}}
     )
     assert found == [["lifts/"], ["lifts/"], ["loans/"], ["shops/"], ["shops/"], ["loans/"], ["renew/"], ["both/"]]
 
 
-def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_writes_them(browser):
+def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_writes_them(ranking):
     """An input method left on letters (dianti, jia zhuang dian ti) or switched to 繁體 (電梯, 補貼)
     finds what the plan's characters find; letters a page holds (wifi) or one syllable alone
     (dian: 电, 点 or 店?) are searched as typed, and an everyday word is spelt too (shouji: 手机)."""
@@ -291,17 +294,17 @@ def test_pinyin_left_as_letters_and_traditional_characters_are_read_as_the_plan_
         "simplified": "電电補补貼贴網网",
     }
     queries = ["dianti", "DianTi", "jia zhuang dian ti", "電梯", "補貼", "wifi", "dian", "shouji"]
-    found = _ranked(browser, pages, queries, [["手机", ["网速"]]], readings)
+    found = _ranked(ranking, pages, queries, [["手机", ["网速"]]], readings)
     assert found == [["lifts/"], ["lifts/"], ["lifts/"], ["lifts/"], ["money/"], ["net/"], [], ["money/"]]
 
 
-def test_a_departments_name_inside_a_question_asks_for_the_department_but_a_year_does_not(browser):
+def test_a_departments_name_inside_a_question_asks_for_the_department_but_a_year_does_not(ranking):
     """工信局负责哪些事 finds the department above a measure that names it and says 负责; 2027年要做哪些事 finds the
     measure that says so above the year's page, whose key 2027年 stands inside it too."""
     pages = [_page("duty/", "明确责任", "市工信局等部门负责落实，2027年要做的事都列明。")]
     pages.append({**_page("industry/", "长治市工业和信息化局", ""), "kind": "单位", "keys": ["工信局", "市工信局"]})
     pages.append({**_page("2027/", "2027年目标任务", "完成改造。"), "kind": "年份", "keys": ["2027", "2027年"]})
-    found = _ranked(browser, pages, ["工信局负责哪些事", "2027年要做哪些事"])
+    found = _ranked(ranking, pages, ["工信局负责哪些事", "2027年要做哪些事"])
     assert found[0][0] == "industry/"
     assert found[1][0] == "duty/"
 
