@@ -194,8 +194,8 @@ def _kept_tabs(browser):
 def tab(_kept_tabs, browser, site_url):
     """``tab(**options)``: a browser tab in a context made with ``options`` (``elder=True``: in
     长辈模式), as a first visit finds the site: nothing stored, no cookie, nothing cached. Opening
-    a context and a tab takes three times as long as loading a page into an open one (a new
-    renderer process), so the tab is kept for the next test that asks for the same options. For
+    a context and a tab costs the processors about four times what loading a page into an open
+    one does (a new renderer process), so the tab is kept for the next test that asks for the same options. For
     tests that navigate, read, click and listen (``listening``); ``refusals=True``: the tab records
     what the site's content policy refuses (``refused``). A test that adds a script, grants a
     permission, prints or opens a second page makes its own with ``context_factory``."""
