@@ -195,10 +195,11 @@ def tab(_kept_tabs, browser, site_url):
     """``tab(**options)``: a browser tab in a context made with ``options`` (``elder=True``: in
     长辈模式), as a first visit finds the site: nothing stored, no cookie, nothing cached. Opening
     a context and a tab costs the processors about four times what loading a page into an open
-    one does (a new renderer process), so the tab is kept for the next test that asks for the same options. For
-    tests that navigate, read, click and listen (``listening``); ``refusals=True``: the tab records
-    what the site's content policy refuses (``refused``). A test that adds a script, grants a
-    permission, prints or opens a second page makes its own with ``context_factory``."""
+    one does (a new renderer process), so the tab is kept for the next test that asks for the
+    same options. For tests that navigate, read, click and listen (``listening``);
+    ``refusals=True``: the tab records what the site's content policy refuses (``refused``). A
+    test that adds a script, grants a permission, prints or opens a second page makes its own
+    with ``context_factory``."""
 
     def make(elder: bool = False, refusals: bool = False, **options):
         key = repr((elder, refusals, sorted(options.items())))
@@ -289,7 +290,7 @@ def project_copy(copy: Path) -> Path:
     return _sharing_kept_output(copy)
 
 
-# What a generation keeps for the next (compiled templates, workbooks), each entry named by what
+# What a generation keeps for the next (compiled templates, workbooks, the card), each named by what
 # made it: a copy shares this project's, as the runs of one project share them.
 KEPT_OUTPUT = ("templates", "workbooks", "cards")
 
